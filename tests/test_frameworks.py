@@ -429,13 +429,14 @@ def test_yacs_absl_and_jsonargparse_record_the_configuration_they_settled(
     # (`--noaugment` is `augment` false; `-e 2` is `num_epochs`; a secret's value typed after
     # its short name, `-t X`, hidden in the command line too)
     for run, truth, _output in run_both(cli, tmp_path / "absl", python, "absl_train.py",
-                                       "--flagfile=conf/absl.flags", "-e", "2", "-t",
-                                       "absl-short-secret-31"):
+                                       "--flagfile=conf/absl.flags", "-e", "2",
+                                       "-tag=baseline", "-t", "absl-short-secret-31"):
         assert truth["params"] == {"learning_rate": 0.05, "num_epochs": 2, "batch_size": 16,
                                    "augment": False, "layers": ["128", "64"]}
         assert_params(run, truth)
         assert not {"e", "noaugment", "t"} & set(run["params"])
-        assert run["params"]["hf_token"] == "***" and run["command"][-2:] == ["-t", "***"]
+        assert run["params"]["hf_token"] == "***" and run["command"][-3:] == [
+            "-tag=baseline", "-t", "***"]
         assert "absl-short-secret-31" not in json.dumps(run)
         assert_same_points(run, truth)
     # jsonargparse's CLI: every argument, the config file's values, the line's override

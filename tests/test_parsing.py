@@ -5491,7 +5491,7 @@ def test_a_condition_or_a_configuration_takes_no_result_with_it() -> None:
     assert steps_of("Starting training with config: model: resnet18", "lr: 0.01",
                     "loss: 0.52", "acc: 0.91") == [("loss", 0.52, 0), ("acc", 0.91, 0)]
     assert steps_of("Eval on config: val: loss: 0.5, acc: 0.9") == [
-        ("val/loss", 0.5, 0), ("val/acc", 0.9, 0)]
+        ("val/loss", 0.5, 0), ("acc", 0.9, 0)]
     # a heading's block of indented lines goes on at a bulleted one; a list ends at a line
     # that is no item
     assert steps_of("Validation:", "  loss: 0.5", "  - acc: 0.9", "[val]", "- loss: 2",
@@ -7279,3 +7279,18 @@ def test_re_test_near_variants_of_labels_ranks_and_other_languages() -> None:
                     "| Metric | Value |", "|---|---|", "| Acc (%) | 91.2 |") == [
         ("训练_损失", 1.0, 3), ("训练_准确率", 0.6, 3), ("准确率", 51.0, 3), ("損失", 1.0, 3),
         ("精度", 0.6, 3), ("train_loss", 0.1, 100), ("loss", 0.5, 3), ("Acc", 91.2, 3)]
+
+
+def test_review_best_values_and_labels_keep_their_old_readings() -> None:
+    # a running best in parentheses, a best value's own name, settings of a best trial: not
+    # the best epoch's values; a logger's, a host's or a device's label names nothing; a
+    # single process's per-worker and per-GPU rows are rows
+    assert steps_of("Epoch 1/10 (best: 0.85) loss=0.5 acc=0.88", "Step 100 | best loss 0.3 | loss=0.31",
+                    "Best: 0.912 using {'C': 1.0}", "LOG: loss=0.5", "ip-172-31-1-1: loss=0.5",
+                    "Step 5: lr: 0.001, GPU: mem: 1.2, loss: 0.5",
+                    "[Worker 0] episode=10 reward=200", "[Worker 1] episode=10 reward=210",
+                    "[GPU0] temp=70", "[GPU1] temp=71") == [
+        ("loss", 0.5, 1), ("acc", 0.88, 1), ("best_loss", 0.3, 100), ("loss", 0.31, 100),
+        ("Best", 0.912, 1), ("loss", 0.5, 1), ("loss", 0.5, 1), ("lr", 0.001, 5),
+        ("GPU/mem", 1.2, 5), ("loss", 0.5, 5), ("reward", 200, 10), ("reward", 210, 10),
+        ("temp", 70, 1), ("temp", 71, 1)]

@@ -14,6 +14,7 @@ flags.DEFINE_integer("batch_size", 32, "the batch size")
 flags.DEFINE_boolean("augment", True, "whether to augment")
 flags.DEFINE_list("layers", ["64"], "the hidden layers")
 flags.DEFINE_string("hf_token", None, "a token", short_name="t")
+flags.DEFINE_string("tag", "", "a tag (`-tag=x`: no value glued to `-t`)")
 FLAGS = flags.FLAGS
 
 

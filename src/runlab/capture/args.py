@@ -533,14 +533,15 @@ def redact_patch(patch: str, patterns: Sequence[str] = SECRET_PATTERNS) -> str:
     commit's, which git holds already)."""
     out = []
     path = ""
-    continued = False  # (the line before ended in a secret option and a continuation `\`)
+    # (the line before ended in a secret option and a continuation `\`, or was one alone)
+    continued: bool | str = False
     calls = _SecretCalls(patterns)
     for line in patch.splitlines(keepends=True):
         if line.startswith("diff --git "):
             path = _diff_path(line)
             calls = _SecretCalls(patterns)
         elif line[:1] == "+" and not line.startswith("+++ "):
-            if continued:
+            if continued and (continued != "alone" or line[1:2] not in (" ", "\t")):
                 line = _CONTINUED_VALUE.sub(lambda m: m.group(1) + REDACTED, line, count=1)
             line = "+" + redact_source(line[1:], path, patterns)
             if _is_code(path):
@@ -548,8 +549,12 @@ def redact_patch(patch: str, patterns: Sequence[str] = SECRET_PATTERNS) -> str:
         elif line[:1] == " " and _is_code(path):
             calls.feed(line[1:], hide=False)  # (a context line's parentheses count too)
         if line[:1] in "+ " and not line.startswith("+++ "):  # (a context line's too)
-            option = _OPTION_CONTINUED.search(line) or _OPTION_ALONE.match(line)
-            continued = option is not None and is_secret(option.group(1), patterns)
+            option = _OPTION_CONTINUED.search(line)
+            alone = _OPTION_ALONE.match(line) if option is None else None
+            named = option or alone
+            continued = named is not None and is_secret(named.group(1), patterns)
+            if alone is not None and continued:
+                continued = "alone"  # (its value a word of its own, flush left)
         elif line[:1] != "-":
             continued = False
         out.append(line)

@@ -207,14 +207,21 @@ def _hidden(value):
     for text in value if isinstance(value, (list, tuple)) else (value,):
         if isinstance(text, (str, int, float)) and not isinstance(text, bool):
             text = str(text)
-            if len(text) >= 4 and text.lower() not in _PLACEHOLDERS and text in line and len(
-                    _typed_secrets) < 64:
+            if _secret_like(text) and text in line and len(_typed_secrets) < 64:
                 _typed_secrets.add(hashlib.sha256(
                     text.encode("utf-8", "surrogateescape")).hexdigest()[:16])
     return "***"
 
 
 _typed_secrets = set()  # the digests `_hidden` kept for the next line written
+
+
+def _secret_like(text):
+    """Whether a value could be a secret's, to be looked for in every word of the command line:
+    not a placeholder, nor a short word of small letters (`image_key: image`, a name that only
+    looks secret, must not hide the `image` of other words)."""
+    return len(text) >= 6 and text.lower() not in _PLACEHOLDERS and not (
+        text.isalpha() and text.islower())
 
 
 def encode(message):
@@ -2778,9 +2785,15 @@ def _absl(module):
                     # those hidden, as argparse's are)
                     entry["value"] = "***"
                     words = line[1:]
-                    at, _ = _secret_places(None, _option_places(
-                        [f"{dashes}{name}" for name in (flag.name, *aliases[:1])
-                         for dashes in ("--", "-")], words), words)
+                    # (its value's places, `-t X`, `--hf_token=X`: absl glues no value to a
+                    # short name, `-tag=x` is another flag; where the words are its value)
+                    options = [f"{dashes}{name}" for name in (flag.name, *aliases[:1])
+                               for dashes in ("--", "-")]
+                    count = len(words)
+                    places = [[back, start] for back, start in _option_places(options, words)
+                              if words[count - back][start:] == str(value) and (
+                                  start == 0 or words[count - back][: start - 1] in options)]
+                    at, _ = _secret_places(None, places, words)
                     if at:
                         entry["secret_at"] = at
                 else:

@@ -123,7 +123,10 @@ _LAUNCHER = re.compile(
     # (more of a program's own: `[Rank 0] step 1 ...`, `[Worker 0] ...`, `[GPU0] Epoch 1 |
     # ...` (the PyTorch DDP tutorial's), `(rank 0) step 1 ...`, `Rank 0, epoch 1, loss ...`,
     # `rank 0 epoch 1 ...`, `Rank: 0, Epoch: 1, ...`, `Rank 0 | step 1 | ...`, `[rank 0/2] ...`)
-    r"|\[(?:Rank|Worker|worker|GPU|gpu)\ ?(\d{1,5})\]:?\ (?!time\ \(ms\))|\((?:rank|Rank|RANK)\ ?(\d{1,5})\)\ "
+    r"|\[Rank\ ?(\d{1,5})\]:?\ (?!time\ \(ms\))"
+    # (a worker's or a GPU's before a counter only: a single process' per-worker or per-GPU
+    # lines, `[Worker 1] episode=10 reward=200`, `[GPU1] temp=71`, are rows of their own)
+    r"|\[(?:Worker|worker|GPU|gpu)\ ?(\d{1,5})\]:?\ (?=(?i:step|iter|iteration|epoch|batch)\b)|\((?:rank|Rank|RANK)\ ?(\d{1,5})\)\ "
     r"|(?:Rank|rank|RANK):?\ ?(\d{1,5}),?\ (?=(?i:step|iter|iteration|epoch|global_step|batch)\b)"
     r"|Rank\ (\d{1,5})\ \|\ |\[rank\ (\d{1,5})/\d{1,5}\]:?\ "
     # (`GPU 1 | Epoch 1 | ...`, `Worker 1 | ...`, `Rank 1 - Epoch 1 - ...`, `[local_rank 1] ...`,

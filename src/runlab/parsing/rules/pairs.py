@@ -118,12 +118,9 @@ _PAIR = re.compile(
 # (`rouge1: precision=0.86 recall=0.67`, `rougeL:`, `SST-2: accuracy=0.91`, `CIFAR-10:`,
 # `LOC:`); not a logger's name (`trainer: loss=0.5`), a counter's (`epoch1:`) or a process's
 # (`rank0:`, `gpu1:`).
-_VARIANT = re.compile(
-    r"(?!(?i:epoch|ep|step|iter|itr|it|iteration|episode|round|trial|batch|fold|rank|gpu|cuda"
-    r"|cpu|node|worker|proc|process|device|dev|thread|job|task|run|seed|version|v|gen"
-    r"|generation|update|e|s)[\d_\-]*\d+$)"
-    r"(?:[A-Za-z]\w*(?:\d|[a-z][A-Z])\w*|[A-Za-z]+(?:-[A-Za-z0-9]+)+|[A-Z]{2,10})",
-    re.ASCII)
+# (A measure's name, `rouge1`, `rougeL`, `top1`; or a dataset's or a language pair's, of a
+# hyphen or two, `SST-2`, `CIFAR-10`, `MNLI-m`, `en-de`; not a host's, `ip-172-31-1-1`.)
+_VARIANT = re.compile(r"[A-Za-z][A-Za-z0-9]{0,15}(?:-[A-Za-z0-9]{1,10}){1,2}", re.ASCII)
 
 
 def _label(line: str, match: re.Match[str]) -> str | None:
@@ -133,10 +130,17 @@ def _label(line: str, match: re.Match[str]) -> str | None:
     if head is None:
         return None
     value = match.start(3) if match.group(3) is not None else match.start(4)
-    if "=" in line[match.end(2) : value] and _VARIANT.fullmatch(head) is None and (
-            head.lower() not in NATIVE_PHASES):
+    if "=" in line[match.end(2) : value] and not _variant(head):
         return None
     return head
+
+
+def _variant(label: str) -> bool:
+    """Whether a label names a variant whose pairs it names after it (`_VARIANT`), or a
+    phase in another language's words (`验证: 损失=0.6`)."""
+    return (_VARIANT.fullmatch(label) is not None and not label.replace("-", "").isdigit()
+            or label.lower() in NATIVE_PHASES
+            or _MEASURE.search(label) is not None and " " not in label)
 
 # What a learned line shape reads for each value: the number is consumed whole, so a value
 # can be read one way only and a line that fails to match late never makes the regex retry
@@ -1310,8 +1314,12 @@ def _clause_pairs(line: str) -> list[tuple[str, str, str]]:
                     match = unlabelled
             label = head or ""
         elif label and (pairs and pairs[-1][0].startswith(label + "/")) and not (
-                _BARS.search(line, end, match.start()) or " - " in line[end : match.start()]):
-            head = label  # (`LOC: precision: 100.00%; recall: 100.00%`: LOC's recall)
+                _BARS.search(line, end, match.start()) or " - " in line[end : match.start()]) and (
+                _variant(label) or ";" in line[end : match.start()]):
+            # (`rouge1: precision=0.86 recall=0.67`: rouge1's recall; conlleval's `LOC:
+            # precision: 100.00%; recall: 100.00%`, LOC's, after `;`; not `Step 5: lr: 0.001,
+            # GPU: mem: 1.2, loss: 0.5`'s loss)
+            head = label
         whole = False  # whether the name is already its clause's whole phrase
         if pairs and key.lower() in _RUNNING and _OPENS_AFTER_VALUE.fullmatch(
                 line, end, match.start()):
@@ -1399,7 +1407,9 @@ def _clause_pairs(line: str) -> list[tuple[str, str, str]]:
         if not whole and " " in key and "_" in key:
             key = _code_name(key)
         if key.lower() in _NO_SUBJECT or key.lower() == "best" and not any(
-                k != _DROPPED for k, _, _ in pairs):
+                k != _DROPPED for k, _, _ in pairs) and line[
+                    max(0, match.start() - 2) : match.start()].rstrip()[-1:] == "(":
+            # (a bare `best` in parentheses: CP-SAT's `#1 0.1s best:1 next:[...]` is its own)
             # (`val_loss did not improve (best: 0.45, current: 0.47)`, `New best model!
             # val_acc: 0.80 (previous: 0.78)`: a value of no measure it names)
             pairs.append((_DROPPED, integer, number))
@@ -1410,7 +1420,7 @@ def _clause_pairs(line: str) -> list[tuple[str, str, str]]:
             best = (len(line), False) if word is None else (
                 word.start(), _BEST_SETTINGS.search(line) is not None)
         if best[0] < match.start() and not best[1] and "best" not in key.lower() and (
-                bested or not any(
+                key.lower() not in STEP_NAMES) and (bested or not any(
                 k != _DROPPED and "best" not in k.lower() and k.lower() not in STEP_NAMES
                 for k, _, _ in pairs)):
             # the best epoch's values, said again after the curve (`Early stopping at epoch
@@ -1423,8 +1433,11 @@ def _clause_pairs(line: str) -> list[tuple[str, str, str]]:
     return pairs
 
 
-# The word `best` in a line's words before its first pair (`Best epoch: 4 (val_loss=0.45)`).
-_BEST_WORD = re.compile(r"(?<![\w'])(?i:best)(?![\w'])")
+# The best epoch's or model's words before a line's pairs (`Best epoch: 4 (val_loss=0.45)`,
+# `Loading best model from ...`, `Saving best checkpoint at epoch 5 with val_acc=0.80`), not
+# a best value's own name (`best: 0.85`, `Best validation loss: 0.38`, `best loss 0.3`).
+_BEST_WORD = re.compile(r"(?<![\w'])(?i:best)\ (?i:model|checkpoint|ckpt|weights|epoch|iteration"
+                        r"|iter|step|result|results|run)(?![\w'])")
 # The best trial's settings, `Best hyperparameters: lr=0.01`: settings, not the best epoch's.
 _BEST_SETTINGS = re.compile(r"(?i:best)[\ _](?i:params|parameters|hyperparameters|hparams"
                             r"|hyper-parameters|config|configuration|settings|trial)")
