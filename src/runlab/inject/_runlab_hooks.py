@@ -201,16 +201,20 @@ def _hidden(value):
     items' for a list) are kept for the next line written (`emit`), so that the recorder hides
     the words that typed it however a parser that says not where read them (jsonargparse's
     positional, a configuration's override): the secret itself never leaves the program."""
-    import hashlib
-
     line = "\0".join(str(word) for word in getattr(sys, "argv", None) or ())
     for text in value if isinstance(value, (list, tuple)) else (value,):
         if isinstance(text, (str, int, float)) and not isinstance(text, bool):
             text = str(text)
             if _secret_like(text) and text in line and len(_typed_secrets) < 64:
-                _typed_secrets.add(hashlib.sha256(
-                    text.encode("utf-8", "surrogateescape")).hexdigest()[:16])
+                _typed_secrets.add(_digest(text))
     return "***"
+
+
+def _digest(text):
+    """A secret's text's digest, as the recorder makes it (`channel.secret_digest`)."""
+    import hashlib
+
+    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()[:16]
 
 
 _typed_secrets = set()  # the digests `_hidden` kept for the next line written
@@ -1758,11 +1762,7 @@ def _secret_places(value, places, words):
     far its word is from the line's end, where in the word it starts) with a digest of its
     text, so that the recorder hides that word only, and checks it is the one; and digests of
     its value as parsed where no place is known (a positional's), looked for in every word."""
-    import hashlib
-
-    def digest(text):
-        return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()[:16]
-
+    digest = _digest
     at = [[back, start, digest(words[len(words) - back][start:])] for back, start in places
           if 0 < back <= len(words) and isinstance(words[len(words) - back], str)
           and words[len(words) - back][start:] not in ("", "***")]
