@@ -7267,7 +7267,7 @@ def test_trec_eval_s_report_over_all_queries() -> None:
 def test_re_test_near_variants_of_labels_ranks_and_other_languages() -> None:
     # more ranks' forms: rank 0's read, the others' not
     lines = [form.format(r=r, s=s, v=0.5 + r + s / 100) for s, form in enumerate([
-        "rank={r} epoch={s} loss={v:.2f}", "GPU {r} | Epoch {s} | loss {v:.2f}",
+        "RANK={r} epoch={s} loss={v:.2f}", "GPU {r} | Epoch {s} | loss {v:.2f}",
         "Rank {r} - Epoch {s} - loss: {v:.2f}", "[local_rank {r}] step {s} loss {v:.2f}",
         "[cuda:{r}] step {s} loss {v:.2f}", "[rank={r}] step {s} loss {v:.2f}",
         "local_rank {r}: step {s} loss {v:.2f}"], start=1) for r in (1, 0)]
@@ -7294,3 +7294,19 @@ def test_review_best_values_and_labels_keep_their_old_readings() -> None:
         ("Best", 0.912, 1), ("loss", 0.5, 1), ("loss", 0.5, 1), ("lr", 0.001, 5),
         ("GPU/mem", 1.2, 5), ("loss", 0.5, 5), ("reward", 200, 10), ("reward", 210, 10),
         ("temp", 70, 1), ("temp", 71, 1)]
+
+
+def test_final_review_best_so_far_containers_lora_ranks_and_a_table_after_a_crash() -> None:
+    # the best epoch so far beside the current epoch's values names none of them; a container's
+    # label names nothing; a LoRA's `rank=8` is no process; a table after an exception group's
+    # traceback is read
+    assert steps_of("Epoch: 10, Best Epoch: 7, Train Loss: 0.20, Val Loss: 0.31",
+                    "Epoch 11 - best epoch: 7 - val_loss: 0.30 - loss: 0.2",
+                    "metrics: loss=0.5 acc=0.9", "scores: f1=0.8",
+                    "rank=8 epoch=12 loss=0.5",
+                    "  + Exception Group Traceback (most recent call last):",
+                    "  | ValueError: boom", "+------------------------------------",
+                    "| epoch | loss |", "|---|---|", "| 13 | 0.4 |") == [
+        ("Train_Loss", 0.2, 10), ("Val_Loss", 0.31, 10), ("val_loss", 0.3, 11),
+        ("loss", 0.2, 11), ("loss", 0.5, 11), ("acc", 0.9, 11), ("f1", 0.8, 11),
+        ("loss", 0.5, 12), ("loss", 0.4, 13)]

@@ -1020,3 +1020,25 @@ def test_a_parser_s_default_over_several_lines_and_sshpass_s_password_are_hidden
     assert parsed.argv[:3] == ["sshpass", "-p", "***"] and "mark-s-1" not in str(parsed.params)
     assert parse_args(["sshpass", "-pmark-s-2", "ssh", "u@h"], cwd=".").argv[1] == "-p***"
     assert redact_value("sshpass -p mark-s-3 ssh u@h ls") == "sshpass -p *** ssh u@h ls"
+
+
+def test_final_review_secret_defaults_and_sshpass_forms() -> None:
+    from runlab.capture.args import parse_args, redact_source
+
+    code = ('print("value (")\ntoken = os.environ["HF_TOKEN"]\n'
+            'parser.add_argument("--model", default="keep-1")\nparser.add_argument(\n'
+            '    "--data", default="keep-2",\n)\nparser.add_argument(\n'
+            '    "--api-key", type=str, default="mark-f-1", help="The API key"\n)\n'
+            'flags.DEFINE_string(\n    "api_key", "mark-f-2", "The key to call with."\n)\n'
+            'hf_token: Optional[str] = field(\n    default="mark-f-3",\n'
+            '    metadata={"help": "The token"},\n)\n'
+            'os.system("sshpass -p mark-f-4 rsync a b")\n'
+            'subprocess.run(["sshpass", "-p", "mark-f-5", "scp", "a", "b"])\n')
+    out = redact_source(code, "train.py")
+    assert "mark-f-" not in out and "keep-1" in out and "keep-2" in out, out
+    assert '"The key to call with."' in out
+    for argv in (["env", "A=1", "sshpass", "-p", "mark-g-1", "ssh", "h"],
+                 ["timeout", "60", "sshpass", "-p", "mark-g-1", "ssh", "h"],
+                 ["sshpass", "-P", "Password:", "-p", "mark-g-1", "ssh", "h"]):
+        parsed = parse_args(argv, cwd=".")
+        assert "mark-g-1" not in str((parsed.argv, parsed.params, parsed.args)), argv

@@ -273,7 +273,23 @@ def redact_url(url: str) -> str:
 
 
 _SSHPASS_PASSWORD = re.compile(
-    r"""((?<![\w\-])sshpass(?:[ \t]+-[^p\s]\S{0,80}){0,4}[ \t]+-p[ \t]*)(?:"[^"\n]{0,200}"|'[^'\n]{0,200}'|[^\s;&|'"]{1,200})""")
+    r"""((?<![\w\-])sshpass(?:[ \t]+-[^p\s]\S{0,80}(?:[ \t]+[^-\s]\S{0,80})?){0,4}[ \t]+-p[ \t]*)"""
+    r"""(?:"[^"\n]{0,200}"|'[^'\n]{0,200}'|[^\s;&|'"]{1,200})"""
+    # (or a list of a command's words in code, `["sshpass", "-p", "x", "scp", ...]`)
+    r"""|(["']sshpass["'][ \t]*,[ \t]*(?:["']-[^p"'][^"']{0,80}["'][ \t]*,[ \t]*){0,4}["']-p["'][ \t]*,[ \t]*)"""
+    r"""(?:"[^"\n]{0,200}"|'[^'\n]{0,200}')""")
+
+
+def _hide_sshpass(text: str) -> str:
+    """sshpass' password hidden in a text: a command's (`sshpass -p X`), or its words in a list
+    in code (`["sshpass", "-p", "X"]`, quoted as it was)."""
+    def hide(match: re.Match[str]) -> str:
+        if match.group(1) is not None:
+            return match.group(1) + REDACTED
+        quote = match[0][-1]
+        return match.group(2) + quote + REDACTED + quote
+
+    return _SSHPASS_PASSWORD.sub(hide, text)
 
 
 def redact_value(text: str, patterns: Sequence[str] = SECRET_PATTERNS) -> str:
@@ -285,7 +301,7 @@ def redact_value(text: str, patterns: Sequence[str] = SECRET_PATTERNS) -> str:
 def _redact_value(text: str, patterns: Sequence[str], outer: bool) -> str:
     text = _CREDENTIALS.sub(REDACTED, redact_url(text)) if outer else text
     if outer and "sshpass" in text:  # (`sshpass -p X ssh ...` in a script)
-        text = _SSHPASS_PASSWORD.sub(lambda m: m.group(1) + REDACTED, text)
+        text = _hide_sshpass(text)
     pairs, options = ":" in text or "=" in text, "-" in text and " " in text
     if not pairs and not options:
         return text
@@ -367,6 +383,8 @@ def redact_source(text: str, path: str, patterns: Sequence[str] = SECRET_PATTERN
     if path.lower().endswith(".ipynb") and '"' in text:
         return _redact_notebook(text, patterns)
     text = _CREDENTIALS.sub(REDACTED, redact_url(text))
+    if "sshpass" in text:  # (`os.system("sshpass -p x ...")`, `["sshpass", "-p", "x"]`)
+        text = _hide_sshpass(text)
 
     def hide(match: re.Match[str]) -> str:
         value = match["value"]
@@ -395,7 +413,7 @@ def redact_source(text: str, path: str, patterns: Sequence[str] = SECRET_PATTERN
             return match[0]
         if not any(is_secret(name, patterns) for name in _QUOTED_NAME.findall(match["args"])):
             # (or a dataclass field's name, `hf_token: Optional[str] = field(default="x")`)
-            start = text.rfind("\n", 0, match.start()) + 1
+            start = max(text.rfind("\n", 0, match.start()) + 1, match.start() - 240)
             annotated = _ANNOTATED_CALL.search(text, start, match.start())
             if annotated is None or not is_secret(annotated.group(1), patterns):
                 return match[0]
@@ -499,24 +517,54 @@ class _SecretCalls:
         self.inside = 0  # the depth of a call that named a secret (0: none)
         self.positional = False  # its next value alone on a line is the default (absl's)
         self.before = ""  # the line before
+        self.lines = 0  # lines read inside the call
 
     def feed(self, line: str, hide: bool = True) -> str:
         before = self.depth
-        self.depth = max(0, before + line.count("(") - line.count(")"))
+        bare = _STRING.sub("", line) if '"' in line or "'" in line else line
+        self.depth = max(0, before + bare.count("(") - bare.count(")"))
         if self.inside:
+            self.lines += 1
             if hide and "default" in line:
                 line = _DEFAULT_KWARG.sub(_hidden_quoted, line)
             elif hide and self.positional and (alone := _QUOTED_ALONE.fullmatch(line)):
                 line = _hidden_quoted(alone) + alone.group(3)
             self.positional = False
-            if self.depth < self.inside:
+            if self.depth < self.inside or self.lines > 30:  # (a call ends; a guess gives up)
                 self.inside = 0
         elif self.depth >= 1 and self.depth >= before and ('"' in line or "'" in line) and any(
                 is_secret(name, self.patterns) for name in _QUOTED_NAME.findall(line)):
-            self.inside = self.depth
+            self.inside, self.lines = self.depth, 0
             self.positional = "DEFINE_" in line or "DEFINE_" in self.before
+            if hide:
+                line = self._named_here(line)
+        elif self.depth > before and (field := _ANNOTATED_OPEN.search(line)) is not None and (
+                is_secret(field.group(1), self.patterns)):
+            # (a dataclass field over lines, `hf_token: Optional[str] = field(`)
+            self.inside, self.lines, self.positional = self.depth, 0, False
         self.before = line
         return line
+
+    def _named_here(self, line: str) -> str:
+        """The line that names the secret, its default on it too (black's one line of
+        arguments, `"--api-key", type=str, default="x", help="..."`; absl's `"api_key", "x",
+        "its help"`)."""
+        name = next((m for m in _QUOTED_NAME.finditer(line)
+                     if is_secret(m.group(1), self.patterns)), None)
+        if name is None:
+            return line
+        rest = line[name.end():]
+        if "default" in rest:
+            rest = _DEFAULT_KWARG.sub(_hidden_quoted, rest)
+        elif self.positional and (value := _NEXT_QUOTED.match(rest)) is not None:
+            rest = _hidden_quoted(value) + rest[value.end():]
+            self.positional = False
+        return line[: name.end()] + rest
+
+
+_STRING = re.compile(r""""(?:[^"\\\n]|\\.){0,1000}"|'(?:[^'\\\n]|\\.){0,1000}'""")
+_ANNOTATED_OPEN = re.compile(r"^[ \t]*([A-Za-z_]\w{0,80})[ \t]*:[^=\n]{0,80}=[ \t]*[\w.]{0,40}\([ \t]*$")
+_NEXT_QUOTED = re.compile(r"""[ \t]*,[ \t]*[fFrRbBuU]{0,2}""" + _QUOTED)
 
 
 def _hidden_quoted(match: re.Match[str]) -> str:
@@ -709,16 +757,22 @@ def parse_args(
     if not tokens:
         return ParsedArgs()
     redacted = [redact_value(token, secret_patterns) for token in tokens]
-    if os.path.basename(tokens[0]) == "sshpass":  # (its password, `-p X` or `-pX`)
-        for index, token in enumerate(tokens[1:], 1):
-            if not token.startswith("-"):
-                break
-            if token == "-p" and index + 1 < len(tokens):
+    passwords = []  # (sshpass' password, `-p X` or `-pX`, however it was started: `env A=1
+    for at, token in enumerate(tokens[:8]):  # sshpass ...`, `timeout 60 sshpass ...`)
+        if os.path.basename(token) != "sshpass":
+            continue
+        index = at + 1
+        while index < len(tokens) and tokens[index].startswith("-"):
+            if tokens[index] == "-p" and index + 1 < len(tokens):
                 redacted[index + 1] = REDACTED
+                passwords.append(tokens[index + 1])
                 break
-            if token.startswith("-p"):
+            if tokens[index].startswith("-p"):
                 redacted[index] = "-p" + REDACTED
+                passwords.append(tokens[index][2:])
                 break
+            index += 2 if tokens[index] in _SSHPASS_WITH_ARG else 1
+        break
     scanner = _Scanner(tokens, redacted, bool_flags, ignore, secret_patterns)
 
     entry = _find_entry(tokens, cwd)
@@ -753,6 +807,8 @@ def parse_args(
             redacted[index] = f"{option}{where + ':' if where else ''}{key}={REDACTED}"
     if entry.shell_script is not None:
         redacted[entry.shell_script] = redact_shell(tokens[entry.shell_script], secret_patterns)
+    if passwords:  # (read as another program's params or positionals, `timeout 60 sshpass`)
+        params, args = hide_params(params, passwords), hide_params(args, passwords)
     return ParsedArgs(
         params=params, args=args, script=entry.script, module=entry.module, argv=redacted,
         code=entry.code,

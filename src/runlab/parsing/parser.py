@@ -134,13 +134,15 @@ _LAUNCHER = re.compile(
     # `local_rank 1: ...`)
     r"|(?:GPU|Worker|worker|Rank|rank)\ (\d{1,5})\ [|\-]\ (?=(?i:step|iter|iteration|epoch|batch)\b)"
     r"|\[(?:local_rank|Process|process|cuda:|rank=|RANK=|local_rank=)\ ?(\d{1,5})\]:?\ "
-    r"|(?:local_rank|rank|RANK)[=\ ](\d{1,5}):?\ (?=(?i:step|iter|iteration|epoch|global_step|batch)\b)",
+    # (not `rank=8`, a LoRA's rank in a sweep)
+    r"|(?:local_rank[=\ ]|rank\ |RANK[=\ ])(\d{1,5}):?\ (?=(?i:step|iter|iteration|epoch|global_step|batch)\b)",
     re.ASCII)
 _LAUNCHED_START = frozenset("[(rRGWwl0123456789")
 # The first characters of the lines that may start a crash's report (`_crashed`).
 _CRASH_STARTS = frozenset("╭ E")
 # A line of an exception group's traceback: its bars and corners before the frames.
-_EXCEPTION_GROUP_LINE = re.compile(r"\ {0,40}[|+]")
+# (or a separator, `+-+---------------- 1 ----------------`, flush left; not a table's `| a |`)
+_EXCEPTION_GROUP_LINE = re.compile(r"\ {1,40}[|+]|\+(?:-\+)?-{3,}(?:\ \d{1,6}\ -{3,})?\s*$")
 # The first of `_LAUNCHER`'s groups that a program's own words give (`[rank: 1]`, `rank 1 |`,
 # `Rank 1:`), not a launcher; and those that say a process whatever came before (a world's
 # size, `[Rank 1/2]`; a counter after the number, `[1] step 5`)

@@ -140,7 +140,12 @@ def _variant(label: str) -> bool:
     phase in another language's words (`验证: 损失=0.6`)."""
     return (_VARIANT.fullmatch(label) is not None and not label.replace("-", "").isdigit()
             or label.lower() in NATIVE_PHASES
-            or _MEASURE.search(label) is not None and " " not in label)
+            or _MEASURE.search(label) is not None and " " not in label
+            and _CONTAINER.search(label) is None)
+
+
+# A name of what holds measures, no measure's (`metrics: loss=0.5`, `train_metrics:`, `scores:`).
+_CONTAINER = re.compile(r"(?i:metrics?|scores|results?|stats)$")
 
 # What a learned line shape reads for each value: the number is consumed whole, so a value
 # can be read one way only and a line that fails to match late never makes the regex retry
@@ -1418,7 +1423,8 @@ def _clause_pairs(line: str) -> list[tuple[str, str, str]]:
         if best is None:  # (looked for once a line: `(position, settings)`)
             word = _BEST_WORD.search(line) if "est" in line else None
             best = (len(line), False) if word is None else (
-                word.start(), _BEST_SETTINGS.search(line) is not None)
+                word.start(), _BEST_SETTINGS.search(line) is not None or _best_so_far(
+                    line, word.start()))
         if best[0] < match.start() and not best[1] and "best" not in key.lower() and (
                 key.lower() not in STEP_NAMES) and (bested or not any(
                 k != _DROPPED and "best" not in k.lower() and k.lower() not in STEP_NAMES
@@ -1438,6 +1444,21 @@ def _clause_pairs(line: str) -> list[tuple[str, str, str]]:
 # a best value's own name (`best: 0.85`, `Best validation loss: 0.38`, `best loss 0.3`).
 _BEST_WORD = re.compile(r"(?<![\w'])(?i:best)\ (?i:model|checkpoint|ckpt|weights|epoch|iteration"
                         r"|iter|step|result|results|run)(?![\w'])")
+def _best_so_far(line: str, at: int) -> bool:
+    """Whether the best epoch a line names at `at` is the best so far beside the current
+    epoch's values (`Epoch: 10, Best Epoch: 7, Val Loss: 0.31`, `Epoch 10 - best epoch: 7 -
+    val_loss: ...`): a pair or a counter comes before it, and no word says the training ended
+    (`Early stopping at epoch 7. Best epoch: 4 (val_loss=0.45)`)."""
+    before = line[:at]
+    first = _PAIR.search(line, 0, at + 1)
+    if first is None and _COUNTER_BEFORE_BEST.search(before) is None:
+        return False
+    return _ENDED_BEFORE_BEST.search(before) is None
+
+
+_COUNTER_BEFORE_BEST = re.compile(r"(?i:epoch|step|iter|iteration)\W{0,3}\d", re.ASCII)
+_ENDED_BEFORE_BEST = re.compile(r"(?i:stop|finish|ended|complete|done|restor|load|sav)",
+                                re.ASCII)
 # The best trial's settings, `Best hyperparameters: lr=0.01`: settings, not the best epoch's.
 _BEST_SETTINGS = re.compile(r"(?i:best)[\ _](?i:params|parameters|hyperparameters|hparams"
                             r"|hyper-parameters|config|configuration|settings|trial)")
