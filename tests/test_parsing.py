@@ -7222,7 +7222,7 @@ def test_a_crash_s_report_and_a_retry_s_count_are_no_metrics() -> None:
         "  + Exception Group Traceback (most recent call last):",
         '  |   File "/usr/lib/python3.11/asyncio/taskgroups.py", line 145, in __aexit__',
         "  | ExceptionGroup: unhandled errors in a TaskGroup (1 sub-exception)",
-        "+-+---------------- 1 ----------------", '    |   File "/tmp/eg.py", line 6, in main',
+        "+-+---------------- 1 ----------------", '    |   File "train.py", line 6, in main',
         "    | ValueError: bad loss=nan acc=0.12",
         "    +------------------------------------",
         "Extension modules: numpy.core._multiarray_umath, torch._C (total: 13)",
