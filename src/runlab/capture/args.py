@@ -408,16 +408,13 @@ def redact_source(text: str, path: str, patterns: Sequence[str] = SECRET_PATTERN
         return match[0] if key.lower() in _WORDS else hide(match)
 
     def hide_default(match: re.Match[str]) -> str:
-        value = match["value"]
-        if value[1:-1] == REDACTED:
-            return match[0]
         if not any(is_secret(name, patterns) for name in _QUOTED_NAME.findall(match["args"])):
             # (or a dataclass field's name, `hf_token: Optional[str] = field(default="x")`)
             start = max(text.rfind("\n", 0, match.start()) + 1, match.start() - 240)
             annotated = _ANNOTATED_CALL.search(text, start, match.start())
             if annotated is None or not is_secret(annotated.group(1), patterns):
                 return match[0]
-        return match[0][: match.start("value") - match.start()] + value[0] + REDACTED + value[0]
+        return _hidden_quoted(match)
 
     if "=" in text:
         text = _CODE_ASSIGNED.sub(hide_item, text)
@@ -507,9 +504,9 @@ class _SecretCalls:
     """Code read a line at a time: a call over several lines that names a secret on one of
     them (black's `parser.add_argument(`, `"--wandb-api-key",`, `type=str,`, `default="x",`,
     `)`; `@click.option("--token",` then `default="x")`; absl's `flags.DEFINE_string(`,
-    `"hf_token",`, `"x",`) has its default hidden on the lines after that one, to the call's
-    end. Parentheses are counted as they come, in strings too: a guess, on the side of
-    hiding."""
+    `"hf_token",`, `"x",`; a dataclass field's `hf_token: str = field(`) has its default
+    hidden from that line to the call's end. Parentheses are counted outside strings; a call
+    not seen to end within 30 lines is given up."""
 
     def __init__(self, patterns: Sequence[str]) -> None:
         self.patterns = patterns
@@ -562,7 +559,7 @@ class _SecretCalls:
         return line[: name.end()] + rest
 
 
-_STRING = re.compile(r""""(?:[^"\\\n]|\\.){0,1000}"|'(?:[^'\\\n]|\\.){0,1000}'""")
+_STRING = re.compile(_QUOTED)
 _ANNOTATED_OPEN = re.compile(r"^[ \t]*([A-Za-z_]\w{0,80})[ \t]*:[^=\n]{0,80}=[ \t]*[\w.]{0,40}\([ \t]*$")
 _NEXT_QUOTED = re.compile(r"""[ \t]*,[ \t]*[fFrRbBuU]{0,2}""" + _QUOTED)
 
@@ -757,22 +754,15 @@ def parse_args(
     if not tokens:
         return ParsedArgs()
     redacted = [redact_value(token, secret_patterns) for token in tokens]
-    passwords = []  # (sshpass' password, `-p X` or `-pX`, however it was started: `env A=1
-    for at, token in enumerate(tokens[:8]):  # sshpass ...`, `timeout 60 sshpass ...`)
-        if os.path.basename(token) != "sshpass":
-            continue
-        index = at + 1
-        while index < len(tokens) and tokens[index].startswith("-"):
-            if tokens[index] == "-p" and index + 1 < len(tokens):
-                redacted[index + 1] = REDACTED
-                passwords.append(tokens[index + 1])
-                break
-            if tokens[index].startswith("-p"):
-                redacted[index] = "-p" + REDACTED
-                passwords.append(tokens[index][2:])
-                break
-            index += 2 if tokens[index] in _SSHPASS_WITH_ARG else 1
-        break
+    # (sshpass' password, `-p X` or `-pX`, however it was started: `env A=1 sshpass ...`,
+    # `timeout 60 sshpass ...`)
+    at = next((i for i, token in enumerate(tokens[:8]) if os.path.basename(token) == "sshpass"),
+              None)
+    password = None if at is None else _sshpass_options(tokens, at + 1)[1]
+    if password is not None:
+        glued = tokens[password].startswith("-p") and tokens[password - 1] != "-p"
+        redacted[password] = "-p" + REDACTED if glued else REDACTED
+    passwords = [] if password is None else [tokens[password][2:] if glued else tokens[password]]
     scanner = _Scanner(tokens, redacted, bool_flags, ignore, secret_patterns)
 
     entry = _find_entry(tokens, cwd)
@@ -984,12 +974,23 @@ def _env_entry(tokens: list[str], cwd: str) -> _Entry:
 _SSHPASS_WITH_ARG = frozenset({"-p", "-f", "-d", "-P"})
 
 
+def _sshpass_options(tokens: list[str], start: int) -> tuple[int, int | None]:
+    """Where sshpass' options from `start` end, and the word that holds its password (`-p X`'s
+    `X`, or `-pX` whole), if one does."""
+    index, password = start, None
+    while index < len(tokens) and tokens[index].startswith("-"):
+        if tokens[index] == "-p" and index + 1 < len(tokens):
+            password = index + 1
+        elif tokens[index].startswith("-p") and len(tokens[index]) > 2:
+            password = index
+        index += 2 if tokens[index] in _SSHPASS_WITH_ARG else 1
+    return index, password
+
+
 def _sshpass_entry(tokens: list[str], cwd: str) -> _Entry:
     """`sshpass [-p PASSWORD|-f FILE|-d FD|-e] COMMAND ...`: its options are no params (its
     password is hidden by `parse_args`), the command it runs is read as if typed alone."""
-    index = 1
-    while index < len(tokens) and tokens[index].startswith("-"):
-        index += 2 if tokens[index] in _SSHPASS_WITH_ARG else 1
+    index = _sshpass_options(tokens, 1)[0]
     if index >= len(tokens):
         return _Entry(prefix_end=len(tokens), params_start=len(tokens), launcher=True)
     inner = _find_entry(tokens[index:], cwd)

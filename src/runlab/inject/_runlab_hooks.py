@@ -174,7 +174,7 @@ def _redact_any(value):
         out = []
         after_name = False  # (the item before names a secret: this one is its value)
         for v in value:
-            hides = after_name and not (v is None or isinstance(v, bool) or v == "")
+            hides = after_name and not _nothing_to_hide(v)
             out.append(_hidden(v) if hides else _redact_any(v))
             after_name = not hides and word is not None and isinstance(v, str) and (
                 word.fullmatch(v) is not None and _secret_name(v))
@@ -187,13 +187,18 @@ def redact(values):
     out = {}
     for key, value in values.items():
         name = _redact_text(str(key))
-        hides_nothing = value is None or isinstance(value, bool) or value == ""
+        hides_nothing = _nothing_to_hide(value)
         out[name] = _hidden(value) if _secret_name(name) and not hides_nothing else _redact_any(
             value)
     return out
 
 
 _PLACEHOLDERS = ("none", "null", "true", "false", "empty")
+
+
+def _nothing_to_hide(value):
+    """Whether a secret's value shows nothing (none, a flag, empty): kept as it is."""
+    return value is None or isinstance(value, bool) or value == ""
 
 
 def _hidden(value):
@@ -351,9 +356,8 @@ def _report(parser, namespace, from_argv, foreign=False, weak=False, typed=False
         typed_as, places = spelt.get(id(action), ((), ()))
         # (a secret by its destination or any of its options: `-k` storing into `api_key`)
         secret = any(_secret_name(name) for name in (dest, *names))
-        entry = {"key": key, "value": "***" if secret and not (
-            value is None or isinstance(value, bool) or value == "") else redact(
-                {key: value})[_redact_text(key)]}
+        entry = {"key": key, "value": "***" if secret and not _nothing_to_hide(value)
+                 else redact({key: value})[_redact_text(key)]}
         aliases = [option.lstrip("-") for option in options if option.lstrip("-") != key]
         aliases += [name for name in typed_as if name != key and name not in aliases and not (
             secret and isinstance(value, str) and value and value in name)]
@@ -1673,9 +1677,9 @@ def _click(module):
             positive = [o for o in param.opts if o[:1] in "-+/"]
             key = max(positive, key=len).lstrip("-+/") if positive else name
             secret = any(_secret_name(n) for n in (name, *names))
-            entry = {"key": key, "exact": True, "value": "***" if secret and not (
-                value is None or isinstance(value, bool) or value == "") else redact(
-                    {key: value})[_redact_text(key)]}
+            entry = {"key": key, "exact": True, "value": "***"
+                     if secret and not _nothing_to_hide(value)
+                     else redact({key: value})[_redact_text(key)]}
             aliases = [n for n in names if n != key]
             if aliases:
                 entry["aliases"] = aliases
@@ -1725,8 +1729,7 @@ def _fire(module):
                                                    inspect.Parameter.VAR_KEYWORD):
                 continue
             value = _parsed_value(value)
-            secret = _secret_name(name) and not (
-                value is None or isinstance(value, bool) or value == "")
+            secret = _secret_name(name) and not _nothing_to_hide(value)
             entry = {"key": name, "exact": True, "value": "***" if secret else redact(
                 {name: value})[_redact_text(name)]}
             if "_" in name:
@@ -1762,14 +1765,13 @@ def _secret_places(value, places, words):
     far its word is from the line's end, where in the word it starts) with a digest of its
     text, so that the recorder hides that word only, and checks it is the one; and digests of
     its value as parsed where no place is known (a positional's), looked for in every word."""
-    digest = _digest
-    at = [[back, start, digest(words[len(words) - back][start:])] for back, start in places
+    at = [[back, start, _digest(words[len(words) - back][start:])] for back, start in places
           if 0 < back <= len(words) and isinstance(words[len(words) - back], str)
           and words[len(words) - back][start:] not in ("", "***")]
     texts = [] if value is None or at else [value] if isinstance(value, (str, int, float)) and (
         not isinstance(value, bool)) else [
         v for v in value if isinstance(v, (str, int, float))] if isinstance(value, list) else []
-    anywhere = sorted({digest(str(text)) for text in texts if str(text) not in ("", "***")})
+    anywhere = sorted({_digest(str(text)) for text in texts if str(text) not in ("", "***")})
     return at, anywhere
 
 
@@ -2780,7 +2782,7 @@ def _absl(module):
                     aliases.append("no" + flag.name)
                 entry = {"key": flag.name, "aliases": aliases, "exact": True}
                 if any(_secret_name(name) for name in (flag.name, *aliases)) and not (
-                        value is None or isinstance(value, bool) or value == ""):
+                        _nothing_to_hide(value)):
                     # (its words where the command line typed it, `-t X`, `--hf_token=X`:
                     # those hidden, as argparse's are)
                     entry["value"] = "***"

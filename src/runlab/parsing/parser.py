@@ -130,7 +130,7 @@ _LAUNCHER = re.compile(
     r"|(?:Rank|rank|RANK):?\ ?(\d{1,5}),?\ (?=(?i:step|iter|iteration|epoch|global_step|batch)\b)"
     r"|Rank\ (\d{1,5})\ \|\ |\[rank\ (\d{1,5})/\d{1,5}\]:?\ "
     # (`GPU 1 | Epoch 1 | ...`, `Worker 1 | ...`, `Rank 1 - Epoch 1 - ...`, `[local_rank 1] ...`,
-    # `[Process 1] ...`, `[cuda:1] ...`, `[rank=1] ...`, `rank=1 epoch=1 loss=...`,
+    # `[Process 1] ...`, `[cuda:1] ...`, `[rank=1] ...`, `RANK=1 epoch=1 loss=...`,
     # `local_rank 1: ...`)
     r"|(?:GPU|Worker|worker|Rank|rank)\ (\d{1,5})\ [|\-]\ (?=(?i:step|iter|iteration|epoch|batch)\b)"
     r"|\[(?:local_rank|Process|process|cuda:|rank=|RANK=|local_rank=)\ ?(\d{1,5})\]:?\ "
@@ -1873,13 +1873,12 @@ _NATIVE_WORDS = {"轮": "Epoch", "回合": "Epoch", "次迭代": "Iter", "步": 
 
 
 def _english_counter(match: re.Match[str]) -> str:
+    """A `_NATIVE_COUNTER` match's English counter word (and its count, for `第 N 轮`)."""
     if match.group(1) is not None:  # `第 3 轮`: the word after the number
         word = match.group(2)
         english = _NATIVE_WORDS.get(word, "Epoch")
         return f"{english} {match.group(1).replace(' ', '')}"
-    english = ("Epoch", "Step", "Batch", "Iter")[
-        next(i for i, g in enumerate(match.groups()[2:]) if g is not None)]
-    return english
+    return ("Epoch", "Step", "Batch", "Iter")[(match.lastindex or 3) - 3]
 
 
 def _plain(line: str) -> str:

@@ -3588,7 +3588,7 @@ def parse_coco_eval(line: str) -> list[Found]:
 # 71.10`: under its name as printed, the rest of the line as any pairs; and a signature alone
 # (`print(bleu.get_signature())`, `nrefs:1|case:mixed|...`): settings.
 _SACREBLEU = re.compile(
-    rf"\s{{0,8}}(BLEU|chrF\d{{0,2}}\+{{0,2}}|TER)((?:\|[\w.:+\-]{{1,40}}){{0,16}})\ =\ ({NUMBER})"
+    rf"\s{{0,8}}(chrF\d{{0,2}}\+{{1,2}})(?:\|[\w.:+\-]{{1,40}}){{0,16}}\ =\ ({NUMBER})"
     r"(\s.{0,400})?", re.ASCII)
 _SACREBLEU_SIGNATURE = re.compile(
     r"\s{0,8}(?:[A-Za-z]\w{0,20}\+{0,2}\|)?nrefs:\w{1,8}(?:\|[\w.+\-]{1,20}:[\w.+\-]{1,20}){1,16}\s*",
@@ -3600,9 +3600,7 @@ def parse_sacrebleu(line: str) -> list[Found]:
     match = _SACREBLEU.fullmatch(line)
     if match is None:
         return [CLAIM] if _SACREBLEU_SIGNATURE.fullmatch(line) else []
-    name, _, value, rest = match.groups()
-    if "+" not in name:
-        return []  # (`BLEU = 27.3 ...`, `TER = 40.0`: any pairs' reading)
+    name, value, rest = match.groups()
     return [(name, to_number(value), None), *(parse_key_value(rest) if rest else [])]
 
 

@@ -113,13 +113,11 @@ _PAIR = re.compile(
     + VALUE + _COUNTED,
     re.ASCII,
 )
-# A label that names a variant, before its `name=value` pairs: a metric's, a dataset's or an
-# entity type's name with a digit, a hyphen, a capital after small letters or all capitals
-# (`rouge1: precision=0.86 recall=0.67`, `rougeL:`, `SST-2: accuracy=0.91`, `CIFAR-10:`,
-# `LOC:`); not a logger's name (`trainer: loss=0.5`), a counter's (`epoch1:`) or a process's
-# (`rank0:`, `gpu1:`).
-# (A measure's name, `rouge1`, `rougeL`, `top1`; or a dataset's or a language pair's, of a
-# hyphen or two, `SST-2`, `CIFAR-10`, `MNLI-m`, `en-de`; not a host's, `ip-172-31-1-1`.)
+# A label that names a variant, before its `name=value` pairs (`rouge1: precision=0.86
+# recall=0.67`, `SST-2: accuracy=0.91`): a measure's name (`rouge1`, `rougeL`, `top1`: `_variant`)
+# or a dataset's or a language pair's, of a hyphen or two (`SST-2`, `CIFAR-10`, `MNLI-m`,
+# `en-de`); not a logger's name (`trainer: loss=0.5`), a host's (`ip-172-31-1-1`), a counter's
+# (`epoch1:`) or a process's (`rank0:`, `gpu1:`).
 _VARIANT = re.compile(r"[A-Za-z][A-Za-z0-9]{0,15}(?:-[A-Za-z0-9]{1,10}){1,2}", re.ASCII)
 
 
@@ -1414,9 +1412,9 @@ def _clause_pairs(line: str) -> list[tuple[str, str, str]]:
         if key.lower() in _NO_SUBJECT or key.lower() == "best" and not any(
                 k != _DROPPED for k, _, _ in pairs) and line[
                     max(0, match.start() - 2) : match.start()].rstrip()[-1:] == "(":
-            # (a bare `best` in parentheses: CP-SAT's `#1 0.1s best:1 next:[...]` is its own)
-            # (`val_loss did not improve (best: 0.45, current: 0.47)`, `New best model!
-            # val_acc: 0.80 (previous: 0.78)`: a value of no measure it names)
+            # a value of no measure it names, compared with another (`val_loss did not improve
+            # (best: 0.45, current: 0.47)`, `New best model! val_acc: 0.80 (previous: 0.78)`;
+            # a bare `best` only in parentheses: CP-SAT's `#1 0.1s best:1 next:[...]` is its own)
             pairs.append((_DROPPED, integer, number))
             end = match.end()
             continue
@@ -1444,6 +1442,8 @@ def _clause_pairs(line: str) -> list[tuple[str, str, str]]:
 # a best value's own name (`best: 0.85`, `Best validation loss: 0.38`, `best loss 0.3`).
 _BEST_WORD = re.compile(r"(?<![\w'])(?i:best)\ (?i:model|checkpoint|ckpt|weights|epoch|iteration"
                         r"|iter|step|result|results|run)(?![\w'])")
+
+
 def _best_so_far(line: str, at: int) -> bool:
     """Whether the best epoch a line names at `at` is the best so far beside the current
     epoch's values (`Epoch: 10, Best Epoch: 7, Val Loss: 0.31`, `Epoch 10 - best epoch: 7 -
