@@ -55,6 +55,10 @@ METRIC_LINES: list[tuple[str, list[Triple]]] = [
     ("Test accuracy: 0.91.", expect(("Test_accuracy", 0.91, 0))),
     # a measure's name alone before its value (DeepCTR's `test LogLoss 0.8086`)
     ("test LogLoss 0.8086", expect(("test_LogLoss", 0.8086, 0))),
+    # `name value` clauses after a counter's `name: value` pair
+    ("Epoch 1/3 loss: 1.5576 | lr 9.51e-04", expect(("lr", 0.000951, 1), ("loss", 1.5576, 1))),
+    ("Epoch 1/3 loss: 1.5576, lr 9.51e-04", expect(("lr", 0.000951, 1), ("loss", 1.5576, 1))),
+    ("Epoch 2: loss: 0.5, took 3.1 s", expect(("loss", 0.5, 2))),
     ("val r2 0.91", expect(("val_r2", 0.91, 0))),
     ("# loss: 0.5", expect(("loss", 0.5, 0))),
     ("AutoEncoder ROC:1.0, precision @ rank n:0.8",
@@ -2902,6 +2906,47 @@ def test_rich_tasks_finished_unseen_go_on_counting() -> None:
         "  Epoch 1 ━━━━━━━━━━ 10/10 loss=0.0465 0:00:00",
     ) == [("loss", 0.2222, 3, "rich_bar"), ("loss", 0.087, 10, "rich_bar"),
           ("loss", 0.069, 13, "rich_bar"), ("loss", 0.0465, 20, "rich_bar")]
+
+
+def test_a_finished_rich_task_given_more_values_keeps_its_step() -> None:
+    # `progress.update(task, val_loss=...)` once the epoch's task is done: its row drawn again
+    # with the new value, at the step it finished, the next epoch's counting after it
+    assert run_all(
+        "Epoch 1 ━━━━━━━━━━  5/10 loss: 1.5 val_loss: -",
+        "Epoch 1 ━━━━━━━━━━ 10/10 loss: 1.2 val_loss: -",
+        "Epoch 1 ━━━━━━━━━━ 10/10 loss: 1.2 val_loss: 1.3",
+        "Epoch 2 ━━━━━━━━━━  0/10 loss: nan val_loss: -",
+        "Epoch 1 ━━━━━━━━━━ 10/10 loss: 1.2 val_loss: 1.3",
+        "Epoch 2 ━━━━━━━━━━  5/10 loss: 0.9 val_loss: -",
+        "Epoch 1 ━━━━━━━━━━ 10/10 loss: 1.2 val_loss: 1.3",
+        "Epoch 2 ━━━━━━━━━━ 10/10 loss: 0.7 val_loss: -",
+        "Epoch 1 ━━━━━━━━━━ 10/10 loss: 1.2 val_loss: 1.3",
+        "Epoch 2 ━━━━━━━━━━ 10/10 loss: 0.7 val_loss: 0.8",
+    ) == [("loss", 1.5, 5, "rich_bar"), ("loss", 1.2, 10, "rich_bar"),
+          ("val_loss", 1.3, 10, "rich_bar"), ("loss", 0.9, 15, "rich_bar"),
+          ("loss", 0.7, 20, "rich_bar"), ("val_loss", 0.8, 20, "rich_bar")]
+
+
+def test_progressbar2_simple_progress_and_fastprogress_are_bars() -> None:
+    # progressbar2's `SimpleProgress` (`2 of 60`), its default layout's `(2 of 60)`
+    assert run(MetricParser(),
+               "Training: 1 of 60 |                        | loss:  1.902 lr:  0.097 ETA:  0:00:00",
+               "Training: 2 of 60 |#                       | loss:   1.81 lr:  0.094 ETA:  0:00:00",
+               "  5% (3 of 60) |#                | Elapsed Time: 0:00:00 ETA:  0:00:01",
+               ) == expect(("Training/loss", 1.902, 1), ("Training/lr", 0.097, 1),
+                           ("Training/loss", 1.81, 2), ("Training/lr", 0.094, 2))
+    # fastprogress (fastai's) in a console, its comment last; drawn between the rows of the
+    # table under its header, read as well as the rows
+    assert run(MetricParser(),
+               "epoch     train_loss  valid_loss  accuracy",
+               "Epoch 1/2 : |------------| 0.00% [0/3 00:00<?]",
+               "Epoch 1/2 : |████--------| 33.33% [1/3 00:00<00:00... loss 1.9025]",
+               "Epoch 1/2 : |████████████| 100.00% [3/3 00:00<00:00... loss 1.7214]",
+               "1         0.446260    0.490886    0.803645  ",
+               "Epoch 2/2 : |████--------| 33.33% [1/3 00:00<00:00... loss 1.6]",
+               ) == expect(("loss", 1.9025, 1), ("loss", 1.7214, 3), ("train_loss", 0.44626, 1),
+                           ("valid_loss", 0.490886, 1), ("accuracy", 0.803645, 1),
+                           ("loss", 1.6, 4))
 
 
 def test_names_listed_with_slashes_and_values_changed() -> None:

@@ -121,7 +121,7 @@ def _secret_name(key):
 
     names, _, _, _, humps, (plain, builtin) = _secrets()
     bare = str(key).lstrip("-+~")
-    forms = {str(key).lower(), bare.lower()}
+    forms = {str(key).lower(), bare.lower(), bare.lower().replace("-", "_")}
     if humps is not None:
         forms.add(humps.sub("_", bare).lower())  # camelCase words: dbPass as db_pass
     # (words that name no secret, max_new_tokens, tokenizer: out, for the built-in patterns)
@@ -1083,6 +1083,13 @@ def _tqdm(module):
                     waiting.append((values, described(bar)))
             return
         n = getattr(bar, "_runlab_n", None)
+        inner = latest[0]() if latest[0] is not None and n is not None else None
+        if inner is not None and inner is not bar and getattr(inner, "_runlab_n", None) is not None and (
+                not getattr(inner, "disable", True)):
+            # an outer bar's values set in the loop of a bar inside it (an epoch bar's
+            # `set_postfix(avg_loss=...)` each batch): at the inner loop's global step
+            metrics("tqdm", values, counted(inner), bar=described(bar))
+            return
         if n is None and not hasattr(bar, "_runlab_n"):
             # A bar updated by hand: values set before its first update (`set_postfix(...)`,
             # then `update(8)`) are the count that update ends, and so are all its values:

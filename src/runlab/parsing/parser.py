@@ -46,7 +46,7 @@ from runlab.parsing.rules.base import (
     printed_tolerance,
     to_number,
 )
-from runlab.parsing.rules.bars import read_wrapped
+from runlab.parsing.rules.bars import read_tqdm, read_wrapped
 from runlab.parsing.rules.libraries import (
     frame_columns,
     glued,
@@ -466,7 +466,7 @@ class MetricParser:
         # main bar's family and global step.
         self._bars: dict[str, list[int]] = {}
         # Each bar family's values each time it finished (its counter at its total).
-        self._finished: dict[str, list[list[Found]]] = {}
+        self._finished: dict[str, list[tuple[list[Found], list[int]]]] = {}
         self._inside: dict[str, str] = {}
         self._main = ""
         self._bar_step: int | None = None
@@ -1116,7 +1116,12 @@ class MetricParser:
                 return out
         if self._rows is not None:
             findings = self._rows(line)
-            if findings:
+            if findings and not findings[0][0] and "[" in line and _shows_values(line):
+                # a bar drawn between a table's rows that shows values of its own (fastai's
+                # `Epoch 1/3 : |██---| 6.67% [2/30 00:00<00:00... loss 1.8]` under its
+                # header): read as any bar's, the table going on
+                findings = []
+            elif findings:
                 if self._rows_rule == "lightning_results" and self._lightning_done is not None:
                     findings = [(key, value, self._lightning_done) for key, value, _ in findings]
                 if self._rows_rule == "table":
@@ -1364,19 +1369,30 @@ class MetricParser:
             step = self._counted
         else:
             state = self._bars.get(bar.family)
+            ended: list[int] = []  # the step a finished task's row was drawn at, once known
             if bar.counter >= bar.total > 0 and metrics and rule == "rich_bar" and (
                     not bar.lightning):
                 finished = self._finished.setdefault(bar.family, [])
-                if metrics in finished:
+                if any(metrics == shown for shown, _ in finished):
                     # a finished task's row redrawn (rich's tasks, an epoch each, each frame
                     # drawing them all): neither a step nor a point
+                    return
+                grown = next((entry for entry in finished if entry[1] and all(
+                    item in metrics for item in entry[0])), None)
+                if grown is not None:
+                    # the row of a finished task given more values (its epoch's validation,
+                    # `progress.update(task, val_loss=...)`): those, at the step it finished
+                    finished.remove(grown)
+                    finished.append((metrics, grown[1]))
+                    self._draw_values([item for item in metrics if item not in grown[0]],
+                                      grown[1][0], rule, out)
                     return
                 if state is not None and state[1] >= bar.total:
                     # another task finished, unseen while it ran (through a pipe rich draws
                     # its last frame only): its count goes on from the one above
                     state[0] += state[1]
                     state[1] = 0
-                finished.append(metrics)
+                finished.append((metrics, ended))
                 del finished[:-64]
             if state is None:
                 if len(self._bars) > 64:  # ever-new bars: stay bounded
@@ -1409,6 +1425,7 @@ class MetricParser:
                        0)
             if state[0] or state[1]:
                 self._counted_step = step
+            ended.append(step)
             if metrics:
                 state[3] = 1
             # A finished bar stops drawing once another one is drawn (a data-loading bar
@@ -1951,6 +1968,12 @@ def _one_print(a: float, b: float) -> bool:
     coarse = a if printed_tolerance(a) >= printed_tolerance(b) else b
     digits = repr(abs(coarse)).partition("e")[0].replace(".", "").strip("0")
     return len(digits) >= 3 and abs(a - b) <= printed_tolerance(coarse)
+
+
+def _shows_values(line: str) -> bool:
+    """Whether a line is a progress bar that shows values."""
+    bar = read_tqdm(line)
+    return bar is not None and any(key for key, _, _ in bar.found)
 
 
 def _same(a: float, b: float) -> bool:

@@ -1113,7 +1113,9 @@ RULES: list[Rule] = [
         "`Epoch [3/5]: [12/24]  50%|█     , loss=0.3 [00:01<00:01]` too, and a bar_format of "
         "a count and times, `[train] epoch: 1/3, [12/50], loss=1.89 [00:01<00:02]`",
         parse_tqdm_postfix,
-        ("/s, ", "/it, ", "/s]", "/it]", "%|", "<", "% |", "/s)"),
+        ("/s, ", "/it, ", "/s]", "/it]", "%|", "<", "% |", "/s)",
+         # (progressbar2's count in words, its bar drawn with `#` or followed by its times)
+         "% (", " |#", "#|", "| ETA", "| Elapsed", " |          "),
         final=True,
         bar=read_tqdm,
     ),

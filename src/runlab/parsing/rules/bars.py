@@ -65,6 +65,13 @@ _PLAIN_BAR = re.compile(r"\d{1,3}%\|[^|]{0,400}\| ?(\d{1,18})/(\d{1,18}) ?(?:, (
 # Or progressbar2's widgets: `Train  5% |#     | 3/60 loss:  1.825 acc:  0.186 ETA:   0:00:01`
 # (`Percentage`, `Bar`, `Counter` over the total, `Variable`s, `ETA`).
 _WIDGETS_BAR = re.compile(r"\d{1,3}% \|[^|]{0,400}\| {0,18}(\d{1,18})/(\d{1,18}) +(.{0,2000})$")
+# (or its `SimpleProgress`, the count of the total in words, before the bar: `Training: 2 of
+# 60 |#    | loss: 1.81 ETA: 0:00:01`, its default layout's `  3% (2 of 60) |#    | Elapsed Time:`)
+_OF_BAR = re.compile(r"(?<!\S)\(?(\d{1,18}) of (\d{1,18})\)? \|[^|]{0,400}\| {0,18}(.{0,2000})$")
+# Or fastprogress' (fastai's) in a console: `Epoch 1/3 : |██------| 6.67% [2/30 00:00<00:00...
+# loss 1.8097]`, the comment set on the bar last.
+_FASTPROGRESS_BAR = re.compile(r"\| \d{1,3}\.\d\d% \[(\d{1,18})/(\d{1,18}) (?:\d+:)?\d+:\d\d<"
+                               r"(?:\?|(?:\d+:)?\d+:\d\d)(?:\.\.\.)?(?: (.{0,2000}))?\]\s*$")
 # Or alive-progress': `train |████▍     | ▃▅▇ 4/60 [7%] in 0s (~1s, 39.7/s) loss=1.7467` (the
 # bar, a spinner, the count over the total, the percentage, the times and the rate, its text).
 _ALIVE_BAR = re.compile(r"\| (?:\S{1,8} )?(\d{1,18})/(\d{1,18}) \[\d{1,3}%\] in [^()]{0,20}"
@@ -119,7 +126,8 @@ def read_tqdm(line: str) -> Bar | None:
             if bar is not None:
                 counter, total, postfix = bar.groups()
             else:
-                bar = _WIDGETS_BAR.search(line) or _ALIVE_BAR.search(line)
+                bar = (_WIDGETS_BAR.search(line) or _OF_BAR.search(line)
+                       or _FASTPROGRESS_BAR.search(line) or _ALIVE_BAR.search(line))
                 if bar is None:
                     return None
                 counter, total, fields = bar.groups()

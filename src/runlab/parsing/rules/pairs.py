@@ -2236,6 +2236,30 @@ def _spaced_before_pairs(text: str) -> list[Found]:
     return _phase_spread(pairs)
 
 
+def _spaced_after_pairs(text: str) -> list[Found]:
+    """The `name value` clauses after `text`'s first `name: value` pair, each between `|`,
+    `;` or tabs (`Epoch 1/3 loss: 1.55 | lr 9.5e-04`), or after a comma a measure's or a
+    learning rate's (`loss: 1.55, lr 9.5e-04`; not `loss: 0.5, took 3 s`)."""
+    text = f" {text}"  # (the first pair may start it)
+    first = _FIRST_PAIR.search(text)
+    if first is None:
+        return []
+    found: list[Found] = []
+    clauses = _SEPARATED.split(text[first.start() :])
+    for separator, clause in zip(clauses[1::2], clauses[2::2]):
+        match = None if ":" in clause or "=" in clause else _best_value(clause)
+        if match is None:
+            continue
+        name, value = match.group(1).replace(" ", "_"), to_number(match.group(2))
+        if type(value) is not int and is_metric_key(name) and (separator != "," or (
+                name.lower() in RATES or names_a_measure(name))):
+            found.append((name, value, None))
+    return found
+
+
+_SEPARATED = re.compile(r"([|\t;]|,(?!\d))")
+
+
 def spaced_pairs(text: str) -> list[Found] | None:
     """``train loss 2.1234 test loss 2.2345``: names of up to four words, each followed by a
     number; None unless the whole text is such pairs."""
@@ -2681,7 +2705,8 @@ def parse_name_value(line: str) -> list[Found]:
                 # makemore's `step 500 train loss: 2.12 test loss: 2.23`: the counter is the
                 # step of the pairs the key_value rule reads; `name value` pairs of measures
                 # before them are read here (`step 100 loss 0.51 acc 0.81 elapsed: 12.0s`)
-                return [(key, count, None), *_spaced_before_pairs(line[after:])]
+                return [(key, count, None), *_spaced_before_pairs(line[after:]),
+                        *_spaced_after_pairs(line[after:])]
     if counter is not None:
         text = next(group for group in counter.groups() if group)
         word = counter.group(0).split(maxsplit=1)[0].rstrip(":.").lower()
