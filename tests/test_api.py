@@ -26,6 +26,7 @@ with runlab.start_run(name="api", params={"lr": 0.1, "api_token": "t0ps3cret"}, 
 MODULE_LEVEL = """\
 import runlab
 runlab.log_param("seed", 1)
+runlab.set_tags({"stage": "finetune"})
 for i in range(3):
     runlab.log_metric("x", i * 2.0)
 """
@@ -78,6 +79,7 @@ def test_module_level_calls_start_and_end_a_run(cli: Callable[..., Result],
     run = _run(cli, tmp_path, MODULE_LEVEL, wrapped=False)
     assert run["status"] == "finished"
     assert run["params"] == {"seed": 1}
+    assert run["tags"] == {"stage": "finetune"}
     assert run["metrics"]["x"] == {"last": 4.0, "min": 0.0, "max": 4.0, "count": 3,
                                    "last_step": 2}
     assert run["command"][1].endswith("script.py")

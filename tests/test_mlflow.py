@@ -535,6 +535,11 @@ def test_watch_pushes_a_running_run_until_it_ends(store: Store, server: Server,
                                                   client: MlflowClient, experiment: str) -> None:
     run_id = make_run(store, "live", status=None, points=5)
     push(store, [store.get(run_id)], client=client, experiment=experiment, artifacts=False)
+    # A running program's parser may still hide a word of its command line: its params and
+    # command wait for its end (MLflow never changes a param once sent).
+    early = remote_run(server, experiment, run_id)
+    assert not early["data"].get("params")
+    assert "runlab.command" not in as_dict(early["data"]["tags"])
     ticks: list[int] = []
 
     def sleep(_: float) -> None:  # each wait, the run moves on
@@ -553,6 +558,9 @@ def test_watch_pushes_a_running_run_until_it_ends(store: Store, server: Server,
     remote = remote_run(server, experiment, run_id)
     assert remote["info"]["status"] == "FAILED"
     assert as_dict(remote["data"]["tags"])["runlab.exit_code"] == "3"
+    assert as_dict(remote["data"]["params"]) == {
+        key: mlflow.param_text(value) for key, value in store.get(run_id).params.items()}
+    assert "runlab.command" in as_dict(remote["data"]["tags"])
     assert_same_series(server, store, run_id, remote["info"]["run_id"])
     assert "runlab/output.log" in server.artifact_paths(remote["info"]["run_id"])
 

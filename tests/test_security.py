@@ -761,7 +761,7 @@ def test_a_secret_is_found_by_what_it_is_not_where_the_program_s_argv_says(
     # (an option named for a secret but never typed: its default is in no word, and nothing
     # of the command, the folder or the commit is touched for it)
     (tmp_path / "text_train.py").write_text(
-        "import argparse\np = argparse.ArgumentParser()\np.add_argument('--text-key', "
+        "import argparse\np = argparse.ArgumentParser()\np.add_argument('--service-key', "
         "default='text')\np.add_argument('--mode')\np.add_argument('--use_auth_token', "
         "action='store_true')\np.parse_known_args()\n")
     r = _runlab("--no-git", PY, "text_train.py", "--mode", "text", "--use_auth_token",
@@ -770,7 +770,7 @@ def test_a_secret_is_found_by_what_it_is_not_where_the_program_s_argv_says(
     shown = json.loads(_runlab("show", "last", "--json", cwd=tmp_path).stdout)
     assert shown["command"][1:] == ["text_train.py", "--mode", "text", "--use_auth_token",
                                     "lr=0.1"], shown["command"]
-    assert shown["params"]["lr"] == 0.1 and shown["params"]["text-key"] == "***"
+    assert shown["params"]["lr"] == 0.1 and shown["params"]["service-key"] == "***"
     (tmp_path / "pos.py").write_text(
         "import argparse\np = argparse.ArgumentParser()\np.add_argument('api_token')\n"
         "p.parse_args()\n")
@@ -1042,3 +1042,63 @@ def test_final_review_secret_defaults_and_sshpass_forms() -> None:
                  ["sshpass", "-P", "Password:", "-p", "mark-g-1", "ssh", "h"]):
         parsed = parse_args(argv, cwd=".")
         assert "mark-g-1" not in str((parsed.argv, parsed.params, parsed.args)), argv
+
+
+def test_secret_spellings_of_code_settings_sections_and_token_formats_are_hidden() -> None:
+    from runlab.capture.args import is_secret, parse_args, redact_patch, redact_source, redact_value
+
+    code = ('app.secret_key = b"mark-h-1"\nSECRET_KEY = r"mark-h-2"\nHF_TOKEN = ("mark-h-3")\n'
+            'API_KEY = "mark-h-4" + "mark-h-5"\nPASSWORD = """mark-h-6"""\n'
+            'tok = os.getenv("HF_TOKEN") or "mark-h-7"\nname = "keep-1" + "keep-2"\n'
+            'if API_KEY == "keep-3": pass\n')
+    out = redact_source(code, "web.py")
+    assert "mark-h-" not in out and all(f"keep-{i}" in out for i in (1, 2, 3)), out
+    # a settings file's values under a section or block named as a secret's
+    patch = ("diff --git a/c.yaml b/c.yaml\n+++ b/c.yaml\n+model:\n+  lr: 0.1\n+secrets:\n"
+             "+  hf: mark-i-1\n+train:\n+  epochs: 3\n"
+             "diff --git a/c.ini b/c.ini\n+++ b/c.ini\n+[credentials]\n+wandb = mark-i-2\n"
+             "+[model]\n+depth = 4\n"
+             'diff --git a/c.json b/c.json\n+++ b/c.json\n+{\n+  "api_keys": {\n'
+             '+    "openai": "mark-i-3"\n+  },\n+  "lr": 0.1\n+}\n')
+    out = redact_patch(patch)
+    assert "mark-i-" not in out and "epochs: 3" in out and "depth = 4" in out, out
+    assert '"lr": 0.1' in out and '"openai": "***"' in out
+    for token in ("glpat-" + "a" * 20, "npm_" + "b" * 36, "pypi-AgE" + "c" * 60,
+                  "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.dozjgNryP4J3jV", "ya29." + "d" * 30,
+                  "https://h/k?X-Amz-Signature=" + "e" * 32, "https://h/f?sv=1&sig=" + "f" * 20):
+        assert token[-12:] not in redact_value(token), token
+    # a field's key, a lookup's, a count of tokens: no secrets; `--password user=x` is one
+    for name in ("csv-img-key", "json-keys", "tokens", "token-budget", "key-frames", "sort_key",
+                 "cache-key", "s3_key", "key-norm", "token_file"):
+        assert not is_secret(name), name
+    for name in ("hf_token", "api-key", "input_api_key", "private_key", "tokens_key"):
+        assert is_secret(name), name
+    parsed = parse_args(["t.py", "--password", "user=mark-j-1", "--use_auth_token", "lr=0.1"],
+                        cwd=".")
+    assert "mark-j-1" not in str((parsed.argv, parsed.params))
+    assert parsed.params["lr"] == 0.1 and parsed.params["use_auth_token"] is True
+    # a configured pattern spelt with `_` matches the option spelt with `-`
+    assert is_secret("--vault-addr", ("vault_*",))
+
+
+def test_a_named_command_s_value_in_a_secret_s_place_and_a_commit_message_keep_no_secret(
+        cli: Callable[..., Result], tmp_path: Path) -> None:
+    (tmp_path / "runlab.toml").write_text(
+        f'[commands.ft]\nrun = "{PY} -c pass --hf-token {{hub}}"\n'
+        f'[commands.fetch]\nrun = "{PY} -c pass {{hf_token}}"\n')
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-qm", "rotate: old token ghp_" + "k" * 36)
+    assert cli("ft", "hub=mark-k-1").code == 0
+    run = json.loads(cli("show", "last", "--json").stdout)
+    assert run["params"]["hub"] == "***" and "mark-k-1" not in json.dumps(run)
+    assert "ghp_" not in json.dumps(run) and run["git"]["message"].startswith("rotate: old token")
+    assert cli("fetch", "hf_token=mark-k-2").code == 0
+    r = cli("rerun", "last", "hf_token=mark-k-3")
+    assert r.code == 0 and "mark-k-3" not in r.stderr + r.stdout
+    assert cli("sweep", "k=mark-k-4,mark-k-5", "--", PY, "-c", "pass", "--api-key", "{k}").code == 0
+    store = Path(os.environ["RUNLAB_STORE"])
+    for path in _everything_under(store):
+        if path.name != "output.log":
+            blob = path.read_bytes()
+            assert b"mark-k-" not in blob and b"k" * 36 not in blob, path

@@ -84,7 +84,18 @@ _PLAIN_WORDS = re.compile(
     # `--kd-token-distill-type`, `token_dropout`, `key_dim`, `num_key_value_heads`)
     r"|(?<![a-z0-9])(?:tokens?|keys?)[-_.](?:[a-z]+[-_.]){0,2}?(?:types?|len|length|dims?|size"
     r"|mode|pooling|dropout|drop|strategy|pos|position|embed|embeddings?|mixing|mixer|heads?"
-    r"|channels|merging|pruning)(?![a-z0-9])"
+    r"|channels|merging|pruning|norm|budget|limit|count|frames?|files?|path|dir)(?![a-z0-9])"
+    # a data set's field or a lookup's (open_clip's `--csv-img-key`, Megatron's `--json-keys`,
+    # `sort_key`, `cache_key`; an object's path, `s3_key`); a count of tokens alone (`--tokens
+    # 2048`)
+    r"|(?<![a-z0-9])(?:csv|json|img|image|caption|text|label|sort|primary|foreign|cache|group"
+    r"|join|index|partition|column|field|metric|monitor|hash|s3|object|row|audio|video"
+    r"|input|target|feature|prompt|answer|question|response|chosen|rejected|reward)"
+    r"[-_.](?:(?!api|access|secret|private|auth|client|app|service)[a-z]+[-_.])?keys?(?![a-z0-9])"
+    r"|^tokens$"
+    # the file or the place that holds a secret, not the secret (`token_file`, `key_path`)
+    r"|(?<![a-z0-9])(?:keys?|tokens?|secrets?|password|credentials?)[-_.]?(?:files?|path|dir)"
+    r"(?![a-z0-9])"
     # YOLO's positive weights of its class and objectness losses (`cls_pw`, `obj_pw`)
     r"|(?<![a-z0-9])(?:cls|obj)[-_.]pw(?![a-z0-9])")
 REDACTED = "***"
@@ -139,6 +150,13 @@ _CREDENTIALS = re.compile(
     | \bxox[abposr]-[A-Za-z0-9\-]{10,}           # Slack tokens
     | \bhf_[A-Za-z0-9]{30,}                      # Hugging Face tokens
     | \bAIza[0-9A-Za-z_\-]{35}                   # Google API keys
+    | \bya29\.[0-9A-Za-z_\-]{20,}                 # Google OAuth access tokens
+    | \bglpat-[A-Za-z0-9_\-]{20,}                # GitLab personal access tokens
+    | \bnpm_[A-Za-z0-9]{36}\b                    # npm tokens
+    | \bpypi-AgE[A-Za-z0-9_\-]{50,}              # PyPI API tokens
+    | \beyJ[A-Za-z0-9_\-]{8,}\.eyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}   # JWTs
+    | (?<=[?&]X-Amz-Signature=)[0-9A-Fa-f]{16,}   # a presigned URL's signature (S3's,
+    | (?<=[?&]sig=)[A-Za-z0-9%+/=]{16,}           # Azure's SAS)
     | (?<=\bBearer\ )[A-Za-z0-9\-._~+/]{8,}=*    # HTTP bearer tokens
     | (?<=\bhooks\.slack\.com/services/)[A-Za-z0-9_/\-]{8,}   # Slack's and Discord's
     | (?<=\bdiscord\.com/api/webhooks/)[A-Za-z0-9_/\-]{8,}     # webhooks: the URL is the key
@@ -193,7 +211,8 @@ def is_secret(key: str, patterns: Sequence[str] = SECRET_PATTERNS) -> bool:
     name, or of its camelCase words joined by `_` (`dbPass` as `db_pass`), words that name no
     secret taken out (`max_new_tokens`, `tokenizer`)."""
     bare = key.lower().lstrip("-+~")
-    names = {key.lower(), bare, _HUMP.sub("_", key.lstrip("-+~")).lower()}
+    # (words split at `-` as well, matched joined by `_`: `--vault-addr` as `vault_addr`)
+    names = {key.lower(), bare, bare.replace("-", "_"), _HUMP.sub("_", key.lstrip("-+~")).lower()}
     plain = {_PLAIN_WORDS.sub("", name) for name in names}  # (for the built-in patterns)
     return any(fnmatchcase(name, pattern.lower())
                for pattern in patterns for name in (plain if pattern in SECRET_PATTERNS else names))
@@ -319,8 +338,7 @@ def _redact_value(text: str, patterns: Sequence[str], outer: bool) -> str:
             return match[0]
         if value.strip("\"'") == REDACTED:
             return match[0]
-        quote = value[0] if value[0] in "\"'" else ""
-        return match[0][: match.start("value") - match.start()] + quote + REDACTED + quote
+        return match[0][: match.start("value") - match.start()] + _hidden_value(value)
 
     text = _PAIR.sub(hide, text) if pairs else text
     if options and "," in text:
@@ -421,6 +439,16 @@ def redact_source(text: str, path: str, patterns: Sequence[str] = SECRET_PATTERN
         if "default" in text:
             text = _CODE_DEFAULT.sub(hide_default, text)
     text = _CODE_CALLED.sub(hide, text) if "," in text else text
+
+    def hide_strings(match: re.Match[str]) -> str:
+        key = match["key"] if match["key"] is not None else match["name"]
+        if not is_secret(key, patterns):
+            return match[0]
+        group = "value" if match["key"] is not None else "default"
+        return match[0][: match.start(group) - match.start()] + _hidden_strings(match[group])
+
+    if "=" in text or " or " in text:
+        text = _CODE_STRINGS.sub(hide_strings, text)
     if "\n" in text.rstrip("\r\n") and ("(" in text):  # (a file whole: calls over lines)
         calls = _SecretCalls(patterns)
         text = "".join(calls.feed(line) for line in text.splitlines(keepends=True))
@@ -437,8 +465,7 @@ def _hide_option(match: re.Match[str], patterns: Sequence[str]) -> str:
     value = match["value"]
     if not is_secret(match["key"], patterns) or value.strip("\"'") == REDACTED:
         return match[0]
-    quote = value[0] if value[0] in "\"'" else ""
-    return match[0][: match.start("value") - match.start()] + quote + REDACTED + quote
+    return match[0][: match.start("value") - match.start()] + _hidden_value(value)
 
 
 def _redact_notebook(text: str, patterns: Sequence[str]) -> str:
@@ -479,6 +506,35 @@ _CODE_ASSIGNED = re.compile(
     r"""(?:(?P<q>["'])(?P<key>[A-Za-z_][\w.\-]{0,80})(?P=q)[ \t]*\]"""
     r"""|(?<![\w.])(?P<name>[A-Za-z_]\w{0,80})[ \t]*:[ \t]*[A-Za-z_][\w.\[\], |]{0,60}?)"""
     r"""[ \t]*=[ \t]*""" + _QUOTED)
+# A string as Python writes it: a prefix (`b"x"`, `r"x"`), three quotes or one.
+_STRING = (r'''(?i:[rbuf]{0,2})(?:"""(?:[^"\\]|\\.|"(?!"")){0,2000}"""'''
+           r"""|'''(?:[^'\\]|\\.|'(?!'')){0,2000}'''"""
+           r'''|"(?:[^"\\\n]|\\.){0,1000}"|'(?:[^'\\\n]|\\.){0,1000}')''')
+_A_STRING = re.compile(_STRING)
+# A secret's name given strings the quoted-value rules miss: prefixed, in parentheses, three
+# quotes, added together (`app.secret_key = b"x"`, `HF_TOKEN = ("x")`, `KEY = "a" + "b"`), or a
+# default after `or` (`os.getenv("HF_TOKEN") or "x"`).
+_CODE_STRINGS = re.compile(
+    rf"""(?<![\w.])(?P<key>[A-Za-z_][\w.]{{0,80}})[ \t]*(?::[ \t]*[A-Za-z_][\w.\[\], |]{{0,60}}?[ \t]*)?"""
+    rf"""=[ \t]*(?P<value>\(?[ \t]*{_STRING}(?:[ \t]*\+?[ \t]*{_STRING}){{0,20}}[ \t]*\)?)"""
+    rf"""|(?:getenv|get)\([ \t]*(?P<q>["'])(?P<name>[A-Za-z_][\w.\-]{{0,80}})(?P=q)[ \t]*\)"""
+    rf"""[ \t]*or[ \t]*(?P<default>{_STRING})""")
+
+
+def _hidden_strings(text: str) -> str:
+    """Each string of `text` (Python's) with its text hidden, its prefix and quotes kept."""
+
+    def hide(match: re.Match[str]) -> str:
+        body = match[0].lstrip("rbufRBUF")
+        quote = body[:3] if body[:3] in ('"""', "'''") and len(body) >= 6 else body[:1]
+        inner = body[len(quote) : len(body) - len(quote)]
+        if not inner or inner == REDACTED:
+            return match[0]
+        return match[0][: len(match[0]) - len(body)] + quote + REDACTED + quote
+
+    return _A_STRING.sub(hide, text)
+
+
 _CODE_CALLED = re.compile(
     r"""(?:setdefault|putenv|setenv|set_key|set_secret|getenv|get|DEFINE_[a-z_]{1,20})\([ \t]*"""
     r"""(?P<q>["'])(?P<key>[A-Za-z_][\w.\-]{0,80})(?P=q)[ \t]*,[ \t]*""" + _QUOTED)
@@ -581,18 +637,20 @@ def redact_patch(patch: str, patterns: Sequence[str] = SECRET_PATTERNS) -> str:
     # (the line before ended in a secret option and a continuation `\`, or was one alone)
     continued: bool | str = False
     calls = _SecretCalls(patterns)
+    sections = _SecretSections(patterns)
     for line in patch.splitlines(keepends=True):
         if line.startswith("diff --git "):
             path = _diff_path(line)
             calls = _SecretCalls(patterns)
+            sections = _SecretSections(patterns)
         elif line[:1] == "+" and not line.startswith("+++ "):
             if continued and (continued != "alone" or line[1:2] not in (" ", "\t")):
                 line = _CONTINUED_VALUE.sub(lambda m: m.group(1) + REDACTED, line, count=1)
             line = "+" + redact_source(line[1:], path, patterns)
-            if _is_code(path):
-                line = "+" + calls.feed(line[1:])
-        elif line[:1] == " " and _is_code(path):
-            calls.feed(line[1:], hide=False)  # (a context line's parentheses count too)
+            line = "+" + (calls if _is_code(path) else sections).feed(line[1:])
+        elif line[:1] == " ":
+            # (a context line's parentheses count too, and the section it opens)
+            (calls if _is_code(path) else sections).feed(line[1:], hide=False)
         if line[:1] in "+ " and not line.startswith("+++ "):  # (a context line's too)
             option = _OPTION_CONTINUED.search(line)
             alone = _OPTION_ALONE.match(line) if option is None else None
@@ -604,6 +662,53 @@ def redact_patch(patch: str, patterns: Sequence[str] = SECRET_PATTERNS) -> str:
             continued = False
         out.append(line)
     return "".join(out)
+
+
+class _SecretSections:
+    """A settings file's lines under a section or a block whose name is a secret's, fed in
+    order: each `name: value` pair there hidden (`[credentials]` then `wandb = x`; YAML's
+    `secrets:` then `  hf: x`; JSON's `"api_keys": {` then `  "openai": "x"`), though its
+    own name is none."""
+
+    def __init__(self, patterns: Sequence[str]) -> None:
+        self.patterns = patterns
+        self.section = False  # under an INI's or TOML's secret section
+        self.indent: int | None = None  # the indent of the secret block's name, inside one
+
+    def feed(self, line: str, hide: bool = True) -> str:
+        text = line.strip()
+        if not text or text[:1] in "#;":
+            return line
+        indent = len(line) - len(line.lstrip(" \t"))
+        header = _SECTION.fullmatch(text)
+        if header is not None:
+            self.section = any(is_secret(part.strip("\"' "), self.patterns)
+                               for part in header.group(1).split("."))
+            self.indent = None
+            return line
+        if self.indent is not None and indent <= self.indent:
+            self.indent = None
+        block = _BLOCK_NAME.fullmatch(text)
+        if block is not None:
+            if self.indent is None and is_secret(block.group(1), self.patterns):
+                self.indent = indent
+            return line
+        if not hide or not (self.section or self.indent is not None):
+            return line
+        return _PAIR.sub(lambda m: m[0][: m.start("value") - m.start()] + _hidden_value(
+            m["value"]), line, count=1)
+
+
+def _hidden_value(value: str) -> str:
+    """A value's text hidden, in its quotes when it has them."""
+    quote = value[:1] if value[:1] in "\"'" and value[-1:] == value[:1] else ""
+    return f"{quote}{REDACTED}{quote}"
+
+
+# A section's header, `[credentials]`, `[tool.secrets]`; a block's name alone on its line,
+# what it holds on the lines under it (`secrets:`, `"api_keys": {`).
+_SECTION = re.compile(r"\[{1,2}([^\[\]]{1,200})\]{1,2}")
+_BLOCK_NAME = re.compile(r"""["']?([A-Za-z_][\w.\-]{0,80})["']?\s*[:=]\s*[{\[]?""")
 
 
 # A secret option at a line's end before a shell's continuation, `--api-key \`, and the value
@@ -629,6 +734,25 @@ def hidden_text(text: str) -> str:
     """What stands for a secret's text hidden after the fact: `***`, or as many stars as it
     has characters where it has fewer (a journal line is hidden at its length)."""
     return REDACTED if len(text) >= len(REDACTED) else "*" * len(text)
+
+
+def hide_words(parsed: ParsedArgs, secrets: Collection[str]) -> None:
+    """Hide these secrets' text in a parsed command line: its words, its other positionals
+    and the params holding it (a named command's value in a secret's place)."""
+    texts = sorted((text for text in secrets if text), key=len, reverse=True)
+
+    def hide(word: str) -> str:
+        for text in texts:
+            word = word.replace(text, hidden_text(text))
+        return word
+
+    parsed.argv = [hide(word) for word in parsed.argv]
+    parsed.args = [hide(word) for word in parsed.args]
+    for key, value in list(parsed.params.items()):
+        if isinstance(value, str) and hide(value) != value:
+            parsed.params[key] = REDACTED
+        elif isinstance(value, list) and any(isinstance(v, str) and hide(v) != v for v in value):
+            parsed.params[key] = REDACTED
 
 
 def hide_key(key: str, secrets: Collection[str]) -> str:
@@ -668,13 +792,15 @@ def redact_env(env: Mapping[str, str], patterns: Sequence[str] = SECRET_PATTERNS
     }
 
 
-def hook_secrets(patterns: Sequence[str] = SECRET_PATTERNS) -> str:
-    """What the start-up hook in a Python child needs to redact as `redact_mapping` does."""
+def hook_secrets(patterns: Sequence[str] = SECRET_PATTERNS, words: Sequence[str] = ()) -> str:
+    """What the start-up hook in a Python child needs to redact as `redact_mapping` does, and
+    the `words` of the command known to be secrets, wherever it finds them."""
     import json
 
     return json.dumps({"names": list(patterns), "humps": _HUMP.pattern,
                        "plain": _PLAIN_WORDS.pattern, "builtin": list(SECRET_PATTERNS),
-                       "values": ["(?x)" + _CREDENTIALS.pattern],
+                       "values": ["(?x)" + _CREDENTIALS.pattern,
+                                  *(re.escape(word) for word in words if word)],
                        "url": _URL_USERINFO.pattern, "pairs": _PAIR.pattern,
                        "options": _OPTION_VALUE.pattern, "word": _NAME_WORD.pattern})
 
@@ -1257,7 +1383,8 @@ class _Scanner:
             values.append(value)
             after += 1
         if not values and after < end and negated is None \
-                and is_secret(name, self.secret_patterns) and _could_be_secret(self.tokens[after]):
+                and is_secret(name, self.secret_patterns) and _could_be_secret(
+                    name, self.tokens[after]):
             values, after = [self.tokens[after]], after + 1  # `--password -x1`: the password
         if not values:
             self._flag(params, name, negated)
@@ -1314,12 +1441,18 @@ _CONFIG_KEY = re.compile(r"[A-Z][A-Z0-9_]{0,80}(?:\.[A-Z0-9_]{1,80}){0,8}"
                          r"|[a-z_]\w{0,80}(?:\.\w{1,80}){0,7}\.(?=\w*_|\w{4})\w{1,80}")
 
 
-def _could_be_secret(token: str) -> bool:
+def _could_be_secret(name: str, token: str) -> bool:
     """Whether the word after a secret-looking option is its value, though it starts with a
-    dash: anything but `--`, a long option or an assignment (`--use_auth_token lr=0.1` is a
-    flag and an override; a Python program's parser says when `--password user=x` is the
-    password, and the hook hides it then)."""
-    return not token.startswith("--") and not _ASSIGNMENT.fullmatch(token)
+    dash or looks like an override: anything but `--` or a long option (`--password -x1`,
+    `--password user=x`); an override after a switch's name is one (`--use_auth_token lr=0.1`:
+    a flag, then an override)."""
+    return not token.startswith("--") and not (
+        _ASSIGNMENT.fullmatch(token) and _SWITCH.match(name.lstrip("-")) is not None)
+
+
+# An option's name that says it switches something on or off, no value of its own.
+_SWITCH = re.compile(r"(?i:use|no|enable|disable|with|without|skip|require|trust|save|push|load"
+                     r"|log|print|show|allow)(?:[-_]|$)")
 
 
 def _store(params: dict[str, Any], key: str, values: list[Any]) -> None:

@@ -18,7 +18,13 @@ import subprocess
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
-from runlab.capture.args import SECRET_PATTERNS, is_secret_file, redact_patch, redact_url
+from runlab.capture.args import (
+    SECRET_PATTERNS,
+    is_secret_file,
+    redact_patch,
+    redact_url,
+    redact_value,
+)
 from runlab.config import find_repo_root
 
 # git options that keep the output stable whatever the user's configuration says, and stop
@@ -136,7 +142,9 @@ def _complete(pending: PendingCapture, max_file_bytes: int, max_patch_bytes: int
     if len(changed) > _MAX_LISTED:
         info.errors.append(f"{len(changed) - _MAX_LISTED} more changed files are not listed")
     if info.commit is not None and message_code == 0:
-        info.message = _message(raw_message)
+        message = _message(raw_message)
+        # (a message may quote a token, `rotate: old token ghp_...`: never kept)
+        info.message = message and redact_value(message)
 
     patch = _PatchCollector(max_file_bytes, max_patch_bytes)
     if tracked:

@@ -67,7 +67,7 @@ def rerun_cmd(
     bool_flags = config.load(os.getcwd()).bool_flags
     p = rerun.plan(s, run_id, overrides or [], bool_flags=bool_flags)
     message(f"runlab: rerun of run {p.number}{' (exact code)' if exact else ''}: "
-            f"{_shell(_redacted(p.argv, p.cwd))}")
+            f"{_shell(_redacted(p.argv, p.cwd, p.hidden))}")
     if exact:
         with rerun.checkout(p) as cwd:
             for w in p.warnings:
@@ -126,11 +126,15 @@ def _shell(argv: list[str]) -> str:
     return shlex.join(argv)
 
 
-def _redacted(argv: list[str], cwd: str) -> list[str]:
-    """The command line as it will be recorded: a secret given as an override stays hidden."""
-    from runlab.capture.args import parse_args
+def _redacted(argv: list[str], cwd: str, hidden: list[str] | None = None) -> list[str]:
+    """The command line as it will be recorded: a secret given as an override stays hidden,
+    and so do the `hidden` words (a named command's secrets)."""
+    from runlab.capture.args import hide_words, parse_args
 
-    return parse_args(argv, cwd=cwd).argv
+    parsed = parse_args(argv, cwd=cwd)
+    if hidden:
+        hide_words(parsed, hidden)
+    return parsed.argv
 
 
 def _sweep(words: list[str], jobs: int | None, sample: int | None, seed: int | None,

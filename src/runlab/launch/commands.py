@@ -70,6 +70,9 @@ class Expansion:
     argv: list[str]
     params: dict[str, Any]  # every param's value, typed
     extra: dict[str, Any]  # start-event fields: command_name, command_template, command_params
+    # the values of the params that fill a secret's place (`--hf-token {hub}`, a positional
+    # `{hf_token}`): hidden wherever the run records its command
+    secrets: list[str] = field(default_factory=list)
 
 
 def placeholders(template: str) -> list[str]:
@@ -132,7 +135,7 @@ def expand(named: NamedCommand, words: Sequence[str],
     (`secret_patterns`: what `capture.args.secret_patterns` gives; the built-in ones by
     default).
     """
-    from runlab.capture.args import SECRET_PATTERNS, parse_value, redact_mapping
+    from runlab.capture.args import REDACTED, SECRET_PATTERNS, parse_value, redact_mapping
 
     given: dict[str, str] = {}
     rest: list[str] = []
@@ -155,14 +158,36 @@ def expand(named: NamedCommand, words: Sequence[str],
     if missing:
         example = " ".join(f"{k}=VALUE" for k in missing)
         raise UsageError(f"{named.name} needs {', '.join(missing)}: runlab {named.name} {example}")
-    argv = fill(shlex.split(named.run), texts) + rest
+    words = shlex.split(named.run)
+    argv = fill(words, texts) + rest
     values = {k: parse_value(given[k]) if k in given else named.defaults[k]
               for k in known if k in given or k in named.defaults}
     patterns = SECRET_PATTERNS if secret_patterns is None else secret_patterns
+    secret = secret_slots(words, patterns)
     recorded = redact_mapping({k: texts[k] for k in known if k in texts}, patterns)
+    for name in secret:
+        if name in values and values[name] not in (None, "", True, False):
+            values[name] = recorded[name] = REDACTED
     extra = {"command_name": named.name, "command_template": named.run,
              "command_params": recorded}
-    return Expansion(argv, values, extra)
+    return Expansion(argv, values, extra,
+                     [texts[k] for k in secret if texts.get(k) not in (None, "", "true", "false")])
+
+
+def secret_slots(words: Sequence[str], patterns: Sequence[str]) -> list[str]:
+    """The placeholders of a template's words that a secret fills: one named as a secret's,
+    or the value of a secret's option (`--hf-token {hub}`, `--api-key={k}`, `token={t}`)."""
+    from runlab.capture.args import is_option, is_secret
+
+    slots: list[str] = []
+    for i, word in enumerate(words):
+        named = word.partition("=")[0] if "=" in word.partition("{")[0] else ""
+        before = words[i - 1] if i and is_option(words[i - 1]) and "=" not in words[i - 1] else ""
+        for name in placeholders(word):
+            if name not in slots and (is_secret(name, patterns) or (named and is_secret(
+                    named, patterns)) or (before and is_secret(before, patterns))):
+                slots.append(name)
+    return slots
 
 
 def fill(words: Sequence[str], values: Mapping[str, str]) -> list[str]:

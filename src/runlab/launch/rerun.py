@@ -61,6 +61,7 @@ class Plan:
     git_root: str | None = None  # the original repository (not an earlier rerun's worktree)
     patch: str | None = None  # the run's code.patch, when it had one
     warnings: list[str] = field(default_factory=list)
+    hidden: list[str] = field(default_factory=list)  # the secrets filling a named command
 
     def request(self, cwd: str, *, name: str | None = None, tags: Sequence[str] = (),
                 quiet: bool = False, store: str | None = None) -> RunRequest:
@@ -69,7 +70,7 @@ class Plan:
                           experiment=self.experiment, tags=list(tags), params=list(self.params),
                           metric_patterns=list(self.metric_patterns),
                           artifacts=list(self.artifacts), store=store, quiet=quiet,
-                          expand=False, extra=dict(self.extra))
+                          expand=False, extra=dict(self.extra), hidden=list(self.hidden))
 
 
 def start_event(store: Store, run_id: str) -> Event:
@@ -108,8 +109,9 @@ def plan(store: Store, run_id: str, overrides: Sequence[str], *,
             for k in ("metric_pattern", "artifact")}
     params: list[str] = []
     extra: dict[str, Any] = {"parent": run_id}
+    hidden: list[str] = []
     if start.get("command_template"):
-        argv, named_params, named_extra = _refill(start, given, run.number)
+        argv, named_params, named_extra, hidden = _refill(start, given, run.number)
         params = [f"{k}={_text(v)}" for k, v in named_params.items()]
         extra.update(named_extra)
     else:
@@ -125,11 +127,11 @@ def plan(store: Store, run_id: str, overrides: Sequence[str], *,
     return Plan(parent=run_id, number=run.number, argv=argv, cwd=cwd, extra=extra,
                 experiment=start.get("experiment"), metric_patterns=kept["metric_pattern"],
                 artifacts=kept["artifact"], params=params, git=git, git_root=origin.get("root") or (git or {}).get("root"),
-                patch=patch if os.path.isfile(patch) else None)
+                patch=patch if os.path.isfile(patch) else None, hidden=hidden)
 
 
 def _refill(start: Event, given: Mapping[str, str],
-            number: int) -> tuple[list[str], dict[str, Any], dict[str, Any]]:
+            number: int) -> tuple[list[str], dict[str, Any], dict[str, Any], list[str]]:
     """A named command's run, filled again from its recorded template and params."""
     import shlex
 
@@ -149,7 +151,7 @@ def _refill(start: Event, given: Mapping[str, str],
         k: REDACTED if recorded.get(k) == REDACTED and k not in given else v
         for k, v in expansion.extra["command_params"].items()
     }
-    return expansion.argv, expansion.params, expansion.extra
+    return expansion.argv, expansion.params, expansion.extra, expansion.secrets
 
 
 def _text(value: Any) -> str:

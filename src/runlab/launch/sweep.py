@@ -91,11 +91,16 @@ class Sweep:
         """The plan as the store may keep it: values of secret-looking keys, credentials and
         secrets in the command line as `***` (`withheld` says whether any was)."""
         from runlab.capture.args import REDACTED, is_secret, parse_args, redact_mapping
+        from runlab.launch.commands import secret_slots
 
-        axes = [(k, [REDACTED] * len(v) if is_secret(k, patterns)
+        # (an axis filling a secret's place, `--api-key {k}`, is a secret's as one named so)
+        secret = {k for k, _ in self.axes if is_secret(k, patterns)} | set(
+            secret_slots(self.command, patterns))
+        axes = [(k, [REDACTED] * len(v) if k in secret
                  else list(next(iter(redact_mapping({k: v}, patterns).values()))))
                 for k, v in self.axes]
-        trials = [redact_mapping(t, patterns) for t in self.trials]
+        trials = [{k: REDACTED if k in secret else v
+                   for k, v in redact_mapping(t, patterns).items()} for t in self.trials]
         command = parse_args(self.command, cwd=self.cwd, secret_patterns=patterns).argv \
             if self.command else []
         # A placeholder holds no secret, and the trials need it where it stands.

@@ -456,5 +456,9 @@ def set_tag(key: str, value: Any = "") -> None:
     _current().set_tag(key, value)
 
 
+def set_tags(tags: Mapping[str, Any]) -> None:
+    _current().set_tags(tags)
+
+
 def log_artifact(path: str) -> None:
     _current().log_artifact(path)

@@ -37,3 +37,4 @@ class RunRequest:
     push: str | None = None  # an MLflow tracking URI to push the run to as it goes
     expand: bool = True  # a first word naming a configured command ([commands.NAME]) expands
     extra: dict[str, Any] = field(default_factory=dict)  # more start-event fields (rerun's)
+    hidden: list[str] = field(default_factory=list)  # secret words of the command (rerun's)

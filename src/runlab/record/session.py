@@ -91,6 +91,7 @@ def options(request: RunRequest, settings: Settings, cwd: str) -> RunOptions:
     params = {k: parse_value(v) for k, v in pairs(request.params, "param", True).items()}
     command = list(request.command)
     extra = dict(request.extra)
+    hidden = list(request.hidden)
     if request.expand and command[0] in settings.commands:
         from runlab.launch import commands as projects
 
@@ -101,6 +102,7 @@ def options(request: RunRequest, settings: Settings, cwd: str) -> RunOptions:
             command = expansion.argv
             params = {**expansion.params, **params}
             extra.update(expansion.extra)
+            hidden = expansion.secrets
     # What a rerun needs that the command line does not show.
     shown = {"metric_pattern": request.metric_patterns, "artifact": request.artifacts}
     kept = {k: list(v) for k, v in shown.items() if v}
@@ -123,6 +125,7 @@ def options(request: RunRequest, settings: Settings, cwd: str) -> RunOptions:
         inject=request.inject and settings.inject,
         inputs=request.inputs and settings.inputs,
         extra=extra,
+        hidden=hidden,
     )
 
 

@@ -53,6 +53,9 @@ class RunOptions:
     inject: bool = True  # hook a Python command at start-up: argparse, framework records
     inputs: bool = True  # fingerprint the files the arguments name (capture/inputs.py)
     extra: dict[str, Any] = field(default_factory=dict)  # more start fields (rerun, command name)
+    # words of the command that are secrets though nothing on it says so (what fills a named
+    # command's secret's place): hidden in what is recorded, and by the start-up hook
+    hidden: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -82,6 +85,10 @@ def capture_start(opts: RunOptions, settings: Settings, store: Store,
         ignore=settings.ignore_params,
         secret_patterns=secret_patterns,
     )
+    if opts.hidden:
+        from runlab.capture.args import hide_words
+
+        hide_words(parsed, opts.hidden)
     params = dict(parsed.params)
     params.update(redact_mapping(opts.params, secret_patterns))
     git_info = None
@@ -313,7 +320,7 @@ def _child_env(opts: RunOptions, settings: Settings, run_id: str, events_path: s
         child_env["PYTHONPATH"] = os.pathsep.join(
             p for p in (HOOK_DIR, child_env.get("PYTHONPATH")) if p)
         # The hook redacts as the wrapper does, before it writes anything.
-        child_env["RUNLAB_SECRETS"] = hook_secrets(secret_patterns)
+        child_env["RUNLAB_SECRETS"] = hook_secrets(secret_patterns, opts.hidden)
         child_env["RUNLAB_HOOKS_OFF"] = ",".join(settings.disabled_hooks)
         child_env.pop("RUNLAB_HOOK_OWNER", None)  # set by the first process that records
     return child_env

@@ -159,9 +159,16 @@ def plan_run(run: Run, series: Mapping[str, Sequence[MetricPoint]], files: Seque
                                  "nothing more sent for it")
             continue
         plan.metrics.extend((key, metric_keys[key], p) for p in points[sent:])
-    param_keys = _assign(plan, held, "params", list(run.params), held.params)
+    # A running program's parser may still say a word of its command line is a secret (read
+    # late, `-k X` stored as `api_key`): params and the command wait for the run's end, since
+    # MLflow never changes a param once sent.
+    settled = run.status != "running"
+    params = run.params if settled else {}
+    param_keys = _assign(plan, held, "params", list(params), held.params)
     wanted_tags = run_tags(run)
-    for key, value in run.params.items():
+    if not settled:
+        del wanted_tags["runlab.command"]
+    for key, value in params.items():
         text = param_text(value)
         if len(text) > MAX_PARAM_VALUE:
             wanted_tags[_truncated_key(param_keys[key])] = \
