@@ -638,3 +638,24 @@ def test_override_pairs_and_continued_options_keep_their_secrets_and_values(
     assert redact_source("export HF_TOKEN=s8\n", "README.md") == "export HF_TOKEN=***\n"
     assert redact_source("auto token = fetch_token(cfg);\n", "net.cxx") == (
         "auto token = fetch_token(cfg);\n")
+
+
+def test_an_installed_program_s_data_file_is_no_script_and_its_options_are_params(
+        tmp_path: Path) -> None:
+    (tmp_path / "data.svm").write_text("1 1:0.5\n")
+    (tmp_path / "gd").write_text("#!/bin/sh\necho hi\n")
+    (tmp_path / "gd").chmod(0o755)
+    (tmp_path / "train.R").write_text("cat('x')\n")
+    parsed = parse_args(["svm-train", "-c", "10", "-g", "0.5", "data.svm", "m"], cwd=str(tmp_path))
+    assert parsed.params == {"c": 10, "g": 0.5} and parsed.script is None
+    assert parsed.args == ["data.svm", "m"]
+    # an installed program given by its path wraps the run's own (`/usr/bin/time -p ./gd`)
+    parsed = parse_args(["/usr/bin/time", "-p", "gd", "--lr", "0.1"], cwd=str(tmp_path))
+    assert parsed.script == "gd" and parsed.params == {"lr": 0.1}
+    # an interpreter's first file is its program, `-e`'s code no param
+    parsed = parse_args(["Rscript", "train.R", "--lr", "0.5"], cwd=str(tmp_path))
+    assert parsed.script == "train.R" and parsed.params == {"lr": 0.5}
+    parsed = parse_args(["node", "-e", "console.log(1)", "--lr", "3"], cwd=str(tmp_path))
+    assert parsed.params == {"lr": 3} and parsed.code == "console.log(1)"
+    parsed = parse_args(["bash", "-e", "x.sh"], cwd=str(tmp_path))
+    assert parsed.code is None

@@ -507,18 +507,18 @@ _CODE_ASSIGNED = re.compile(
     r"""|(?<![\w.])(?P<name>[A-Za-z_]\w{0,80})[ \t]*:[ \t]*[A-Za-z_][\w.\[\], |]{0,60}?)"""
     r"""[ \t]*=[ \t]*""" + _QUOTED)
 # A string as Python writes it: a prefix (`b"x"`, `r"x"`), three quotes or one.
-_STRING = (r'''(?i:[rbuf]{0,2})(?:"""(?:[^"\\]|\\.|"(?!"")){0,2000}"""'''
+_LITERAL = (r'''(?i:[rbuf]{0,2})(?:"""(?:[^"\\]|\\.|"(?!"")){0,2000}"""'''
            r"""|'''(?:[^'\\]|\\.|'(?!'')){0,2000}'''"""
            r'''|"(?:[^"\\\n]|\\.){0,1000}"|'(?:[^'\\\n]|\\.){0,1000}')''')
-_A_STRING = re.compile(_STRING)
+_A_LITERAL = re.compile(_LITERAL)
 # A secret's name given strings the quoted-value rules miss: prefixed, in parentheses, three
 # quotes, added together (`app.secret_key = b"x"`, `HF_TOKEN = ("x")`, `KEY = "a" + "b"`), or a
 # default after `or` (`os.getenv("HF_TOKEN") or "x"`).
 _CODE_STRINGS = re.compile(
     rf"""(?<![\w.])(?P<key>[A-Za-z_][\w.]{{0,80}})[ \t]*(?::[ \t]*[A-Za-z_][\w.\[\], |]{{0,60}}?[ \t]*)?"""
-    rf"""=[ \t]*(?P<value>\(?[ \t]*{_STRING}(?:[ \t]*\+?[ \t]*{_STRING}){{0,20}}[ \t]*\)?)"""
+    rf"""=[ \t]*(?P<value>\(?[ \t]*{_LITERAL}(?:[ \t]*\+?[ \t]*{_LITERAL}){{0,20}}[ \t]*\)?)"""
     rf"""|(?:getenv|get)\([ \t]*(?P<q>["'])(?P<name>[A-Za-z_][\w.\-]{{0,80}})(?P=q)[ \t]*\)"""
-    rf"""[ \t]*or[ \t]*(?P<default>{_STRING})""")
+    rf"""[ \t]*or[ \t]*(?P<default>{_LITERAL})""")
 
 
 def _hidden_strings(text: str) -> str:
@@ -532,7 +532,7 @@ def _hidden_strings(text: str) -> str:
             return match[0]
         return match[0][: len(match[0]) - len(body)] + quote + REDACTED + quote
 
-    return _A_STRING.sub(hide, text)
+    return _A_LITERAL.sub(hide, text)
 
 
 _CODE_CALLED = re.compile(
@@ -989,9 +989,44 @@ def _find_entry(tokens: list[str], cwd: str) -> _Entry:
         at = tokens.index("--")
         return _Entry(prefix_end=at, params_start=at + 1, launcher=True)
     launcher = os.path.basename(program) in LAUNCHERS
-    if _is_file(program, cwd) and not launcher:
-        return _Entry(script=program)  # (a launcher given by its path is no script)
+    if _is_file(program, cwd) and not launcher and not _installed(program, cwd):
+        # (a launcher given by its path is no script, nor an installed program's path,
+        # `/usr/bin/time -p ./train`)
+        return _Entry(script=program)
+    if os.path.basename(program) in _EVALUATORS:
+        code = next((i for i, token in enumerate(tokens[:-1]) if token in _EVAL_OPTIONS), None)
+        if code is not None:  # `node -e CODE`, `perl -e CODE`, `Rscript -e CODE`: no param
+            return _Entry(prefix_end=code + 2, params_start=code + 2, code=tokens[code + 1])
     return _launched_entry(tokens, 1, cwd, launcher)
+
+
+# Interpreters of other languages: the first file among their words is the program they run
+# (`Rscript train.R --lr 0.1`); an installed program's first file is its program's only when
+# it is code or can run itself (`timeout 60 ./train`), not its data (`svm-train -c 10
+# data.svm`: the options before it are the run's params).
+_INTERPRETERS = frozenset({"Rscript", "R", "node", "nodejs", "deno", "bun", "perl", "ruby",
+                           "julia", "lua", "luajit", "php", "octave", "tclsh", "pwsh", "swift",
+                           "ts-node", "tsx", "elixir", "racket", "guile", "awk", "gawk", "mawk",
+                           "sh", "bash", "dash", "zsh", "ksh", "fish"})
+# Those whose `-e` runs the code that follows it (a shell's `-e` stops at an error).
+_EVALUATORS = frozenset({"Rscript", "R", "node", "nodejs", "deno", "perl", "ruby", "julia",
+                         "lua", "luajit"})
+_EVAL_OPTIONS = frozenset({"-e", "--eval", "-E"})
+_SCRIPT_SUFFIXES = (*_CODE_SUFFIXES, ".sh", ".bash", ".zsh", ".awk", ".sed", ".tcl", ".ps1")
+
+
+def _installed(program: str, cwd: str) -> bool:
+    """Whether a program given by its path is one installed on the machine, outside the
+    working tree (`/usr/bin/time`), not the run's own."""
+    if not os.path.isabs(program):
+        return False
+    root = os.path.abspath(cwd)
+    return os.path.commonpath([root, os.path.abspath(program)]) != root
+
+
+def _runs_itself(path: str, cwd: str) -> bool:
+    """Whether a file is a program: code by its suffix, or one that can be run."""
+    return path.lower().endswith(_SCRIPT_SUFFIXES) or os.access(os.path.join(cwd, path), os.X_OK)
 
 
 def _launched_entry(tokens: list[str], start: int, cwd: str, launcher: bool,
@@ -1011,6 +1046,9 @@ def _launched_entry(tokens: list[str], start: int, cwd: str, launcher: bool,
                 launcher and not token.endswith(".py") and tokens[index - 1].startswith("--")
                 and "=" not in tokens[index - 1]):
             # (a launcher's option's file, `--config_file cfg.yaml`, is no program)
+            if not (launcher or os.path.basename(tokens[0]) in _INTERPRETERS
+                    or _runs_itself(token, cwd)):
+                return _Entry()  # (an installed program's data: its words are its params)
             return _Entry(script=token, prefix_end=index, params_start=index + 1,
                           launcher=launcher)
     if launcher:
