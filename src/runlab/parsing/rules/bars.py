@@ -97,6 +97,9 @@ _EPOCHS_BAR = re.compile(r"\s*Epoch\ \d{1,18}/(\d{1,18})\b")
 # Bars of bytes and of dataset records (downloads, `Map: ... examples/s`) count no steps.
 _NOT_STEPS = re.compile(r"(?:B|examples|ex|ba)/s\s*$")
 _DESCRIPTION = re.compile(r"[\d%:\s]+")
+# A bar's description that says it sets something up.
+_SETUP_BAR = re.compile(r"(?:Loading|Downloading|Fetching|Resolving|Extracting|Uploading"
+                        r"|Converting|Unpacking|Installing)(?![a-z])", re.IGNORECASE)
 _PERCENT_BAR = re.compile(r"\d{1,3}%\|")
 # A stage in parentheses at the description's end: Catalyst's `1/3 * Epoch (train):`.
 _STAGE = re.compile(r"\(([A-Za-z]{2,12})\):?\s{0,8}(?:\d{1,3}%)?\s*$")
@@ -185,6 +188,10 @@ def read_tqdm(line: str) -> Bar | None:
     if _NOT_STEPS.search(rate):
         return Bar("", 0, 0, None, found or [CLAIM]) if postfix or shown else None
     description = _description(head)
+    if _SETUP_BAR.match(head.lstrip()) is not None:
+        # a program's setting up (transformers' `Loading weights: 100%| 39/39`, its shards, a
+        # download): no step of the loop's, as a bar of bytes or records counts none
+        return Bar("", 0, 0, None, found) if found else None
     phase = _phase(head, description)
     epochs = _EPOCHS_BAR.match(head)
     # (a bar over the epochs themselves, scvi-tools' `Epoch 2/5:  40%|...| 2/5 [..., v_num=1,

@@ -360,6 +360,11 @@ def _indexed_scores(line: str) -> list[Found]:
 _FRAME_CELL = re.compile(r"\d{1,12}\ {2,}")
 
 
+# The text a model's prediction gives beside its score (transformers' pipelines).
+_PREDICTED = frozenset({"label", "answer", "entity", "entity_group", "word", "token_str",
+                        "sequence", "generated_text"})
+
+
 def parse_python_dict(line: str) -> list[Found]:
     """The numbers of a Python dict repr, nested dicts flattened with `/`."""
     opening = _PY_OPEN.search(line)
@@ -372,6 +377,13 @@ def parse_python_dict(line: str) -> list[Found]:
              if isinstance(node, ast.Constant) and (node.value is None or type(node.value) is bool)]
     if None in flags or len(flags) > 1:
         return []  # `print(vars(args))`: a program's settings (True, False, None), not metrics
+    named_nodes = dict(_named(tree))
+    if "score" in named_nodes and any(
+            isinstance(node, ast.Constant) and isinstance(node.value, str)
+            for key, node in named_nodes.items() if key in _PREDICTED):
+        # a pipeline's prediction, `[{'label': 'POSITIVE', 'score': 0.98}]`, `{'score': 0.93,
+        # 'start': 33, 'end': 39, 'answer': 'London'}`: what a model said, no measure of it
+        return [CLAIM]
     if _tree_settings(list(_named(tree))) or any(
             isinstance(node, ast.Dict) for node in tree.values) and _tree_settings(
                 list(_tree_leaves(tree, 0))):
@@ -424,6 +436,8 @@ def parse_python_dict(line: str) -> list[Found]:
     _flatten_tree(tree, f"{name}/" if name else "", found, 0)
     if name:
         found = _under(name, found)
+    else:  # (a length or a support beside the scores, `'translation_length': 10`: none)
+        found = [item for item in found if is_metric_key(item[0].rsplit("/", 1)[-1])]
     split = _split(tree)
     if split:
         found = _in_split(found, split)

@@ -272,6 +272,12 @@ _SETTING = re.compile(
     r"|(?:^|_)counter$"
     # a sequence's length, a setting: `Max sequence length: 512`
     r"|(?:^|_)(?:max_)?(?:sequence|seq|context|block)_length$"
+    # (or shorter, a curriculum's `Starting stage 2 with max_len=64`, `max_length=64`; the
+    # lengths `evaluate`'s BLEU counts, `translation_length`, `reference_length`)
+    r"|(?:^|_)(?:max_(?:seq_|sequence_)?len|seq_len|max_length|translation_length"
+    r"|reference_length)$"
+    # an entity type's support in seqeval's report, `{'LOC': {..., 'number': 2}}`
+    r"|(?:^|/)number$"
     # sbi's count of its training's epochs, `Training neural network. Epochs trained: 35`
     r"|(?:^|_)epochs_trained$"
     # scikit-learn's successive halving plan: `n_iterations: 3`, `min_resources_: 40`,
@@ -681,9 +687,12 @@ def _spaced_texts(text: str) -> list[tuple[str, str]] | None:
 
 # A phase word that starts a name qualifies the measures named after it in the same clause: PyTorch's transfer-learning tutorial prints `val Loss: 0.6812 Acc: 0.5500`, whose Acc is
 # val_Acc (not the Acc of the `train` line above it). `Val.` abbreviated before a name too.
+# (a training's stages too: `pretrain epoch 1: loss=1.4`, `[warmup] epoch 1 loss 0.8`, each
+# its own series beside the main training's)
+_STAGES = frozenset({"pretrain", "pretraining", "finetune", "finetuning", "warmup"})
 PHASES = frozenset({"train", "training", "val", "valid", "validate", "validation", "test",
                     "testing", "eval", "evaluation", "dev", "validating", "evaluating",
-                    "holdout"})
+                    "holdout", *_STAGES})
 _PHASES_CUT = frozenset({"val", "valid", "eval", "dev", "tr", "test"})
 # The phases in the words of other languages' tutorials, as labels (`训练 - 损失: 0.65`,
 # `验证: 损失=0.6`, `Валидация - потеря: 0.6`): lower-cased.
@@ -807,7 +816,7 @@ def _phase_section(text: str) -> tuple[str, str] | None:
 _BAD_VALUE = re.compile(r"(?i:nan|inf(?:inity)?)(?![\w.\-/])", re.ASCII)
 
 
-TRAINING = frozenset({"train", "training"})
+TRAINING = frozenset({"train", "training", *_STAGES})
 _BAR_OR_TAB = re.compile(r"(\||\t)")
 # A phase's label inside a line, before the names of its measures: ` Val: loss=0.45`, ` val:
 # loss 0.35`, ` Val -> loss: 0.45`, ` [val] loss=0.45`, ` (val) loss=0.45` (a name, then `=`, `: `
@@ -2146,7 +2155,7 @@ _BARE_COUNTER = re.compile(
     # (or a sentence saying it ended: `Finished epoch 3. Train loss 0.41`)
     r"(?:(?:finished|completed|ended)\ )?"
     # (its total after it: `Epoch 3/5`, `Epoch 3 of 5`)
-    r"(step|iter|iteration|it|epoch|episode|ep|fold|trial|round)\s+(\d{1,18})"
+    r"(step|iter|iteration|it|epoch|episode|ep|fold|trial|round|stage|phase)\s+(\d{1,18})"
     r"(?:/\d{1,18}|\ of\ \d{1,18})?"
     # (its time after it, `Epoch 1 (0.5s):`, `Epoch 1 [12.3s]:`)
     r"(?:\ [(\[]\d{1,9}(?:\.\d{1,6})?\ ?(?:s|sec|ms)[)\]])?"
@@ -2178,8 +2187,10 @@ _CLASS_CLAUSE = re.compile(r"\s{0,8}(class|Class|CLASS)[\ _=]([A-Za-z0-9][\w\-]{
 _BRACKETED_OF_TOTAL = re.compile(
     r"\s{0,8}(?:((?i:epoch|ep))\ {0,4})?\[\ {0,4}(\d{1,18})\ {0,4}/\ {0,4}\d{1,18}\ {0,4}\]:?\ +"
     r"(?=[A-Za-z])", re.ASCII)
-# Counters a fold's (a trial's, a round's) holds, whose number is the step of its line.
-_FOLDS = frozenset({"fold", "trial", "round"})
+# Counters a fold's (a trial's, a round's, a curriculum's stage's) holds, whose number is the
+# step of its line.
+_FOLDS = frozenset({"fold", "trial", "round", "stage", "phase"})
+_STAGE_COUNTERS = frozenset({"stage", "phase"})
 _IN_FOLD = re.compile(
     r"(epoch|ep|step|iter|iteration)\ {1,4}(\d{1,18})(?:/\d{1,18})?(?:\ ?[,:|])?\ +",
     re.ASCII | re.IGNORECASE)
@@ -2684,6 +2695,9 @@ def parse_name_value(line: str) -> list[Found]:
             if finer is not None:  # `Epoch 1/3 Step 100/300 Loss 1.0`: the position rule's
                 after = finer.end()
             inner = _IN_FOLD.match(line, after) if bare.group(1).lower() in _FOLDS else None
+            if inner is None and bare.group(1).lower() in _STAGE_COUNTERS:
+                return []  # (a stage's number alone counts no step: AutoGluon's `Stage 1
+                # Generators:`)
             if inner is not None:
                 # `Fold 2 Epoch 3: loss=0.3`: the epochs within a fold keep theirs
                 key = "epoch" if inner.group(1).lower() in ("epoch", "ep") else "step"
@@ -2729,10 +2743,12 @@ def parse_name_value(line: str) -> list[Found]:
             # a measure's name, a tab, its number: fastText's `print_results`, `P@1\t0.997`
             # (not a count, `N\t3000`, nor a word's similarity, `woman\t0.71`)
             match = _NAMED_VALUE.fullmatch(f"{name} {value}")
-            if (match is not None and not match.group(2).lstrip("+-").isdigit()
+            # (a score of exactly 1 or 0 is printed whole: `R@1\t1`)
+            if (match is not None and (not match.group(2).lstrip("+-").isdigit() or (
+                    "@" in name and match.group(2) in ("0", "1")))
                     and ("@" in name or _MEASURE.search(name))):  # not `woman\t0.71`
                 key = match.group(1).replace(" ", "_")
-                return [(key, to_number(match.group(2)), None)] if is_metric_key(key) else []
+                return [(key, float(match.group(2)), None)] if is_metric_key(key) else []
         rest = line
     else:
         return parse_alone(line)
@@ -2801,7 +2817,8 @@ def parse_name_value(line: str) -> list[Found]:
         else:
             name = match.group(1).replace(" ", "_")
             key = name if name in _UNPREFIXED or (prefix and phased(name)) else prefix + name
-            if is_metric_key(name) and is_metric_key(key) and name.lower() not in ENV_STEPS:
+            if is_metric_key(name) and is_metric_key(key) and name.lower() not in ENV_STEPS and (
+                    name.lower() not in _FOLDS):  # (`Stage 1 | Epoch 1 | loss 0.6`: a stage's)
                 found.append((key, to_number(match.group(2)), None))
             elif name.lower() == "batch" and match.group(2).isdigit() and any(
                     k.lower() in ("epoch", "ep") for k, _, _ in found):
