@@ -659,3 +659,11 @@ def test_an_installed_program_s_data_file_is_no_script_and_its_options_are_param
     assert parsed.params == {"lr": 3} and parsed.code == "console.log(1)"
     parsed = parse_args(["bash", "-e", "x.sh"], cwd=str(tmp_path))
     assert parsed.code is None
+
+
+def test_a_client_s_password_in_its_own_spelling_is_hidden() -> None:
+    for argv in (["curl", "-u", "user:mark-l-1", "https://h"], ["curl", "--user=bob:mark-l-1"],
+                 ["mysql", "-uroot", "-pmark-l-1", "db"]):
+        parsed = parse_args(argv, cwd=".")
+        assert "mark-l-1" not in str((parsed.argv, parsed.params, parsed.args)), argv
+    assert parse_args(["curl", "-u", "user:mark-l-1"], cwd=".").argv[2] == "user:***"

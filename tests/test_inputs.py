@@ -593,3 +593,12 @@ def test_the_budget_decides_whole_or_sampled(tmp_path: Path) -> None:
     os.utime(big, ns=(before.st_atime_ns, before.st_mtime_ns))  # the same time and size
     again = inputs.Fingerprinter(budget=0).file(str(big), big.stat())
     assert again["partial"] is True and again["fingerprint"] != sampled["fingerprint"]
+
+
+def test_a_file_written_since_the_launch_is_no_input(tmp_path: Path) -> None:
+    (tmp_path / "data.svm").write_text("1 1:0.5\n")
+    os.utime(tmp_path / "data.svm", (1_000_000_000, 1_000_000_000))
+    (tmp_path / "model").write_text("written by the run\n")  # (now: after the launch below)
+    found = inputs.candidates(["svm-train", "data.svm", "model"], str(tmp_path),
+                              before=1_500_000_000.0)
+    assert found == ["data.svm"]

@@ -2993,6 +2993,19 @@ def test_setting_up_bars_predictions_and_lengths_are_no_steps_nor_metrics() -> N
                            ("bleu", 0.41, 0))
 
 
+def test_a_bar_s_values_after_its_times_and_tools_settings_and_counts() -> None:
+    # enlighten's fields (or tqdm's `{postfix}` in a bar_format) after the times: the bar's
+    assert run(MetricParser(),
+               "Epoch 1  90%|█████████████▌ |  36/40 [00:00<00:00, 46.91 it/s] loss=0.3307",
+               "Epoch 1 100%|███████████████|  40/40 [00:00<00:00, 46.91 it/s] loss=0.2707",
+               "Epoch 1 100%|███████████████|  40/40 [00:00<00:00, 46.91 it/s] loss=0.2707",
+               "Epoch 2   5%|█             |   2/40 [00:00<00:00, 46.91 it/s] loss=0.25",
+               ) == expect(("loss", 0.3307, 36), ("loss", 0.2707, 40), ("loss", 0.25, 42))
+    # libsvm's support vectors, fastText's trials, Vowpal Wabbit's banner, a compiler's quote
+    assert run(MetricParser(), "nSV = 211, nBSV = 16", "Total nSV = 211", "Trials: 5",
+               "using l2 regularization = 0.001", "    3 |   double lr = 0.05;") == []
+
+
 def test_names_listed_with_slashes_and_values_changed() -> None:
     assert run_all(
         "Precision/Recall/F1: 0.8123 0.7912 0.8016",

@@ -884,6 +884,7 @@ def parse_args(
         glued = tokens[password].startswith("-p") and tokens[password - 1] != "-p"
         redacted[password] = "-p" + REDACTED if glued else REDACTED
     passwords = [] if password is None else [tokens[password][2:] if glued else tokens[password]]
+    passwords += _client_passwords(tokens, redacted)
     scanner = _Scanner(tokens, redacted, bool_flags, ignore, secret_patterns)
 
     entry = _find_entry(tokens, cwd)
@@ -1322,6 +1323,38 @@ def redact_shell(script: str, patterns: Sequence[str] = SECRET_PATTERNS) -> str:
         if not found and value in text:  # (not already taken by `redact_value`)
             return REDACTED
     return text
+
+
+# Clients given a password in a word of their own spelling: curl's and wget's `-u user:pw`,
+# MySQL's `-ppw` (glued, as its manual writes it).
+_USER_PASSWORD = frozenset({"curl", "wget"})
+_GLUED_PASSWORD = frozenset({"mysql", "mysqldump", "mysqladmin", "mariadb", "mariadb-dump"})
+
+
+def _client_passwords(tokens: list[str], redacted: list[str]) -> list[str]:
+    """The passwords such a client's words give, hidden in `redacted` where they stand."""
+    at = next((i for i, token in enumerate(tokens[:8])
+               if os.path.basename(token) in _USER_PASSWORD | _GLUED_PASSWORD), None)
+    if at is None:
+        return []
+    found: list[str] = []
+    glued = os.path.basename(tokens[at]) in _GLUED_PASSWORD
+    for index in range(at + 1, len(tokens)):
+        token = tokens[index]
+        if glued and token.startswith("-p") and len(token) > 2 and token[2:3] != "-":
+            found.append(token[2:])
+            redacted[index] = "-p" + REDACTED
+        elif not glued and token in ("-u", "--user") and index + 1 < len(tokens):
+            user, colon, secret = tokens[index + 1].partition(":")
+            if colon and secret:
+                found.append(tokens[index + 1])
+                redacted[index + 1] = f"{user}:{REDACTED}"
+        elif not glued and token.startswith("--user=") and ":" in token:
+            user, _, secret = token[7:].partition(":")
+            if secret:
+                found.append(token[7:])
+                redacted[index] = f"--user={user}:{REDACTED}"
+    return found
 
 
 def _is_file(path: str, cwd: str) -> bool:

@@ -91,13 +91,16 @@ def written(argv: Sequence[str], cwd: str) -> list[str]:
 
 def candidates(argv: Sequence[str], cwd: str, skip: Iterable[str] = (),
                globs: Sequence[str] = (),
-               secret: Callable[[str], bool] = lambda key: False) -> list[str]:
+               secret: Callable[[str], bool] = lambda key: False,
+               before: float | None = None) -> list[str]:
     """The inputs a command line names: each argument value (`--k=v` gives v) that is an
     existing file or directory under `cwd`, as a path relative to it, plus the files the
     `globs` match (which may reach outside `cwd`: they are configured). `skip` holds paths
     that are not inputs (the entry script, the interpreter, artifacts); the value of an
     option whose name is `secret` (`--key-file k.json`) is never one, nor that of an option
-    naming where the run writes (`--output out/`, `--save-dir`, `--logdir`, `-o`)."""
+    naming where the run writes (`--output out/`, `--save-dir`, `--logdir`, `-o`); nor a file
+    written since the command was launched at `before` (`svm-train data.svm model`'s model,
+    written as the inputs are looked for: its output)."""
     root = os.path.realpath(cwd)
     skipped = {os.path.realpath(os.path.join(cwd, s)) for s in skip}
     out: list[str] = []
@@ -108,6 +111,8 @@ def candidates(argv: Sequence[str], cwd: str, skip: Iterable[str] = (),
         if path in skipped or path == root or not path.startswith(root + os.sep):
             continue
         if os.path.isfile(path) or os.path.isdir(path):
+            if before is not None and os.path.isfile(path) and _written_since(path, before):
+                continue
             rel = os.path.relpath(path, root)
             if rel not in out:
                 out.append(rel)
@@ -126,6 +131,13 @@ def candidates(argv: Sequence[str], cwd: str, skip: Iterable[str] = (),
             if rel not in out and os.path.exists(path):
                 out.append(rel)
     return out[:MAX_INPUTS]
+
+
+def _written_since(path: str, when: float) -> bool:
+    try:
+        return os.stat(path).st_mtime > when
+    except OSError:
+        return False
 
 
 class Stopped(Exception):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -198,6 +199,7 @@ def record(opts: RunOptions, settings: Settings, store: Store,
     interval = settings.system_metrics if opts.system_metrics else 0.0
 
     watch: list[Any] = []
+    launched = time.time()  # (a file written after it is the run's output, not its input)
 
     def started(pid: int) -> None:
         from runlab.capture.system import ResourceMonitor
@@ -206,7 +208,8 @@ def record(opts: RunOptions, settings: Settings, store: Store,
         m.start()
         monitor.append(m)
         recorder.monitor = m
-        watch.append(_watch(opts, settings, start_event, git_info, child_env, HOOK_DIR))
+        watch.append(_watch(opts, settings, start_event, git_info, child_env, HOOK_DIR,
+                            launched))
         watch[0].start()
 
     def tick() -> None:
@@ -368,7 +371,7 @@ def _release(path: str | None) -> bool:
 
 
 def _watch(opts: RunOptions, settings: Settings, start: Event, git_info: Any,
-           env: Mapping[str, str], hook_dir: str) -> Any:
+           env: Mapping[str, str], hook_dir: str, launched: float | None = None) -> Any:
     """The background thread that reads the packages and platform, and fingerprints the
     inputs the arguments name (capture/inputs.py), for a child that has just started."""
     from runlab.capture import inputs, packages
@@ -386,7 +389,7 @@ def _watch(opts: RunOptions, settings: Settings, start: Event, git_info: Any,
         skip = [p for p in (script, opts.argv[0] if opts.argv else None) if p] + \
             launcher_words(opts.argv, opts.cwd)
         paths = inputs.candidates(opts.argv, opts.cwd, skip, settings.input_globs,
-                                  secret=lambda key: is_secret(key, patterns))
+                                  secret=lambda key: is_secret(key, patterns), before=launched)
         if paths and settings.artifacts + opts.artifacts:
             outputs = set(_artifact_paths(settings.artifacts + opts.artifacts,
                                           opts.cwd))

@@ -80,6 +80,7 @@ _ALIVE_BAR = re.compile(r"\| (?:\S{1,8} )?(\d{1,18})/(\d{1,18}) \[\d{1,3}%\] in 
 # (Flax's NNX guides: `[train] epoch: 1/3, [12/50], loss=1.89 [00:01<00:02]`).
 _COUNT_BAR = re.compile(r"\[(\d{1,18})/(\d{1,18}|\?)\](?:, ([^\[]*?))? ?"
                         r"\[(?:\d+:)?\d+:\d\d<(?:\?|(?:\d+:)?\d+:\d\d)\]\s*$")
+_TRAILING_POSTFIX = re.compile(r"(?:[A-Za-z_][\w./\-]{0,60}=[-+.\w]{1,40},?\ {0,4}){1,50}")
 _POSTFIX_ITEM = re.compile(r"(?:^|, )([^=,\s][^=,]*)=([^,]*)")
 # Or with ` - `: segmentation_models_pytorch's `dice_loss - 0.4123, iou_score - 0.5321`.
 _POSTFIX_DASH_ITEM = re.compile(rf"(?:^|, )([A-Za-z][\w.\-/]{{0,60}}) - ((?:{NUMBER})(?=,|$))",
@@ -113,11 +114,18 @@ def read_tqdm(line: str) -> Bar | None:
     50%|█     , loss=0.3 [00:01<00:01]``: its counter (12) and its postfix."""
     bar = _TQDM.search(line)
     ahead = False
+    trailing = False
     if bar is not None:
         counter, total, rate, postfix, end = bar.groups()
         rate = rate or ""
         if "=" in rate:  # a bar_format with no rate: `[00:01<00:00, loss=0.8, acc=0.9]`
             rate, postfix = "", f"{rate}, {postfix}" if postfix else rate
+        if not postfix and end == "]" and "=" in line[bar.end() :]:
+            after = line[bar.end() :].strip()
+            if _TRAILING_POSTFIX.fullmatch(after):
+                # the values after the times (enlighten's fields, `... 46.91 it/s]
+                # loss=0.2707 acc=0.892`; tqdm's `{postfix}` after them in a bar_format)
+                postfix, trailing = ", ".join(after.replace(",", " ").split()), True
     else:
         bar = _IGNITE_BAR.search(line)
         if bar is not None:
@@ -206,7 +214,7 @@ def read_tqdm(line: str) -> Bar | None:
         found = [(f"{phase}/{key}" if key and not phased(key) else key, value, step)
                  for key, value, step in found]
     size = int(total) if total and total.isdigit() and len(total) <= 18 else 0
-    rest = line[bar.end() :].strip() if end else ""
+    rest = line[bar.end() :].strip() if end and not trailing else ""
     if rest and (_TQDM.search(rest) or _IGNITE_BAR.search(rest)):
         rest = ""  # more bars on the line: redraws run together, not a log line
     return Bar(f"{description}|{total}", int(counter), size, None, found or [CLAIM],

@@ -278,6 +278,11 @@ _SETTING = re.compile(
     r"|reference_length)$"
     # an entity type's support in seqeval's report, `{'LOC': {..., 'number': 2}}`
     r"|(?:^|/)number$"
+    # libsvm's counts of support vectors (`nSV = 211, nBSV = 16`, `Total nSV = 211`),
+    # fastText's autotune's `Trials: 5`, Vowpal Wabbit's banner of its settings (`using l2
+    # regularization = 0.001`), and a declaration a compiler quotes (`3 |   double lr = 0.05;`)
+    r"|^(?i:(?:total_)?n_?b?sv|trials|using_\w+)$"
+    r"|^(?:double|float|static|unsigned|char|bool)_"
     # sbi's count of its training's epochs, `Training neural network. Epochs trained: 35`
     r"|(?:^|_)epochs_trained$"
     # scikit-learn's successive halving plan: `n_iterations: 3`, `min_resources_: 40`,
