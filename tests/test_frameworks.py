@@ -274,7 +274,7 @@ def test_tqdm_postfix_curve(cli: Callable[..., Result], tmp_path: Path, python: 
         assert [s for s, _ in truth["metrics"]["loss"]] == list(range(1, 91))
         assert [s for s, _ in truth["metrics"]["valid/loss"]] == list(range(1, 31))
         assert [s for s, _ in truth["metrics"]["valid/acc"]] == list(range(1, 31))
-        assert [s for s, _ in truth["metrics"]["ft_loss"]] == list(range(1, 13))
+        assert [s for s, _ in truth["metrics"]["finetune/ft_loss"]] == list(range(1, 13))
         assert [s for s, _ in truth["metrics"]["score_loss"]] == [1, 2, 3, 4]
         assert [s for s, _ in truth["metrics"]["sample_loss"]] == [8, 16, 24, 32, 36]
         assert [s for s, _ in truth["metrics"]["reused_loss"]] == list(range(1, 7))

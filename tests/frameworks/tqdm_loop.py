@@ -36,7 +36,7 @@ for i in range(12):
     loss = 0.5 / (i + 1.5)
     bar.set_postfix({"ft_loss": loss, "step": i + 1})
     bar.update(1)
-    _truth.add(metrics, "ft_loss", i + 1, loss)
+    _truth.add(metrics, "finetune/ft_loss", i + 1, loss)  # (a training stage's bar: its phase)
 bar.close()
 # Values set as the postfix's text (set_postfix_str): its `name=value` pairs, as set_postfix's;
 # a word is none.
@@ -128,4 +128,15 @@ for i in bar:
     loss = 0.4 / (i + 1.5)
     bar.set_postfix({"words loss": loss})
     _truth.add(metrics, "words_loss", i + 1, loss)
+# An outer bar's values set in the loop of a bar inside it (`position=` bars): at the inner
+# loop's global step, its bars counted on across the outer's passes.
+outer = tqdm(range(2), desc="nested", position=0)
+done = 0
+for epoch in outer:
+    inner = tqdm(range(3), desc=f"Batch {epoch}", position=1, leave=False)
+    for i in inner:
+        done += 1
+        loss = 0.5 / (done + 0.25)
+        outer.set_postfix(avg_nested_loss=loss)
+        _truth.add(metrics, "avg_nested_loss", done, loss)
 _truth.write(metrics)
