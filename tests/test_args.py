@@ -667,3 +667,27 @@ def test_a_client_s_password_in_its_own_spelling_is_hidden() -> None:
         parsed = parse_args(argv, cwd=".")
         assert "mark-l-1" not in str((parsed.argv, parsed.params, parsed.args)), argv
     assert parse_args(["curl", "-u", "user:mark-l-1"], cwd=".").argv[2] == "user:***"
+
+
+def test_a_wrapper_s_own_words_are_no_params_and_the_command_after_it_is_read() -> None:
+    for argv in (["taskset", "-c", "0", "svm-train", "-c", "10", "data.svm"],
+                 ["nice", "-n", "5", "svm-train", "-c", "10", "data.svm"],
+                 ["/usr/bin/time", "-v", "svm-train", "-c", "10", "data.svm"],
+                 ["timeout", "-k", "5", "60", "svm-train", "-c", "10", "data.svm"]):
+        assert parse_args(argv, cwd=".").params == {"c": 10}, argv
+    assert parse_args(["node", "-p", "1+1", "--lr", "3"], cwd=".").params == {"lr": 3}
+    assert parse_args(["Rscript", "-e", "cat(1)", "--args", "--lr", "0.5"],
+                      cwd=".").params == {"lr": 0.5}
+    # settings of keys and tokens that are no secrets; secrets' names that stay
+    for name in ("keep_tokens", "key_column", "key-field", "id-key", "dict_key_sep",
+                 "dataset_key"):
+        assert not is_secret(name), name
+    for name in ("data_api_key", "ssh_key", "api_keys"):
+        assert is_secret(name), name
+    # a secret's name over a mapping on one line; more token formats
+    assert redact_value('{"api_keys": {"openai": "mark-m-1"}, "lr": 0.1}') == (
+        '{"api_keys": {"openai": "***"}, "lr": 0.1}')
+    assert redact_value("secrets: {hf: mark-m-2}") == "secrets: {hf: ***}"
+    for token in ("glptt-" + "a" * 20, "sk_live_" + "c" * 24, "SG." + "e" * 22 + "." + "f" * 43,
+                  "dop_v1_" + "0" * 64, "shpat_" + "a" * 32):
+        assert redact_value(token) == "***", token

@@ -2908,6 +2908,21 @@ def test_rich_tasks_finished_unseen_go_on_counting() -> None:
           ("loss", 0.069, 13, "rich_bar"), ("loss", 0.0465, 20, "rich_bar")]
 
 
+def test_a_finished_rich_task_s_row_given_new_values_keeps_its_step() -> None:
+    # its values changed once its epoch is done (`update(task, loss=mean, vl=...)`): the
+    # task named by its description, its new values at the step it finished
+    assert run_all(
+        "Epoch 1 ━━━━━━━━━━  5/10 loss: 1.5 val_loss: -",
+        "Epoch 1 ━━━━━━━━━━ 10/10 loss: 1.2 val_loss: -",
+        "Epoch 1 ━━━━━━━━━━ 10/10 loss: 1.35 val_loss: 1.3",
+        "Epoch 2 ━━━━━━━━━━  0/10 loss: nan val_loss: -",
+        "Epoch 1 ━━━━━━━━━━ 10/10 loss: 1.35 val_loss: 1.3",
+        "Epoch 2 ━━━━━━━━━━  5/10 loss: 0.9 val_loss: -",
+    ) == [("loss", 1.5, 5, "rich_bar"), ("loss", 1.2, 10, "rich_bar"),
+          ("loss", 1.35, 11, "rich_bar"), ("val_loss", 1.3, 10, "rich_bar"),
+          ("loss", 0.9, 15, "rich_bar")]
+
+
 def test_a_finished_rich_task_given_more_values_keeps_its_step() -> None:
     # `progress.update(task, val_loss=...)` once the epoch's task is done: its row drawn again
     # with the new value, at the step it finished, the next epoch's counting after it
@@ -2969,6 +2984,15 @@ def test_a_curriculum_s_stage_and_a_training_s_stages() -> None:
                "Epoch [6/8], Step [1/3], Loss: 0.2",
                "Epoch [7/8], Step [1/3], Loss: 0.1",
                ) == expect(("Loss", 0.2, 16), ("Loss", 0.1, 19))
+    # a stage spelt whole or with a hyphen; a word of the program's own before the epoch
+    assert run(MetricParser(),
+               "Pretraining epoch 1: loss=1.4",
+               "Fine-tuning epoch 2: loss=0.7",
+               "Pretrain Epoch 3 | loss 1.7",
+               "teacher epoch 4: loss=0.2",
+               "Starting stage 2 with max_source_length=512 maxlen=64",
+               ) == expect(("Pretraining_loss", 1.4, 1), ("Fine-tuning_loss", 0.7, 2),
+                           ("Pretrain_loss", 1.7, 3), ("loss", 0.2, 4))
     # fastText's perfect score, printed whole
     assert run(MetricParser(), "N\t100", "P@1\t1", "R@1\t1") == expect(
         ("P@1", 1.0, 0), ("R@1", 1.0, 0))

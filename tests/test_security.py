@@ -1085,7 +1085,11 @@ def test_a_named_command_s_value_in_a_secret_s_place_and_a_commit_message_keep_n
         cli: Callable[..., Result], tmp_path: Path) -> None:
     (tmp_path / "runlab.toml").write_text(
         f'[commands.ft]\nrun = "{PY} -c pass --hf-token {{hub}}"\n'
-        f'[commands.fetch]\nrun = "{PY} -c pass {{hf_token}}"\n')
+        f'[commands.fetch]\nrun = "{PY} -c pass {{hf_token}}"\n'
+        f'[commands.short]\nrun = "{PY} short.py -k {{cred}}"\n')
+    (tmp_path / "short.py").write_text(
+        "import argparse\np = argparse.ArgumentParser()\np.add_argument('-k', dest='api_key')\n"
+        "p.parse_args()\n")
     git(tmp_path, "init", "-q")
     git(tmp_path, "add", "-A")
     git(tmp_path, "commit", "-qm", "rotate: old token ghp_" + "k" * 36)
@@ -1097,6 +1101,12 @@ def test_a_named_command_s_value_in_a_secret_s_place_and_a_commit_message_keep_n
     r = cli("rerun", "last", "hf_token=mark-k-3")
     assert r.code == 0 and "mark-k-3" not in r.stderr + r.stdout
     assert cli("sweep", "k=mark-k-4,mark-k-5", "--", PY, "-c", "pass", "--api-key", "{k}").code == 0
+    assert cli("sweep", "hub=mark-k-6,mark-k-7", "--", "ft").code == 0
+    # a value the program's parser reads as a secret (`-k` into `api_key`): hidden in the
+    # named command's params as typed too, so that a rerun asks for it
+    assert cli("short", "cred=mark-k-8").code == 0
+    r = cli("rerun", "last")
+    assert r.code != 0 and "cred=VALUE" in r.stderr
     store = Path(os.environ["RUNLAB_STORE"])
     for path in _everything_under(store):
         if path.name != "output.log":

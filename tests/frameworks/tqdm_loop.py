@@ -134,7 +134,7 @@ outer = tqdm(range(2), desc="nested", position=0)
 done = 0
 for epoch in outer:
     inner = tqdm(range(3), desc=f"Batch {epoch}", position=1, leave=False)
-    for i in inner:
+    for _ in inner:
         done += 1
         loss = 0.5 / (done + 0.25)
         outer.set_postfix(avg_nested_loss=loss)

@@ -71,7 +71,7 @@ _PLAIN_WORDS = re.compile(
     # (a count of tokens: `tokens` after a count's word or before `_seen`/`_per_`; `api_tokens`
     # stays secret)
     r"(?:(?<![a-z0-9])|(?<=_))(?:(?:max|min|num|n|new|input|output|total|prompt|context|train"
-    r"|eval|generated|completion)[-_.](?:new[-_.]|input[-_.]|output[-_.])?tokens"
+    r"|eval|generated|completion|keep)[-_.](?:new[-_.]|input[-_.]|output[-_.])?tokens"
     r"|tokens(?=[-_.](?:seen|per)(?![a-z0-9])))(?![a-z0-9])"
     r"|(?<![a-z0-9])(?:tokeni[sz](?:er|ers|e|ed|ing|ation)|monkeys?|keywords?|keypoints?"
     r"|keyframes?|keystrokes?)(?![a-z0-9])"
@@ -84,12 +84,14 @@ _PLAIN_WORDS = re.compile(
     # `--kd-token-distill-type`, `token_dropout`, `key_dim`, `num_key_value_heads`)
     r"|(?<![a-z0-9])(?:tokens?|keys?)[-_.](?:[a-z]+[-_.]){0,2}?(?:types?|len|length|dims?|size"
     r"|mode|pooling|dropout|drop|strategy|pos|position|embed|embeddings?|mixing|mixer|heads?"
-    r"|channels|merging|pruning|norm|budget|limit|count|frames?)(?![a-z0-9])"
+    r"|channels|merging|pruning|norm|budget|limit|count|frames?|columns?|col|fields?|sep"
+    r"|separator)(?![a-z0-9])"
     # a data set's field or a lookup's (open_clip's `--csv-img-key`, Megatron's `--json-keys`,
     # `sort_key`, `cache_key`; an object's path, `s3_key`)
     r"|(?<![a-z0-9])(?:csv|json|img|image|caption|text|label|sort|primary|foreign|cache|group"
     r"|join|index|partition|column|field|metric|monitor|hash|s3|object|row|audio|video"
-    r"|input|target|feature|prompt|answer|question|response|chosen|rejected|reward)"
+    r"|input|target|feature|prompt|answer|question|response|chosen|rejected|reward|id|dict"
+    r"|dataset|data)"
     r"[-_.](?:(?!api|access|secret|private|auth|client|app|service)[a-z]+[-_.])?keys?(?![a-z0-9])"
     # YOLO's positive weights of its class and objectness losses (`cls_pw`, `obj_pw`)
     r"|(?<![a-z0-9])(?:cls|obj)[-_.]pw(?![a-z0-9])")
@@ -146,7 +148,11 @@ _CREDENTIALS = re.compile(
     | \bhf_[A-Za-z0-9]{30,}                      # Hugging Face tokens
     | \bAIza[0-9A-Za-z_\-]{35}                   # Google API keys
     | \bya29\.[0-9A-Za-z_\-]{20,}                 # Google OAuth access tokens
-    | \bglpat-[A-Za-z0-9_\-]{20,}                # GitLab personal access tokens
+    | \bgl(?:pat|ptt|dt|rt|cbt|oas|soat|imt)-[A-Za-z0-9_\-]{20,}   # GitLab's tokens
+    | \b[sr]k_(?:live|test)_[A-Za-z0-9]{16,}    # Stripe keys
+    | \bSG\.[A-Za-z0-9_\-]{16,}\.[A-Za-z0-9_\-]{16,}   # SendGrid keys
+    | \bdo[por]_v1_[a-f0-9]{64}                  # DigitalOcean tokens
+    | \bshp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}       # Shopify tokens
     | \bnpm_[A-Za-z0-9]{36}\b                    # npm tokens
     | \bpypi-AgE[A-Za-z0-9_\-]{50,}              # PyPI API tokens
     | \beyJ[A-Za-z0-9_\-]{8,}\.eyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}   # JWTs
@@ -335,10 +341,21 @@ def _redact_value(text: str, patterns: Sequence[str], outer: bool) -> str:
             return match[0]
         return match[0][: match.start("value") - match.start()] + _hidden_value(value)
 
+    if pairs and "{" in text:
+        # a secret's name over a mapping on one line, JSON's `"api_keys": {"openai": "x"}`,
+        # YAML's `secrets: {hf: x}`: each of its values
+        text = _SECRET_MAPPING.sub(lambda m: m[0] if not is_secret(m["key"], patterns) else (
+            m[0][: m.start("body") - m.start()] + _PAIR.sub(
+                lambda p: p[0][: p.start("value") - p.start()] + _hidden_value(p["value"]),
+                m["body"]) + "}"), text)
     text = _PAIR.sub(hide, text) if pairs else text
     if options and "," in text:
         text = _LISTED_OPTION.sub(hide, text)
     return _OPTION_VALUE.sub(hide, text) if options else text
+
+
+_SECRET_MAPPING = re.compile(
+    r"""(?<![\w.])["']?(?P<key>[A-Za-z_][\w.\-]{0,80})["']?[ \t]*[:=][ \t]*\{(?P<body>[^{}\n]{0,2000})\}""")
 
 
 # Files that hold secrets by convention: left out of the stored patch, whatever they say.
@@ -978,6 +995,10 @@ def _find_entry(tokens: list[str], cwd: str) -> _Entry:
         return _dvc_entry(tokens)
     if os.path.basename(program) == "sshpass":
         return _sshpass_entry(tokens, cwd)
+    if os.path.basename(program) in _WRAPPERS:
+        wrapped = _wrapper_entry(tokens, cwd)
+        if wrapped is not None:
+            return wrapped
     if os.path.basename(program) in _BUILD_RUNNERS and "--" in tokens and (
             os.path.basename(program) != "cargo" or tokens[1:2] in (["run"], ["r"])):
         # `cargo run --release -- --lr 0.2`, `npm run train -- --lr 0.4`: what follows `--` is
@@ -989,10 +1010,12 @@ def _find_entry(tokens: list[str], cwd: str) -> _Entry:
         # (a launcher given by its path is no script, nor an installed program's path,
         # `/usr/bin/time -p ./train`)
         return _Entry(script=program)
-    if os.path.basename(program) in _EVALUATORS:
-        code = next((i for i, token in enumerate(tokens[:-1]) if token in _EVAL_OPTIONS), None)
+    evaluates = _EVALUATORS.get(os.path.basename(program))
+    if evaluates is not None:
+        code = next((i for i, token in enumerate(tokens[:-1]) if token in evaluates), None)
         if code is not None:  # `node -e CODE`, `perl -e CODE`, `Rscript -e CODE`: no param
-            return _Entry(prefix_end=code + 2, params_start=code + 2, code=tokens[code + 1])
+            after = code + 2 + (tokens[code + 2 : code + 3] == ["--args"])  # (R's marker)
+            return _Entry(prefix_end=after, params_start=after, code=tokens[code + 1])
     return _launched_entry(tokens, 1, cwd, launcher)
 
 
@@ -1004,10 +1027,14 @@ _INTERPRETERS = frozenset({"Rscript", "R", "node", "nodejs", "deno", "bun", "per
                            "julia", "lua", "luajit", "php", "octave", "tclsh", "pwsh", "swift",
                            "ts-node", "tsx", "elixir", "racket", "guile", "awk", "gawk", "mawk",
                            "sh", "bash", "dash", "zsh", "ksh", "fish"})
-# Those whose `-e` runs the code that follows it (a shell's `-e` stops at an error).
-_EVALUATORS = frozenset({"Rscript", "R", "node", "nodejs", "deno", "perl", "ruby", "julia",
-                         "lua", "luajit"})
-_EVAL_OPTIONS = frozenset({"-e", "--eval", "-E"})
+# Those that run the code that follows an option of theirs, and those options (a shell's `-e`
+# stops at an error; perl's and ruby's `-p` loops over lines).
+_EVALUATORS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(("node", "nodejs"), frozenset({"-e", "--eval", "-p", "--print"})),
+    **dict.fromkeys(("Rscript", "R", "ruby", "lua", "luajit"), frozenset({"-e"})),
+    "perl": frozenset({"-e", "-E"}),
+    "julia": frozenset({"-e", "--eval", "-E", "--print"}),
+}
 _SCRIPT_SUFFIXES = (*_CODE_SUFFIXES, ".sh", ".bash", ".zsh", ".awk", ".sed", ".tcl", ".ps1")
 
 
@@ -1120,6 +1147,45 @@ def _env_entry(tokens: list[str], cwd: str) -> _Entry:
             break
     if index >= len(tokens):
         return _Entry(prefix_end=len(tokens), params_start=len(tokens), assignments=assignments)
+    return _inner_entry(tokens, index, cwd, assignments)
+
+
+# Programs that run a command given after their own options and words, and so change how,
+# not what, it runs: their options that take a value, and how many words of theirs come
+# before the command (`timeout 60 cmd`, `taskset -c 0 cmd`: its CPU list).
+_WRAPPERS: dict[str, tuple[frozenset[str], int]] = {
+    "nice": (frozenset({"-n", "--adjustment"}), 0),
+    "ionice": (frozenset({"-c", "-n", "--class", "--classdata"}), 0),
+    "timeout": (frozenset({"-k", "-s", "--kill-after", "--signal"}), 1),
+    "time": (frozenset({"-f", "-o", "--format", "--output"}), 0),
+    "taskset": (frozenset(), 1),
+    "stdbuf": (frozenset({"-i", "-o", "-e", "--input", "--output", "--error"}), 0),
+    "nohup": (frozenset(), 0),
+    "setsid": (frozenset(), 0),
+    "chrt": (frozenset(), 1),
+    "flock": (frozenset({"-w", "-E", "--timeout", "--conflict-exit-code"}), 1),
+    "numactl": (frozenset({"-C", "-N", "-m", "-p", "-i", "--physcpubind", "--cpunodebind",
+                           "--membind", "--preferred", "--interleave"}), 0),
+}
+
+
+def _wrapper_entry(tokens: list[str], cwd: str) -> _Entry | None:
+    """`nice -n 5 svm-train -c 10 data.svm`: the command after a wrapper's own words, read as
+    if typed alone; None when there is none."""
+    valued, words = _WRAPPERS[os.path.basename(tokens[0])]
+    index = 1
+    while index < len(tokens) and tokens[index].startswith("-") and tokens[index] != "--":
+        index += 2 if tokens[index] in valued else 1
+    if index < len(tokens) and tokens[index] == "--":
+        index += 1
+    index += words
+    if index >= len(tokens):
+        return None
+    return _inner_entry(tokens, index, cwd, [])
+
+
+def _inner_entry(tokens: list[str], index: int, cwd: str, assignments: list[int]) -> _Entry:
+    """The entry of the command that starts at `tokens[index]`, placed in the whole line."""
     inner = _find_entry(tokens[index:], cwd)
     return _Entry(
         script=inner.script, module=inner.module, prefix_end=index + inner.prefix_end,
@@ -1128,7 +1194,8 @@ def _env_entry(tokens: list[str], cwd: str) -> _Entry:
         notebook_params=[(index + i, raw) for i, raw in inner.notebook_params],
         notebook_files=[index + i for i in inner.notebook_files],
         assignments=assignments + [index + i for i in inner.assignments],
-        set_params=[index + i for i in inner.set_params], launcher=inner.launcher)
+        set_params=[index + i for i in inner.set_params], launcher=inner.launcher,
+        code=inner.code)
 
 
 _SSHPASS_WITH_ARG = frozenset({"-p", "-f", "-d", "-P"})

@@ -228,9 +228,15 @@ def _new_sweep(words: list[str], sample: int | None, seed: int | None,
     commands = settings.commands
     named = projects.find(command, commands, cwd, settings.sources.get("commands",
                                                                        "runlab.toml"))
+    secret: list[str] = []
     if named is not None:
+        import shlex
+
+        from runlab.capture.args import secret_patterns
+
         # Check the first trial now rather than watch every trial fail on the same mistake.
         first = [f"{k}={v[0]}" for k, v in axes]
         projects.expand(named, [*first, *command[1:]])
+        secret = projects.secret_slots(shlex.split(named.run), secret_patterns(settings))
     return sweep.plan(axes, command, cwd=cwd, named=named is not None, sample=sample,
-                      seed=seed, experiment=experiment, tags=tags)
+                      seed=seed, experiment=experiment, tags=tags, secret=secret)

@@ -64,6 +64,8 @@ class Sweep:
     tags: list[str] = field(default_factory=list)
     withheld: bool = False  # secret values were left out of the stored plan
     jobs: int = 1  # trials at once, as started: `--resume` keeps it unless given -j
+    # axes a named command puts in a secret's place (`--hf-token {hub}` in its template)
+    secret: list[str] = field(default_factory=list)
 
     def argv(self, trial: Mapping[str, str]) -> list[str]:
         """The command line of one trial."""
@@ -85,7 +87,8 @@ class Sweep:
                    trials=[dict(t) for t in data["trials"]], cwd=data["cwd"],
                    created=float(data["created"]), experiment=data.get("experiment"),
                    tags=list(data.get("tags") or []), withheld=bool(data.get("withheld")),
-                   jobs=int(data.get("jobs") or 1))
+                   jobs=int(data.get("jobs") or 1),
+                   secret=[str(k) for k in data.get("secret") or ()])
 
     def redacted(self, patterns: Sequence[str]) -> Sweep:
         """The plan as the store may keep it: values of secret-looking keys, credentials and
@@ -95,7 +98,7 @@ class Sweep:
 
         # (an axis filling a secret's place, `--api-key {k}`, is a secret's as one named so)
         secret = {k for k, _ in self.axes if is_secret(k, patterns)} | set(
-            secret_slots(self.command, patterns))
+            secret_slots(self.command, patterns)) | set(self.secret)
         axes = [(k, [REDACTED] * len(v) if k in secret
                  else list(next(iter(redact_mapping({k: v}, patterns).values()))))
                 for k, v in self.axes]
@@ -111,7 +114,7 @@ class Sweep:
             self.axes, self.trials, self.command, self.tags)
         return Sweep(id=self.id, axes=axes, command=command, named=self.named, trials=trials,
                      cwd=self.cwd, created=self.created, experiment=self.experiment, tags=tags,
-                     withheld=withheld, jobs=self.jobs)
+                     withheld=withheld, jobs=self.jobs, secret=list(self.secret))
 
 
 def _redact_word(word: str, patterns: Sequence[str]) -> str:
@@ -172,7 +175,8 @@ def split_words(words: Sequence[str]) -> tuple[list[tuple[str, list[str]]], list
 
 def plan(axes: list[tuple[str, list[str]]], command: list[str], *, cwd: str,
          named: bool, sample: int | None = None, seed: int | None = None,
-         experiment: str | None = None, tags: Sequence[str] = ()) -> Sweep:
+         experiment: str | None = None, tags: Sequence[str] = (),
+         secret: Sequence[str] = ()) -> Sweep:
     """Every combination of the axes (the first axis varies slowest), or `sample` of them."""
     if not axes:
         raise UsageError("nothing to sweep: give KEY=V1,V2 before the command")
@@ -187,7 +191,7 @@ def plan(axes: list[tuple[str, list[str]]], command: list[str], *, cwd: str,
         grid = [grid[i] for i in sorted(rng.sample(range(len(grid)), min(sample, len(grid))))]
     sweep = Sweep(id=uuid.uuid4().hex[:8], axes=axes, command=command, named=named,
                   trials=grid, cwd=cwd, created=time.time(), experiment=experiment,
-                  tags=list(tags))
+                  tags=list(tags), secret=list(secret))
     if not named:
         from runlab.launch import commands as projects
 

@@ -466,7 +466,7 @@ class MetricParser:
         # main bar's family and global step.
         self._bars: dict[str, list[int]] = {}
         # Each bar family's values each time it finished (its counter at its total).
-        self._finished: dict[str, list[tuple[list[Found], list[int]]]] = {}
+        self._finished: dict[str, list[tuple[list[Found], list[int], str]]] = {}
         self._inside: dict[str, str] = {}
         self._main = ""
         self._bar_step: int | None = None
@@ -1373,17 +1373,21 @@ class MetricParser:
             if bar.counter >= bar.total > 0 and metrics and rule == "rich_bar" and (
                     not bar.lightning):
                 finished = self._finished.setdefault(bar.family, [])
-                if any(metrics == shown for shown, _ in finished):
+                if any(metrics == shown for shown, _, _ in finished):
                     # a finished task's row redrawn (rich's tasks, an epoch each, each frame
                     # drawing them all): neither a step nor a point
                     return
-                grown = next((entry for entry in finished if entry[1] and all(
-                    item in metrics for item in entry[0])), None)
+                numbered = any(c.isdigit() for c in bar.label)
+                grown = next((entry for entry in finished if entry[1] and (
+                    entry[2] == bar.label if numbered else all(
+                        item in metrics for item in entry[0]))), None)
                 if grown is not None:
-                    # the row of a finished task given more values (its epoch's validation,
-                    # `progress.update(task, val_loss=...)`): those, at the step it finished
+                    # the row of a finished task given more values, or new ones (its epoch's
+                    # validation, `progress.update(task, val_loss=...)`; its task named by
+                    # its description, `Epoch 1`, else by the values it showed): those, at the
+                    # step it finished
                     finished.remove(grown)
-                    finished.append((metrics, grown[1]))
+                    finished.append((metrics, grown[1], bar.label))
                     self._draw_values([item for item in metrics if item not in grown[0]],
                                       grown[1][0], rule, out)
                     return
@@ -1392,7 +1396,7 @@ class MetricParser:
                     # its last frame only): its count goes on from the one above
                     state[0] += state[1]
                     state[1] = 0
-                finished.append((metrics, ended))
+                finished.append((metrics, ended, bar.label))
                 del finished[:-64]
             if state is None:
                 if len(self._bars) > 64:  # ever-new bars: stay bounded

@@ -254,7 +254,8 @@ class Store:
         if not isinstance(start, dict):
             return True
         hidden = {**start, "command": list(command)}
-        for name in ("params", "args"):
+        # (a named command's params as typed too, `-k {cred}`'s value)
+        for name in ("params", "args", "command_params"):
             if name in start:
                 hidden[name] = hide_params(start[name], secrets)
         if hidden != start:
@@ -272,8 +273,9 @@ class Store:
                 row = db.execute("SELECT data FROM runs WHERE number = ?", (number,)).fetchone()
                 if row is not None:
                     data = json.loads(row[0])
-                    if "args" in data:
-                        data["args"] = hide_params(data["args"], secrets)
+                    for name in ("args", "command_params"):
+                        if name in data:
+                            data[name] = hide_params(data[name], secrets)
                     db.execute("UPDATE runs SET command = ?, data = ? WHERE number = ?",
                                (json.dumps(list(command)), json.dumps(data), number))
                 for key, value, kind in db.execute(

@@ -390,7 +390,7 @@ def read_rich(line: str) -> Bar | None:
     return Bar(f"{family}|{total}", counter, size, base, described + found or [CLAIM],
                wraps=lightning, lightning=lightning,
                dangling=dangling.group(1) if dangling else "", rest=rest,
-               described=len(described))
+               described=len(described), label=" ".join(_SPINNER.sub("", head[:cut]).split()))
 
 
 # The clauses of a rich bar's fields or description: apart by `•`, `|` or `,`.

@@ -142,7 +142,8 @@ class Bar:
     it shows a step's values before its counter moves to that step (Ignite's, but for the
     first step of each of its bars), the text printed right after it on the same line (a
     log line written while the bar had not ended its line), and how many of the metrics,
-    first, its description shows (set apart from its postfix: each set on its own)."""
+    first, its description shows (set apart from its postfix: each set on its own), and
+    its description as printed."""
 
     family: str
     counter: int
@@ -155,6 +156,7 @@ class Bar:
     ahead: bool = False
     rest: str = ""
     described: int = 0
+    label: str = ""  # its description as printed (rich's `Epoch 2`: which task's row it is)
 
 
 CLAIM: Found = ("", 0, None)

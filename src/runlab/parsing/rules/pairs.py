@@ -274,8 +274,10 @@ _SETTING = re.compile(
     r"|(?:^|_)(?:max_)?(?:sequence|seq|context|block)_length$"
     # (or shorter, a curriculum's `Starting stage 2 with max_len=64`, `max_length=64`; the
     # lengths `evaluate`'s BLEU counts, `translation_length`, `reference_length`)
-    r"|(?:^|_)(?:max_(?:seq_|sequence_)?len|seq_len|max_length|translation_length"
-    r"|reference_length)$"
+    r"|(?:^|_)(?:max_?(?:[a-z]{1,12}_)?(?:len|length)|seq_len|translation_length"
+    r"|reference_length|sys_len)$"
+    # SQuAD v2's counts of the questions it scored, `'HasAns_total': 50`
+    r"|^(?:HasAns|NoAns)_total$"
     # an entity type's support in seqeval's report, `{'LOC': {..., 'number': 2}}`
     r"|(?:^|/)number$"
     # libsvm's counts of support vectors (`nSV = 211, nBSV = 16`, `Total nSV = 211`),
@@ -694,7 +696,9 @@ def _spaced_texts(text: str) -> list[tuple[str, str]] | None:
 # val_Acc (not the Acc of the `train` line above it). `Val.` abbreviated before a name too.
 # (a training's stages too: `pretrain epoch 1: loss=1.4`, `[warmup] epoch 1 loss 0.8`, each
 # its own series beside the main training's)
-_STAGES = frozenset({"pretrain", "pretraining", "finetune", "finetuning", "warmup"})
+_STAGES = frozenset({"pretrain", "pretraining", "finetune", "finetuning", "warmup",
+                     "pre-train", "pre-training", "fine-tune", "fine-tuning", "warm-up"})
+_TRAIN_WORDS = frozenset({"train", "training"})
 PHASES = frozenset({"train", "training", "val", "valid", "validate", "validation", "test",
                     "testing", "eval", "evaluation", "dev", "validating", "evaluating",
                     "holdout", *_STAGES})
@@ -737,7 +741,7 @@ _PHASE_COUNTER = re.compile(
     # (in brackets whole, `[Validation at step 700] loss=2.41`; after a verb, `Running
     # validation at step 700... loss=2.41`; a word after it, `Evaluation results at step 700:`)
     r"\s{0,8}(?:(?P<bracket>\[?)(?:(?:running|starting|doing|performing)\ )?"
-    r"(?P<phase>[A-Za-z]{3,10})(?P<extra>\ (?:results|metrics|model|stats|summary))?"
+    r"(?P<phase>[A-Za-z]{3,11}(?:-[A-Za-z]{2,8})?)(?P<extra>\ (?:results|metrics|model|stats|summary))?"
     r"(?:\ (?:in|at|after|on|@))?\ {1,4}(?P<opened>\(?)"
     r"(?P<counter>episode|epoch|step|iter|iteration)"
     r":?\ {1,4}(?P<step>\d{1,18})(?:/\d{1,18})?(?P<closed>\)?)(?P<shut>\]?)"
@@ -868,9 +872,10 @@ def _phase_counter(text: str) -> tuple[str, str, str, str] | None:
     if "|" in match.group(0) and match.group("extra"):
         return None  # (GPT-NeoX's `validation results at iteration 10 | lm_loss value: 8.9`,
         # as Megatron's `validation loss at iteration 10 | lm loss value:`, names its own)
-    if "|" in match.group(0) and phase.lower() in TRAINING:
+    if "|" in match.group(0) and phase.lower() in _TRAIN_WORDS:
         # (a clause of its own: `Train Epoch: 1 | Batch Status: 0/1280 (0%) | Loss: 2.32` is
-        # the training's Loss; `Test Episode 1 | Reward: 104.0`, the test's)
+        # the training's Loss; `Test Episode 1 | Reward: 104.0`, the test's; `Pretrain
+        # Epoch 5 | loss 1.7`, the pre-training's)
         return None
     return phase, counter, step, text[match.end():]
 
@@ -2192,6 +2197,15 @@ _CLASS_CLAUSE = re.compile(r"\s{0,8}(class|Class|CLASS)[\ _=]([A-Za-z0-9][\w\-]{
 _BRACKETED_OF_TOTAL = re.compile(
     r"\s{0,8}(?:((?i:epoch|ep))\ {0,4})?\[\ {0,4}(\d{1,18})\ {0,4}/\ {0,4}\d{1,18}\ {0,4}\]:?\ +"
     r"(?=[A-Za-z])", re.ASCII)
+# A word before an epoch's counter, a stage of the program's own (`teacher epoch 3:`), and
+# the words there that say something else of the epoch (`Best epoch 4 ...`: when a best was).
+_WORD_BEFORE_EPOCH = re.compile(
+    r"\s{0,8}([A-Za-z][A-Za-z\-]{1,20}\d{0,2})\ (?=(?i:epoch)\ {1,4}\d{1,18}(?:/\d{1,18})?[:,]?\ )",
+    re.ASCII)
+_NOT_A_STAGE = frozenset({"best", "last", "final", "previous", "current", "next", "first",
+                          "resume", "resumed", "resuming", "from", "at", "after", "before",
+                          "until", "since", "of", "the", "each", "every", "per", "this", "in",
+                          "on", "for", "end", "start", "starting", "begin", "beginning"})
 # Counters a fold's (a trial's, a round's, a curriculum's stage's) holds, whose number is the
 # step of its line.
 _FOLDS = frozenset({"fold", "trial", "round", "stage", "phase"})
@@ -2579,6 +2593,11 @@ def parse_name_value(line: str) -> list[Found]:
     subset` prefixes the names after it (`valid_loss`). A log line's prefix (a timestamp, a
     level) is not part of its message."""
     line = message(line)
+    worded = _WORD_BEFORE_EPOCH.match(line) if "poch " in line[:40] else None
+    if worded is not None and worded.group(1).lower() not in PHASES | _NOT_A_STAGE:
+        # `teacher epoch 3: loss=0.2`, `SSL epoch 3: ...`: a stage of the program's own
+        # before the epoch, which is the line's step as without it
+        line = line[worded.end() :]
     if line[:1] in "[(" and (epoch_first := _EPOCH_BEFORE_STEP.match(line)) is not None:
         # `[Epoch 2] step 500 | loss 0.45`, `(Epoch 1) global step 240 loss 0.1`: the step of
         # the line's own after its epoch, as without the brackets
