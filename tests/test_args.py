@@ -691,3 +691,23 @@ def test_a_wrapper_s_own_words_are_no_params_and_the_command_after_it_is_read() 
     for token in ("glptt-" + "a" * 20, "sk_live_" + "c" * 24, "SG." + "e" * 22 + "." + "f" * 43,
                   "dop_v1_" + "0" * 64, "shpat_" + "a" * 32):
         assert redact_value(token) == "***", token
+
+
+def test_review_secret_names_overrides_short_secrets_and_scripts_by_path(tmp_path: Path) -> None:
+    # a key named as encryption's or signing's stays a secret; a flag then an override is
+    # one unless the option is a password's
+    assert parse_args(["t.py", "--data-encryption-key", "c2VjcmV0"], cwd=".").params == {
+        "data-encryption-key": "***"}
+    assert parse_args(["t.py", "--ignore_mismatched_keys", "lr=0.1"], cwd=".").params == {
+        "ignore_mismatched_keys": True, "lr": 0.1}
+    # the script's own `-e` is no interpreter's code; a script by its path outside the folder
+    assert parse_args(["node", "train.js", "-e", "10"], cwd=".").params == {"e": 10}
+    script = tmp_path / "train.sh"
+    script.write_text("echo hi\n")
+    assert parse_args([str(script), "--lr", "0.1"], cwd=".").script == str(script)
+    # a named command's short secret hides no part of other words
+    from runlab.capture.args import hide_words
+
+    parsed = parse_args(["t.py", "--lr", "0.1", "--out", "runs/v1", "-k", "1"], cwd=".")
+    hide_words(parsed, ["1"])
+    assert parsed.argv == ["t.py", "--lr", "0.1", "--out", "runs/v1", "-k", "*"]

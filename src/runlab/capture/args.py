@@ -88,11 +88,10 @@ _PLAIN_WORDS = re.compile(
     r"|separator)(?![a-z0-9])"
     # a data set's field or a lookup's (open_clip's `--csv-img-key`, Megatron's `--json-keys`,
     # `sort_key`, `cache_key`; an object's path, `s3_key`)
-    r"|(?<![a-z0-9])(?:csv|json|img|image|caption|text|label|sort|primary|foreign|cache|group"
-    r"|join|index|partition|column|field|metric|monitor|hash|s3|object|row|audio|video"
-    r"|input|target|feature|prompt|answer|question|response|chosen|rejected|reward|id|dict"
-    r"|dataset|data)"
-    r"[-_.](?:(?!api|access|secret|private|auth|client|app|service)[a-z]+[-_.])?keys?(?![a-z0-9])"
+    r"|(?<![a-z0-9])(?:(?:csv|json|jsonl|img|image|caption|text|label|sort|primary|foreign"
+    r"|cache|group|join|index|partition|column|field|metric|monitor|s3|object|row|audio"
+    r"|video|input|target|feature|prompt|answer|question|response|chosen|rejected|reward|id"
+    r"|dict|dataset|data|name)[-_.]){1,2}keys?(?![a-z0-9])"
     # YOLO's positive weights of its class and objectness losses (`cls_pw`, `obj_pw`)
     r"|(?<![a-z0-9])(?:cls|obj)[-_.]pw(?![a-z0-9])")
 REDACTED = "***"
@@ -155,7 +154,7 @@ _CREDENTIALS = re.compile(
     | \bshp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}       # Shopify tokens
     | \bnpm_[A-Za-z0-9]{36}\b                    # npm tokens
     | \bpypi-AgE[A-Za-z0-9_\-]{50,}              # PyPI API tokens
-    | \beyJ[A-Za-z0-9_\-]{8,}\.eyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}   # JWTs
+    | (?<![A-Za-z0-9_\-])eyJ[A-Za-z0-9_\-]{8,}\.eyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}   # JWTs
     | (?<=[?&]X-Amz-Signature=)[0-9A-Fa-f]{16,}   # a presigned URL's signature (S3's,
     | (?<=[?&]sig=)[A-Za-z0-9%+/=]{16,}           # Azure's SAS)
     | (?<=\bBearer\ )[A-Za-z0-9\-._~+/]{8,}=*    # HTTP bearer tokens
@@ -312,6 +311,12 @@ def _hide_sshpass(text: str) -> str:
     return _SSHPASS_PASSWORD.sub(hide, text)
 
 
+def redact_credentials(text: str) -> str:
+    """Credentials recognisable by their format and in URLs, in a text of prose (a commit's
+    message), its words otherwise as written."""
+    return _CREDENTIALS.sub(REDACTED, redact_url(text))
+
+
 def redact_value(text: str, patterns: Sequence[str] = SECRET_PATTERNS) -> str:
     """Redact credentials recognisable by their format, whatever key they came with, and the
     values of secret-looking keys written inside the text (`{"password": "x"}`, `token=x`)."""
@@ -319,7 +324,7 @@ def redact_value(text: str, patterns: Sequence[str] = SECRET_PATTERNS) -> str:
 
 
 def _redact_value(text: str, patterns: Sequence[str], outer: bool) -> str:
-    text = _CREDENTIALS.sub(REDACTED, redact_url(text)) if outer else text
+    text = redact_credentials(text) if outer else text
     if outer and "sshpass" in text:  # (`sshpass -p X ssh ...` in a script)
         text = _hide_sshpass(text)
     pairs, options = ":" in text or "=" in text, "-" in text and " " in text
@@ -412,7 +417,7 @@ def redact_source(text: str, path: str, patterns: Sequence[str] = SECRET_PATTERN
         return text
     if path.lower().endswith(".ipynb") and '"' in text:
         return _redact_notebook(text, patterns)
-    text = _CREDENTIALS.sub(REDACTED, redact_url(text))
+    text = redact_credentials(text)
     if "sshpass" in text:  # (`os.system("sshpass -p x ...")`, `["sshpass", "-p", "x"]`)
         text = _hide_sshpass(text)
 
@@ -698,8 +703,8 @@ class _SecretSections:
                                for part in header.group(1).split("."))
             self.indent = None
             return line
-        if self.indent is not None and indent <= self.indent:
-            self.indent = None
+        if self.indent is not None and indent <= self.indent and text not in ("{", "["):
+            self.indent = None  # (a brace alone under the name opens its block: Allman's)
         block = _BLOCK_NAME.fullmatch(text)
         if block is not None:
             if self.indent is None and is_secret(block.group(1), self.patterns):
@@ -707,6 +712,9 @@ class _SecretSections:
             return line
         if not hide or not (self.section or self.indent is not None):
             return line
+        if text[:2] == "- " and self.indent is not None:  # (a list's item, `  - x`)
+            return line[: len(line) - len(line.lstrip(" \t")) + 2] + REDACTED + (
+                "\n" if line.endswith("\n") else "")
         return _PAIR.sub(lambda m: m[0][: m.start("value") - m.start()] + _hidden_value(
             m["value"]), line, count=1)
 
@@ -754,17 +762,18 @@ def hide_words(parsed: ParsedArgs, secrets: Collection[str]) -> None:
     texts = sorted((text for text in secrets if text), key=len, reverse=True)
 
     def hide(word: str) -> str:
+        # (a word that is the secret, or holds it after its `=`; inside a longer word only
+        # one as long as `***`: a shorter one is in too many words)
         for text in texts:
-            word = word.replace(text, hidden_text(text))
+            if word == text or word.endswith(f"={text}"):
+                return word[: len(word) - len(text)] + hidden_text(text)
+            if len(text) >= len(REDACTED):
+                word = word.replace(text, REDACTED)
         return word
 
     parsed.argv = [hide(word) for word in parsed.argv]
-    parsed.args = [hide(word) for word in parsed.args]
-    for key, value in list(parsed.params.items()):
-        if isinstance(value, str) and hide(value) != value:
-            parsed.params[key] = REDACTED
-        elif isinstance(value, list) and any(isinstance(v, str) and hide(v) != v for v in value):
-            parsed.params[key] = REDACTED
+    parsed.args = hide_params([hide(word) for word in parsed.args], texts)
+    parsed.params = hide_params(parsed.params, texts)
 
 
 def hide_key(key: str, secrets: Collection[str]) -> str:
@@ -812,7 +821,8 @@ def hook_secrets(patterns: Sequence[str] = SECRET_PATTERNS, words: Sequence[str]
     return json.dumps({"names": list(patterns), "humps": _HUMP.pattern,
                        "plain": _PLAIN_WORDS.pattern, "builtin": list(SECRET_PATTERNS),
                        "values": ["(?x)" + _CREDENTIALS.pattern,
-                                  *(re.escape(word) for word in words if word)],
+                                  *(re.escape(word) for word in words
+                                    if len(word) >= len(REDACTED))],
                        "url": _URL_USERINFO.pattern, "pairs": _PAIR.pattern,
                        "options": _OPTION_VALUE.pattern, "word": _NAME_WORD.pattern})
 
@@ -1012,7 +1022,10 @@ def _find_entry(tokens: list[str], cwd: str) -> _Entry:
         return _Entry(script=program)
     evaluates = _EVALUATORS.get(os.path.basename(program))
     if evaluates is not None:
-        code = next((i for i, token in enumerate(tokens[:-1]) if token in evaluates), None)
+        # (among the interpreter's own options only: `node train.js -e 10` is the script's)
+        code, index = None, 1
+        while code is None and index < len(tokens) - 1 and tokens[index].startswith("-"):
+            code, index = (index if tokens[index] in evaluates else None), index + 1
         if code is not None:  # `node -e CODE`, `perl -e CODE`, `Rscript -e CODE`: no param
             after = code + 2 + (tokens[code + 2 : code + 3] == ["--args"])  # (R's marker)
             return _Entry(prefix_end=after, params_start=after, code=tokens[code + 1])
@@ -1039,12 +1052,15 @@ _SCRIPT_SUFFIXES = (*_CODE_SUFFIXES, ".sh", ".bash", ".zsh", ".awk", ".sed", ".t
 
 
 def _installed(program: str, cwd: str) -> bool:
-    """Whether a program given by its path is one installed on the machine, outside the
-    working tree (`/usr/bin/time`), not the run's own."""
+    """Whether a program given by its path is one installed on the machine (`/usr/bin/time`,
+    in a folder of `PATH` or the system's), not the run's own."""
     if not os.path.isabs(program):
         return False
-    root = os.path.abspath(cwd)
-    return os.path.commonpath([root, os.path.abspath(program)]) != root
+    folder = os.path.dirname(os.path.realpath(program))
+    if folder.startswith(("/usr/", "/bin", "/sbin", "/opt/homebrew/")):
+        return True
+    return folder in {os.path.realpath(entry) for entry in
+                      os.environ.get("PATH", "").split(os.pathsep) if entry}
 
 
 def _runs_itself(path: str, cwd: str) -> bool:
@@ -1576,16 +1592,15 @@ _CONFIG_KEY = re.compile(r"[A-Z][A-Z0-9_]{0,80}(?:\.[A-Z0-9_]{1,80}){0,8}"
 
 def _could_be_secret(name: str, token: str) -> bool:
     """Whether the word after a secret-looking option is its value, though it starts with a
-    dash or looks like an override: anything but `--` or a long option (`--password -x1`,
-    `--password user=x`); an override after a switch's name is one (`--use_auth_token lr=0.1`:
-    a flag, then an override)."""
+    dash or looks like an override: anything but `--` or a long option (`--password -x1`);
+    an override only after a password's option (`--password user=x`; `--use_auth_token
+    lr=0.1` and `--ignore_mismatched_keys lr=0.1` are flags, then an override)."""
     return not token.startswith("--") and not (
-        _ASSIGNMENT.fullmatch(token) and _SWITCH.match(name.lstrip("-")) is not None)
+        _ASSIGNMENT.fullmatch(token) and _PASSWORD_NAME.search(name) is None)
 
 
-# An option's name that says it switches something on or off, no value of its own.
-_SWITCH = re.compile(r"(?i:use|no|enable|disable|with|without|skip|require|trust|save|push|load"
-                     r"|log|print|show|allow)(?:[-_]|$)")
+# An option's name that says it holds a password.
+_PASSWORD_NAME = re.compile(r"(?i)pass|pw")
 
 
 def _store(params: dict[str, Any], key: str, values: list[Any]) -> None:

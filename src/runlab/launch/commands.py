@@ -166,7 +166,7 @@ def expand(named: NamedCommand, words: Sequence[str],
     secret = secret_slots(words, patterns)
     recorded = redact_mapping({k: texts[k] for k in known if k in texts}, patterns)
     for name in secret:
-        if name in values and values[name] not in (None, "", True, False):
+        if name in values and type(values[name]) is not bool and values[name] not in (None, ""):
             values[name] = recorded[name] = REDACTED
     extra = {"command_name": named.name, "command_template": named.run,
              "command_params": recorded}

@@ -1710,8 +1710,7 @@ class MetricParser:
 
     def _position_step(self, position: int, length: int, epoch: int | None) -> int:
         """The global step of a position within an epoch of ``length``: epochs counted from
-        1, or 0 when the first one seen is; with no epoch, a position that goes back starts
-        the next epoch."""
+        the first one seen; with no epoch, a position that goes back starts the next epoch."""
         if length <= 0 and epoch is not None:
             # The epoch's length is not printed (`(epoch: 2, iters: 4, ...)`): an epoch is as
             # long as the furthest position seen in it, exact when the printing interval
@@ -1733,9 +1732,7 @@ class MetricParser:
             self._epoch_position[length] = (epoch, position, go_on)
             if go_on:
                 return position
-            # (epochs counted from 1, or from 0 when the first one seen is: a first epoch
-            # above 1 is a resumed run's, `Epoch [6/8], Step [1/3]` its step 16)
-            return max(epoch - min(self._first_epoch, 1), 0) * length + position
+            return max(epoch - self._first_epoch, 0) * length + position
         before, last, interval = self._position
         if position < last:
             # The next epoch, when the last position was the epoch's last print; a loop

@@ -17,6 +17,7 @@ plausible epoch is `now`. A last line without its newline is not read yet.
 from __future__ import annotations
 
 import json
+import threading
 from dataclasses import dataclass, field
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
@@ -159,11 +160,18 @@ def read(msg: dict[str, Any], now: float) -> Report:
     return report
 
 
+# Held while the parser's modules are first imported: the recorder loads them in a thread of
+# its own while the channel, read meanwhile, may need two of them (two threads importing one
+# package whose modules import each other deadlock).
+PARSER_IMPORT = threading.Lock()
+
+
 def _in_stage(description: str, metrics: dict[str, float]) -> dict[str, float]:
     """A progress bar's values under the stage its description names (`Epoch 3 [valid]`:
     `valid/loss`), as parsing the bar names them; a key naming its stage already keeps it."""
-    from runlab.parsing.rules.bars import bar_phase
-    from runlab.parsing.rules.pairs import phased
+    with PARSER_IMPORT:
+        from runlab.parsing.rules.bars import bar_phase
+        from runlab.parsing.rules.pairs import phased
 
     phase = bar_phase(description[:200])
     if not phase:

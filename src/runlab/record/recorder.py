@@ -100,7 +100,8 @@ def _now() -> float:
 
 def _load_parser(rules: tuple[list[str], list[str]], made: list[Any]) -> None:
     """Load the parser's rules and make it (in a thread: the output is read meanwhile)."""
-    from runlab.parsing.parser import MetricParser
+    with channel.PARSER_IMPORT:
+        from runlab.parsing.parser import MetricParser
 
     try:
         made.append(MetricParser(*rules))
@@ -214,7 +215,8 @@ class OutputMetrics:
             if self._made:
                 self._parser = self._made[0]
             else:  # (the thread failed, or never ran: made here)
-                from runlab.parsing.parser import MetricParser
+                with channel.PARSER_IMPORT:
+                    from runlab.parsing.parser import MetricParser
 
                 self._parser = MetricParser(*self._rules)
             self._parser.trials(self._actors)

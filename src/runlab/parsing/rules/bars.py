@@ -67,7 +67,8 @@ _PLAIN_BAR = re.compile(r"\d{1,3}%\|[^|]{0,400}\| ?(\d{1,18})/(\d{1,18}) ?(?:, (
 _WIDGETS_BAR = re.compile(r"\d{1,3}% \|[^|]{0,400}\| {0,18}(\d{1,18})/(\d{1,18}) +(.{0,2000})$")
 # (or its `SimpleProgress`, the count of the total in words, before the bar: `Training: 2 of
 # 60 |#    | loss: 1.81 ETA: 0:00:01`, its default layout's `  3% (2 of 60) |#    | Elapsed Time:`)
-_OF_BAR = re.compile(r"(?<!\S)\(?(\d{1,18}) of (\d{1,18})\)? \|[^|]{0,400}\| {0,18}(.{0,2000})$")
+_OF_BAR = re.compile(r"(?<!\S)\(?(\d{1,18}) of (\d{1,18})\)? \|[#=\->.\ █▉▊▋▌▍▎▏]{1,400}\| {0,18}"
+                     r"(.{0,2000})$")
 # Or fastprogress' (fastai's) in a console: `Epoch 1/3 : |██------| 6.67% [2/30 00:00<00:00...
 # loss 1.8097]`, the comment set on the bar last.
 _FASTPROGRESS_BAR = re.compile(r"\| \d{1,3}\.\d\d% \[(\d{1,18})/(\d{1,18}) (?:\d+:)?\d+:\d\d<"
