@@ -679,10 +679,9 @@ def test_a_wrapper_s_own_words_are_no_params_and_the_command_after_it_is_read() 
     assert parse_args(["Rscript", "-e", "cat(1)", "--args", "--lr", "0.5"],
                       cwd=".").params == {"lr": 0.5}
     # settings of keys and tokens that are no secrets; secrets' names that stay
-    for name in ("keep_tokens", "key_column", "key-field", "id-key", "dict_key_sep",
-                 "dataset_key"):
+    for name in ("keep_tokens", "key_column", "key-field", "dict_key_sep", "dataset_key"):
         assert not is_secret(name), name
-    for name in ("data_api_key", "ssh_key", "api_keys"):
+    for name in ("data_api_key", "ssh_key", "api_keys", "id-key", "kms-data-key"):
         assert is_secret(name), name
     # a secret's name over a mapping on one line; more token formats
     assert redact_value('{"api_keys": {"openai": "mark-m-1"}, "lr": 0.1}') == (
@@ -711,3 +710,27 @@ def test_review_secret_names_overrides_short_secrets_and_scripts_by_path(tmp_pat
     parsed = parse_args(["t.py", "--lr", "0.1", "--out", "runs/v1", "-k", "1"], cwd=".")
     hide_words(parsed, ["1"])
     assert parsed.argv == ["t.py", "--lr", "0.1", "--out", "runs/v1", "-k", "*"]
+
+
+def test_final_review_secret_values_with_equals_clients_and_interpreters(tmp_path: Path) -> None:
+    from runlab.capture.args import redact_prose
+
+    # a base64 secret's `=` and a secret option's `x=y` value are the secret's
+    for argv in (["t.py", "--api-key", "c2stU0VDcmV0X3Rva2Vu="], ["t.py", "--secret", "x=mark-n-1"],
+                 ["curl", "-ualice:mark-n-1"], ["curl", "-sSu", "alice:mark-n-1"],
+                 ["curl", "--proxy-user", "alice:mark-n-1"]):
+        parsed = parse_args(argv, cwd=".")
+        assert "mark-n-1" not in str((parsed.argv, parsed.params)) and (
+            "c2stU0VDcmV0X3Rva2Vu" not in str((parsed.argv, parsed.params))), argv
+    assert parse_args(["node", "-r", "dotenv/config", "-e", "run()", "--lr", "1"],
+                      cwd=".").params == {"lr": 1}
+    # a script by its absolute path inside the folder is the run's, wherever the folder is
+    script = tmp_path / "train.sh"
+    script.write_text("echo hi\n")
+    assert parse_args([str(script)], cwd=str(tmp_path)).script == str(script)
+    assert redact_prose("use DB_PASSWORD=mark-n-2; key: use sorted order") == (
+        "use DB_PASSWORD=***; key: use sorted order")
+    # a secret block's list, at the name's indent or under it, and its block scalar
+    out = redact_patch("diff --git a/c.yaml b/c.yaml\n+++ b/c.yaml\n+api_keys:\n+- mark-n-3\n"
+                       "+secrets: |\n+  mark-n-4\n+lr: 0.1\n")
+    assert "mark-n-" not in out and "+lr: 0.1" in out

@@ -2923,6 +2923,17 @@ def test_a_finished_rich_task_s_row_given_new_values_keeps_its_step() -> None:
           ("loss", 0.9, 15, "rich_bar")]
 
 
+def test_rich_tasks_under_one_description_each_finished_go_on_counting() -> None:
+    # the same description with a number for every task (`train 1e-3`), each finished: its
+    # values changed, no field added, is another task's row
+    assert run_all("train 1e-3 ━━━━━━━━━━ 10/10 loss: 1.2", "train 1e-3 ━━━━━━━━━━ 10/10 loss: 0.9",
+                   ) == [("loss", 1.2, 10, "rich_bar"), ("loss", 0.9, 20, "rich_bar")]
+    # an episode's longest length is a measure; a sequence's longest, a setting
+    assert run(MetricParser(), "epoch 2 mean_episode_length=150.0 max_episode_len=300.0",
+               "max_source_length=512") == expect(("mean_episode_length", 150.0, 2),
+                                                  ("max_episode_len", 300.0, 2))
+
+
 def test_a_finished_rich_task_given_more_values_keeps_its_step() -> None:
     # `progress.update(task, val_loss=...)` once the epoch's task is done: its row drawn again
     # with the new value, at the step it finished, the next epoch's counting after it

@@ -88,10 +88,10 @@ _PLAIN_WORDS = re.compile(
     r"|separator)(?![a-z0-9])"
     # a data set's field or a lookup's (open_clip's `--csv-img-key`, Megatron's `--json-keys`,
     # `sort_key`, `cache_key`; an object's path, `s3_key`)
-    r"|(?<![a-z0-9])(?:(?:csv|json|jsonl|img|image|caption|text|label|sort|primary|foreign"
+    r"|^(?:(?:csv|json|jsonl|img|image|caption|text|label|sort|primary|foreign"
     r"|cache|group|join|index|partition|column|field|metric|monitor|s3|object|row|audio"
-    r"|video|input|target|feature|prompt|answer|question|response|chosen|rejected|reward|id"
-    r"|dict|dataset|data|name)[-_.]){1,2}keys?(?![a-z0-9])"
+    r"|video|input|target|feature|prompt|answer|question|response|chosen|rejected|reward"
+    r"|dataset)[-_.]){1,2}keys?$"
     # YOLO's positive weights of its class and objectness losses (`cls_pw`, `obj_pw`)
     r"|(?<![a-z0-9])(?:cls|obj)[-_.]pw(?![a-z0-9])")
 REDACTED = "***"
@@ -312,9 +312,19 @@ def _hide_sshpass(text: str) -> str:
 
 
 def redact_credentials(text: str) -> str:
-    """Credentials recognisable by their format and in URLs, in a text of prose (a commit's
-    message), its words otherwise as written."""
+    """Credentials recognisable by their format and in URLs, its words otherwise as written."""
     return _CREDENTIALS.sub(REDACTED, redact_url(text))
+
+
+def redact_prose(text: str, patterns: Sequence[str] = SECRET_PATTERNS) -> str:
+    """A text of prose (a commit's message): its credentials, and a secret's name's value
+    after `=` (`DB_PASSWORD=hunter2`; not `key: use sorted order`, a word and its sentence)."""
+    text = redact_credentials(text)
+    if "=" not in text:
+        return text
+    return _PAIR.sub(lambda m: m[0] if "=" not in m[0][: m.start("value") - m.start()] or (
+        not is_secret(m["key"], patterns)) else (
+            m[0][: m.start("value") - m.start()] + _hidden_value(m["value"])), text)
 
 
 def redact_value(text: str, patterns: Sequence[str] = SECRET_PATTERNS) -> str:
@@ -703,8 +713,11 @@ class _SecretSections:
                                for part in header.group(1).split("."))
             self.indent = None
             return line
-        if self.indent is not None and indent <= self.indent and text not in ("{", "["):
-            self.indent = None  # (a brace alone under the name opens its block: Allman's)
+        if self.indent is not None and indent <= self.indent and text not in ("{", "[") and (
+                text[:1] != "-" or indent < self.indent):
+            # (a brace alone under the name opens its block, Allman's; a list's items may
+            # stand at the name's own indent, PyYAML's)
+            self.indent = None
         block = _BLOCK_NAME.fullmatch(text)
         if block is not None:
             if self.indent is None and is_secret(block.group(1), self.patterns):
@@ -712,9 +725,12 @@ class _SecretSections:
             return line
         if not hide or not (self.section or self.indent is not None):
             return line
-        if text[:2] == "- " and self.indent is not None:  # (a list's item, `  - x`)
-            return line[: len(line) - len(line.lstrip(" \t")) + 2] + REDACTED + (
-                "\n" if line.endswith("\n") else "")
+        if self.indent is not None and (text[:1] == "-" or _PAIR.search(text) is None) and (
+                text.strip("{}[],") and text not in ("-",)):
+            # a list's item (`- x`), a value alone (a JSON array's `"x",`, a block scalar's
+            # text): hidden whole, its indent and a list's dash kept
+            lead = len(line) - len(line.lstrip(" \t-"))
+            return line[:lead] + REDACTED + ("\n" if line.endswith("\n") else "")
         return _PAIR.sub(lambda m: m[0][: m.start("value") - m.start()] + _hidden_value(
             m["value"]), line, count=1)
 
@@ -728,7 +744,7 @@ def _hidden_value(value: str) -> str:
 # A section's header, `[credentials]`, `[tool.secrets]`; a block's name alone on its line,
 # what it holds on the lines under it (`secrets:`, `"api_keys": {`).
 _SECTION = re.compile(r"\[{1,2}([^\[\]]{1,200})\]{1,2}")
-_BLOCK_NAME = re.compile(r"""["']?([A-Za-z_][\w.\-]{0,80})["']?\s*[:=]\s*[{\[]?""")
+_BLOCK_NAME = re.compile(r"""["']?([A-Za-z_][\w.\-]{0,80})["']?\s*[:=]\s*(?:[{\[]|[|>][-+]?)?""")
 
 
 # A secret option at a line's end before a shell's continuation, `--api-key \`, and the value
@@ -766,14 +782,20 @@ def hide_words(parsed: ParsedArgs, secrets: Collection[str]) -> None:
         # one as long as `***`: a shorter one is in too many words)
         for text in texts:
             if word == text or word.endswith(f"={text}"):
-                return word[: len(word) - len(text)] + hidden_text(text)
-            if len(text) >= len(REDACTED):
+                word = word[: len(word) - len(text)] + hidden_text(text)
+            elif len(text) >= len(REDACTED):
                 word = word.replace(text, REDACTED)
         return word
 
+    def hidden(value: Any) -> Any:
+        if isinstance(value, list):
+            return [hidden(item) for item in value]
+        return REDACTED if isinstance(value, str) and hide(value) != value else value
+
     parsed.argv = [hide(word) for word in parsed.argv]
     parsed.args = hide_params([hide(word) for word in parsed.args], texts)
-    parsed.params = hide_params(parsed.params, texts)
+    parsed.params = hide_params({key: hidden(value) for key, value in parsed.params.items()},
+                                texts)
 
 
 def hide_key(key: str, secrets: Collection[str]) -> str:
@@ -1025,10 +1047,17 @@ def _find_entry(tokens: list[str], cwd: str) -> _Entry:
         # (among the interpreter's own options only: `node train.js -e 10` is the script's)
         code, index = None, 1
         while code is None and index < len(tokens) - 1 and tokens[index].startswith("-"):
-            code, index = (index if tokens[index] in evaluates else None), index + 1
+            option = tokens[index]
+            if option in evaluates[0] or option.partition("=")[0] in evaluates[0] and "=" in option:
+                code = index
+            else:
+                index += 2 if option in evaluates[1] else 1
         if code is not None:  # `node -e CODE`, `perl -e CODE`, `Rscript -e CODE`: no param
-            after = code + 2 + (tokens[code + 2 : code + 3] == ["--args"])  # (R's marker)
-            return _Entry(prefix_end=after, params_start=after, code=tokens[code + 1])
+            glued = "=" in tokens[code]  # (`--eval=CODE`)
+            after = code + (1 if glued else 2)
+            after += tokens[after : after + 1] == ["--args"]  # (R's marker)
+            return _Entry(prefix_end=after, params_start=after, code=tokens[code].partition(
+                "=")[2] if glued else tokens[code + 1])
     return _launched_entry(tokens, 1, cwd, launcher)
 
 
@@ -1042,11 +1071,17 @@ _INTERPRETERS = frozenset({"Rscript", "R", "node", "nodejs", "deno", "bun", "per
                            "sh", "bash", "dash", "zsh", "ksh", "fish"})
 # Those that run the code that follows an option of theirs, and those options (a shell's `-e`
 # stops at an error; perl's and ruby's `-p` loops over lines).
-_EVALUATORS: dict[str, frozenset[str]] = {
-    **dict.fromkeys(("node", "nodejs"), frozenset({"-e", "--eval", "-p", "--print"})),
-    **dict.fromkeys(("Rscript", "R", "ruby", "lua", "luajit"), frozenset({"-e"})),
-    "perl": frozenset({"-e", "-E"}),
-    "julia": frozenset({"-e", "--eval", "-E", "--print"}),
+# (and their options that take the next word: node's `-r dotenv/config`, julia's `-t 4`)
+_EVALUATORS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    **dict.fromkeys(("node", "nodejs"), (
+        frozenset({"-e", "--eval", "-p", "--print"}),
+        frozenset({"-r", "--require", "--import", "--loader", "-C", "--conditions",
+                   "--input-type"}))),
+    **dict.fromkeys(("Rscript", "R", "ruby", "lua", "luajit"), (frozenset({"-e"}), frozenset())),
+    "perl": (frozenset({"-e", "-E"}), frozenset({"-I", "-M", "-m"})),
+    "julia": (frozenset({"-e", "--eval", "-E", "--print"}),
+              frozenset({"-t", "--threads", "-p", "--procs", "--project", "-J", "--sysimage",
+                         "-O", "--optimize"})),
 }
 _SCRIPT_SUFFIXES = (*_CODE_SUFFIXES, ".sh", ".bash", ".zsh", ".awk", ".sed", ".tcl", ".ps1")
 
@@ -1056,8 +1091,11 @@ def _installed(program: str, cwd: str) -> bool:
     in a folder of `PATH` or the system's), not the run's own."""
     if not os.path.isabs(program):
         return False
-    folder = os.path.dirname(os.path.realpath(program))
-    if folder.startswith(("/usr/", "/bin", "/sbin", "/opt/homebrew/")):
+    path, root = os.path.realpath(program), os.path.realpath(cwd)
+    if path.startswith(root + os.sep):
+        return False  # (the run's own, `/usr/src/app/train.sh` run in `/usr/src/app`)
+    folder = os.path.dirname(path)
+    if (folder + "/").startswith(("/usr/", "/bin/", "/sbin/", "/opt/homebrew/")):
         return True
     return folder in {os.path.realpath(entry) for entry in
                       os.environ.get("PATH", "").split(os.pathsep) if entry}
@@ -1411,6 +1449,8 @@ def redact_shell(script: str, patterns: Sequence[str] = SECRET_PATTERNS) -> str:
 # Clients given a password in a word of their own spelling: curl's and wget's `-u user:pw`,
 # MySQL's `-ppw` (glued, as its manual writes it).
 _USER_PASSWORD = frozenset({"curl", "wget"})
+_USER_OPTION = re.compile(r"--user|--proxy-user|-[A-Za-z]{0,8}[uU]")
+_USER_ATTACHED = re.compile(r"(?P<option>--user=|--proxy-user=|-[uU])(?P<value>[^:]+:.+)")
 _GLUED_PASSWORD = frozenset({"mysql", "mysqldump", "mysqladmin", "mariadb", "mariadb-dump"})
 
 
@@ -1427,16 +1467,20 @@ def _client_passwords(tokens: list[str], redacted: list[str]) -> list[str]:
         if glued and token.startswith("-p") and len(token) > 2 and token[2:3] != "-":
             found.append(token[2:])
             redacted[index] = "-p" + REDACTED
-        elif not glued and token in ("-u", "--user") and index + 1 < len(tokens):
+        elif glued:
+            continue
+        elif _USER_OPTION.fullmatch(token) and index + 1 < len(tokens):
+            # (`-u`, `-U`, `--user`, `--proxy-user`, or after short flags, `-sSu`)
             user, colon, secret = tokens[index + 1].partition(":")
             if colon and secret:
                 found.append(tokens[index + 1])
                 redacted[index + 1] = f"{user}:{REDACTED}"
-        elif not glued and token.startswith("--user=") and ":" in token:
-            user, _, secret = token[7:].partition(":")
+        elif (attached := _USER_ATTACHED.fullmatch(token)) is not None:
+            # (`--user=alice:pw`, `-ualice:pw`)
+            user, _, secret = attached["value"].partition(":")
             if secret:
-                found.append(token[7:])
-                redacted[index] = f"--user={user}:{REDACTED}"
+                found.append(attached["value"])
+                redacted[index] = f"{attached['option']}{user}:{REDACTED}"
     return found
 
 
@@ -1595,12 +1639,17 @@ def _could_be_secret(name: str, token: str) -> bool:
     dash or looks like an override: anything but `--` or a long option (`--password -x1`);
     an override only after a password's option (`--password user=x`; `--use_auth_token
     lr=0.1` and `--ignore_mismatched_keys lr=0.1` are flags, then an override)."""
+    assigned = _ASSIGNMENT.fullmatch(token)
     return not token.startswith("--") and not (
-        _ASSIGNMENT.fullmatch(token) and _PASSWORD_NAME.search(name) is None)
+        assigned is not None and assigned["value"] and _SWITCH.search(name.lstrip("-")))
 
 
-# An option's name that says it holds a password.
-_PASSWORD_NAME = re.compile(r"(?i)pass|pw")
+# An option's name that says it switches something on or off, no value of its own (`--use_
+# auth_token`, `--ignore_mismatched_keys`, `--tokens_only`): an override after it is one; a
+# base64 value's `=` (`--api-key c2st==`) is no override's.
+_SWITCH = re.compile(r"^(?i:use|no|enable|disable|with|without|skip|require|trust|save|push"
+                     r"|load|log|print|show|allow|ignore|strict|remove|shuffle|decode|encode"
+                     r"|keep|drop|strip|add|return|output|report)(?:[-_]|$)|(?i:[-_]only)$")
 
 
 def _store(params: dict[str, Any], key: str, values: list[Any]) -> None:

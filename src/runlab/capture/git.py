@@ -22,7 +22,7 @@ from runlab.capture.args import (
     SECRET_PATTERNS,
     is_secret_file,
     redact_patch,
-    redact_credentials,
+    redact_prose,
     redact_url,
 )
 from runlab.config import find_repo_root
@@ -144,7 +144,7 @@ def _complete(pending: PendingCapture, max_file_bytes: int, max_patch_bytes: int
     if info.commit is not None and message_code == 0:
         message = _message(raw_message)
         # (a message may quote a token, `rotate: old token ghp_...`: never kept)
-        info.message = message and redact_credentials(message)
+        info.message = message and redact_prose(message, secret_patterns)
 
     patch = _PatchCollector(max_file_bytes, max_patch_bytes)
     if tracked:

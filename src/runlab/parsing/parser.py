@@ -1370,6 +1370,11 @@ class MetricParser:
         else:
             state = self._bars.get(bar.family)
             ended: list[int] = []  # the step a finished task's row was drawn at, once known
+            if bar.label and bar.counter < bar.total and rule == "rich_bar":
+                # a task under a finished one's description runs again: another task now
+                done = self._finished.get(bar.family)
+                if done:
+                    done[:] = [entry for entry in done if entry[2] != bar.label]
             if bar.counter >= bar.total > 0 and metrics and rule == "rich_bar" and (
                     not bar.lightning):
                 finished = self._finished.setdefault(bar.family, [])
@@ -1378,14 +1383,15 @@ class MetricParser:
                     # drawing them all): neither a step nor a point
                     return
                 numbered = any(c.isdigit() for c in bar.label)
+                keys = {key for key, _, _ in metrics}
                 grown = next((entry for entry in finished if entry[1] and (
-                    entry[2] == bar.label if numbered else all(
-                        item in metrics for item in entry[0]))), None)
+                    entry[2] == bar.label and keys > {key for key, _, _ in entry[0]}
+                    if numbered else all(item in metrics for item in entry[0]))), None)
                 if grown is not None:
-                    # the row of a finished task given more values, or new ones (its epoch's
-                    # validation, `progress.update(task, val_loss=...)`; its task named by
-                    # its description, `Epoch 1`, else by the values it showed): those, at the
-                    # step it finished
+                    # the row of a finished task given more values (its epoch's validation,
+                    # `progress.update(task, val_loss=...)`; its task named by its
+                    # description, `Epoch 1`, its shown ones may change too, else by the
+                    # values it showed): the new ones, at the step it finished
                     finished.remove(grown)
                     finished.append((metrics, grown[1], bar.label))
                     self._draw_values([item for item in metrics if item not in grown[0]],

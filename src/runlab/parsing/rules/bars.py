@@ -81,7 +81,10 @@ _ALIVE_BAR = re.compile(r"\| (?:\S{1,8} )?(\d{1,18})/(\d{1,18}) \[\d{1,3}%\] in 
 # (Flax's NNX guides: `[train] epoch: 1/3, [12/50], loss=1.89 [00:01<00:02]`).
 _COUNT_BAR = re.compile(r"\[(\d{1,18})/(\d{1,18}|\?)\](?:, ([^\[]*?))? ?"
                         r"\[(?:\d+:)?\d+:\d\d<(?:\?|(?:\d+:)?\d+:\d\d)\]\s*$")
-_TRAILING_POSTFIX = re.compile(r"(?:[A-Za-z_][\w./\-]{0,60}=[-+.\w]{1,40},?\ {0,4}){1,50}")
+# (each item apart from the next by a space or a comma: one way to split the text)
+_TRAILING_POSTFIX = re.compile(
+    r"(?:[A-Za-z_][\w./\-]{0,60}=[-+.\w]{1,40}(?:,\ {0,4}|\ {1,4})){0,49}"
+    r"[A-Za-z_][\w./\-]{0,60}=[-+.\w]{1,40},?")
 _POSTFIX_ITEM = re.compile(r"(?:^|, )([^=,\s][^=,]*)=([^,]*)")
 # Or with ` - `: segmentation_models_pytorch's `dice_loss - 0.4123, iou_score - 0.5321`.
 _POSTFIX_DASH_ITEM = re.compile(rf"(?:^|, )([A-Za-z][\w.\-/]{{0,60}}) - ((?:{NUMBER})(?=,|$))",

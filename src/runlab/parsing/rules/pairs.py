@@ -274,7 +274,8 @@ _SETTING = re.compile(
     r"|(?:^|_)(?:max_)?(?:sequence|seq|context|block)_length$"
     # (or shorter, a curriculum's `Starting stage 2 with max_len=64`, `max_length=64`; the
     # lengths `evaluate`'s BLEU counts, `translation_length`, `reference_length`)
-    r"|(?:^|_)(?:max_?(?:[a-z]{1,12}_)?(?:len|length)|seq_len|translation_length"
+    r"|(?:^|_)(?:max_?(?:(?:seq|sequence|source|target|src|tgt|input|output|prompt|gen"
+    r"|new|position|sent|text|context|ctx)_)?(?:len|length)|seq_len|translation_length"
     r"|reference_length|sys_len)$"
     # SQuAD v2's counts of the questions it scored, `'HasAns_total': 50`
     r"|^(?:HasAns|NoAns)_total$"
