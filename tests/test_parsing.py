@@ -3031,6 +3031,12 @@ def test_a_bar_s_values_after_its_times_and_tools_settings_and_counts() -> None:
                "Epoch 1 100%|███████████████|  40/40 [00:00<00:00, 46.91 it/s] loss=0.2707",
                "Epoch 2   5%|█             |   2/40 [00:00<00:00, 46.91 it/s] loss=0.25",
                ) == expect(("loss", 0.3307, 36), ("loss", 0.2707, 40), ("loss", 0.25, 42))
+    # GNU time's report of the command's resources (`/usr/bin/time -v`): runlab's sys/ metrics
+    assert run(MetricParser(), "\tUser time (seconds): 0.00",
+               "\tPercent of CPU this job got: 50%",
+               "\tMaximum resident set size (kbytes): 2048",
+               "\tMinor (reclaiming a frame) page faults: 81", "\tVoluntary context switches: 1",
+               "\tSwaps: 0", "\tFile system outputs: 8", "\tPage size (bytes): 4096") == []
     # libsvm's support vectors, fastText's trials, Vowpal Wabbit's banner, a compiler's quote
     assert run(MetricParser(), "nSV = 211, nBSV = 16", "Total nSV = 211", "Trials: 5",
                "using l2 regularization = 0.001", "    3 |   double lr = 0.05;") == []

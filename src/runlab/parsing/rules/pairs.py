@@ -279,6 +279,12 @@ _SETTING = re.compile(
     r"|reference_length|sys_len)$"
     # SQuAD v2's counts of the questions it scored, `'HasAns_total': 50`
     r"|^(?:HasAns|NoAns)_total$"
+    # GNU time's report of a command's resources (`/usr/bin/time -v`), which the run's own
+    # `sys/` metrics measure: counts, sizes and times
+    r"|^(?i:user_time_\(seconds\)|system_time_\(seconds\)|(?:percent_of_)?cpu_this_job_got"
+    r"|average_\w{1,30}_size_\(kbytes\)|maximum_resident_set_size_\(kbytes\)|page_faults"
+    r"|(?:in)?voluntary_context_switches|swaps|file_system_(?:inputs|outputs)"
+    r"|socket_messages_(?:sent|received)|signals_delivered|page_size_\(bytes\))$"
     # an entity type's support in seqeval's report, `{'LOC': {..., 'number': 2}}`
     r"|(?:^|/)number$"
     # libsvm's counts of support vectors (`nSV = 211, nBSV = 16`, `Total nSV = 211`),
