@@ -419,6 +419,9 @@ SECRET_CASES: list[tuple[list[str], dict[str, Any], list[str]]] = [
         ["--db", "postgres://host/db"],
     ),
     (["--sk-learn", "1"], {"sk-learn": 1}, ["--sk-learn", "1"]),
+    # a secret is one word: the positional after it stays (the recorded command reruns)
+    (["--api-key", "k3yv4lu3", "data/train.csv"], {"api-key": REDACTED},
+     ["--api-key", REDACTED, "data/train.csv"]),
 ]
 
 

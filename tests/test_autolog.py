@@ -925,3 +925,119 @@ def test_a_negative_option_of_its_own_is_its_parser_s_value(cli: Callable[..., R
         "p.add_argument('--no-cuda', action='store_true')\np.parse_args()\n")
     assert cli(sys.executable, "train.py", "--no-cuda", "data.csv").code == 0
     assert params(cli) == {"data": "data.csv", "no-cuda": True}
+
+
+TYRO_APP = """\
+import dataclasses
+from typing import Annotated, Union
+import tyro
+
+@dataclasses.dataclass
+class Adam:
+    lr: float = 1e-3
+
+@dataclasses.dataclass
+class SGD:
+    lr: float = 0.1
+    momentum: float = 0.0
+
+@dataclasses.dataclass
+class Config:
+    batch_size: int = 32
+    use_amp: bool = True
+    api_key: Annotated[str, tyro.conf.arg(aliases=["-k"])] = ""
+    optimizer: Union[Adam, SGD] = dataclasses.field(default_factory=Adam)
+
+c = tyro.cli(Config)
+print(f"loss={c.optimizer.lr}")
+"""
+
+
+def test_tyro_records_the_config_it_made_defaults_and_subcommand_included(
+        cli: Callable[..., Result], tmp_path: Path) -> None:
+    # tyro's `cli(Config)`: every field under its flag's name, defaults included, a flag's
+    # negative its alias (`--no-use-amp` is `use-amp` false), the chosen subcommand's fields;
+    # a secret typed under a short alias (`-k X`) hidden, `-k` no param of its own
+    pytest.importorskip("tyro")
+    (tmp_path / "t.py").write_text(TYRO_APP)
+    assert cli(sys.executable, "t.py").code == 0
+    assert params(cli) == {"batch-size": 32, "use-amp": True, "api-key": "",
+                           "optimizer.lr": 0.001}
+    r = cli(sys.executable, "t.py", "--no-use-amp", "-k", "mark-tyro-9q2", "optimizer:sgd",
+            "--optimizer.momentum", "0.9")
+    assert r.code == 0, r.stderr
+    assert params(cli) == {"batch-size": 32, "use-amp": False, "api-key": "***",
+                           "optimizer.lr": 0.1, "optimizer.momentum": 0.9}
+    shown = json.loads(cli("show", "last", "--json").stdout)
+    assert "mark-tyro-9q2" not in json.dumps(shown) and shown["command"][3:5] == ["-k", "***"]
+
+
+def test_pyrallis_records_its_config_typed_with_its_defaults(cli: Callable[..., Result],
+                                                             tmp_path: Path) -> None:
+    # pyrallis parses with argparse as text, then decodes into the config class: its typed
+    # values and the defaults nobody typed are the params, no text "7" beside them
+    pytest.importorskip("pyrallis")
+    (tmp_path / "p.py").write_text(
+        "import dataclasses, pyrallis\n"
+        "@dataclasses.dataclass\nclass Data:\n    path: str = 'data/'\n    num_workers: int = 2\n"
+        "@dataclasses.dataclass\nclass Cfg:\n    lr: float = 0.01\n    epochs: int = 5\n"
+        "    use_ema: bool = False\n"
+        "    data: Data = dataclasses.field(default_factory=Data)\n"
+        "@pyrallis.wrap()\ndef main(cfg: Cfg):\n    print(f'loss={cfg.lr}')\nmain()\n")
+    r = cli(sys.executable, "p.py", "--epochs", "7", "--use_ema", "true", "--data.num_workers", "4")
+    assert r.code == 0, r.stderr
+    assert params(cli) == {"lr": 0.01, "epochs": 7, "use_ema": True, "data.path": "data/",
+                           "data.num_workers": 4}
+
+
+DOCOPT_APP = '''\
+"""Usage:
+  d.py train [--lr=<lr>] [--epochs=<n>] [-k KEY] [-v...] <data>
+  d.py eval <ckpt>
+
+Options:
+  --lr=<lr>               Learning rate [default: 0.001].
+  --epochs=<n>            Epochs [default: 10].
+  -k KEY --api-key=KEY    The API key.
+  -v                      Verbosity.
+"""
+from docopt import docopt
+args = docopt(__doc__)
+print(args)
+print("loss=0.5")
+'''
+
+
+def test_docopt_records_its_arguments_with_their_defaults(cli: Callable[..., Result],
+                                                          tmp_path: Path) -> None:
+    # docopt's dict: `--lr` as `lr`, `<data>` as `data`, defaults typed as the numbers they
+    # spell, `-vv` once as `v` 2, commands none; a secret typed after its short option hidden;
+    # the dict printed whole is the arguments, no metrics
+    pytest.importorskip("docopt")
+    (tmp_path / "d.py").write_text(DOCOPT_APP)
+    r = cli(sys.executable, "d.py", "train", "--lr=0.3", "-vv", "-k", "mark-docopt-4k1", "x.csv")
+    assert r.code == 0, r.stderr
+    assert params(cli) == {"lr": 0.3, "epochs": 10, "api-key": "***", "v": 2, "data": "x.csv",
+                           "ckpt": None}
+    shown = json.loads(cli("show", "last", "--json").stdout)
+    assert "mark-docopt-4k1" not in json.dumps(shown) and shown["command"][-2] == "***"
+    assert set(json.loads(cli("metrics", "last", "--json").stdout)) == {"loss"}
+
+
+def test_argparse_set_defaults_and_a_dict_typed_value_are_params(cli: Callable[..., Result],
+                                                                 tmp_path: Path) -> None:
+    # `set_defaults(precision="bf16")` (a subparser's too) are settings; a handler it names is
+    # none; a `type=json.loads` dict is its JSON text however it was typed or defaulted
+    (tmp_path / "a.py").write_text(
+        "import argparse, json\np = argparse.ArgumentParser()\n"
+        "p.add_argument('--sched', type=json.loads, default={'name': 'cos'})\n"
+        "sub = p.add_subparsers(dest='cmd')\nt = sub.add_parser('train')\n"
+        "t.add_argument('--lr', type=float, default=0.1)\n"
+        "t.set_defaults(warmup=500, func=print)\np.set_defaults(precision='bf16')\n"
+        "a = p.parse_args()\nprint(vars(a) | {'func': None})\n")
+    assert cli(sys.executable, "a.py", "train").code == 0
+    assert params(cli) == {"sched": '{"name": "cos"}', "cmd": "train", "lr": 0.1,
+                           "warmup": 500, "precision": "bf16"}
+    assert cli(sys.executable, "a.py", "--sched", '{"name":   "cos"}', "train").code == 0
+    assert params(cli)["sched"] == '{"name": "cos"}'
+    assert json.loads(cli("metrics", "last", "--json").stdout) == {}

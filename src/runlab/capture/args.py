@@ -905,6 +905,10 @@ _NAME_WORD = re.compile(r"--?[A-Za-z][\w.\-]{0,80}|[A-Z][A-Z0-9_]{1,80}(?:\.[A-Z
                         r"|[a-z_]\w{0,80}(?:\.\w{1,80}){0,7}\.(?=\w*_|\w{4})\w{1,80}")
 
 
+# A word that names a file: a folder's part, or a file's extension (`data/train.csv`, `x.csv`).
+_PATH_LIKE = re.compile(r"/|\.[A-Za-z][A-Za-z0-9]{0,4}\Z")
+
+
 def _names_secret(word: Any, patterns: Sequence[str]) -> bool:
     """Whether a word of a list names a secret (`WANDB.API_KEY`, `--api-key`)."""
     return isinstance(word, str) and _NAME_WORD.fullmatch(word) is not None and is_secret(
@@ -1582,6 +1586,13 @@ class _Scanner:
         if not values:
             self._flag(params, name, negated)
             return after
+        if len(values) > 1 and is_secret(name, self.secret_patterns):
+            # (a path after a secret is no part of it: `--api-key X data/train.csv` keeps the
+            # positional, `--api-keys K1 K2` and `--basic-auth user pass` are the secret's)
+            path = next((i for i, value in enumerate(values[1:], 1) if isinstance(value, str)
+                         and _PATH_LIKE.search(value)), None)
+            if path is not None:
+                values, after = values[:path], index + 1 + path
         if len(values) > 1:  # (a list of overrides, `--opts WANDB.API_KEY x`: its secrets)
             hidden = _redact_any(values, self.secret_patterns)
             for i, (value, shown) in enumerate(zip(values, hidden)):

@@ -339,7 +339,7 @@ def _report(parser, namespace, from_argv, foreign=False, weak=False, typed=False
         exact = isinstance(value, (bool, int, float)) or isinstance(value, (str, list, tuple)) and (
             getattr(action, "type", None) is not None or getattr(action, "nargs", None) == 0)
         if value is not None and not isinstance(value, (bool, int, float, str, list, tuple)):
-            exact = False
+            exact = isinstance(value, dict)  # (as JSON writes it, however it was typed)
         value = _parsed_value(value)
         options = list(action.option_strings)
         names = [o.lstrip("-") for o in options]
@@ -379,6 +379,17 @@ def _report(parser, namespace, from_argv, foreign=False, weak=False, typed=False
             entry["typed"] = True
         entries.append(entry)
         by_dest[dest] = entry
+    # (settings of the parser's own `set_defaults(precision="bf16")` that no argument stores:
+    # not a handler it names, `func=train`)
+    for dest, value in (getattr(parser, "_defaults", None) or {}).items():
+        value = getattr(namespace, dest, None)
+        if dest in by_dest or dest == "help" or not isinstance(value, (
+                bool, int, float, str)) or any(a.dest == dest for a in actions):
+            continue
+        secret = _secret_name(dest)
+        entries.append({"key": dest, "exact": True, "value": "***"
+                        if secret and not _nothing_to_hide(value)
+                        else redact({dest: value})[_redact_text(dest)]})
     if entries:
         emit({"argparse": entries, "argv": bool(from_argv), **({"foreign": True} if foreign else {}),
               **({"weak": True} if weak else {})})
@@ -387,6 +398,13 @@ def _report(parser, namespace, from_argv, foreign=False, weak=False, typed=False
 def _parsed_value(value):
     """A parser's value as a param: a file it opened is its name, an Enum's member its value,
     a tuple a list, anything else its text."""
+    if isinstance(value, dict):  # (`type=json.loads`: its text, as JSON writes it)
+        import json
+
+        try:
+            return json.dumps(value)
+        except (TypeError, ValueError):
+            return str(value)
     if value is not None and not isinstance(value, (bool, int, float, str, list, tuple)):
         named = getattr(value, "name", None) if hasattr(value, "read") or hasattr(
             value, "write") else getattr(value, "value", None)
@@ -462,7 +480,7 @@ def _typed_options(parser, words):
 # Libraries whose own command line parser is not the program's (Hydra's `--config-name`,
 # `--multirun`, ...: its hook records the configuration they compose).
 # (and Fire's `-- --trace --verbose`; a tool's, pytest's `-p no:cacheprovider`, IPython's)
-_OWN_PARSERS = frozenset({"hydra", "fire", "_pytest", "pytest", "IPython", "ipykernel",
+_OWN_PARSERS = frozenset({"hydra", "fire", "tyro", "pyrallis", "_pytest", "pytest", "IPython", "ipykernel",
                           "jupyter_core", "nbconvert", "sphinx", "mypy", "pip"})
 # Libraries that parse words they made themselves (Ray Tune turns each trial's spec into
 # `--run trainable --scheduler FIFO ...`): what those parses read is none of the program's.
@@ -1766,6 +1784,155 @@ def _fire(module):
     wrap(module, "Fire", "fire", before=fired)
 
 
+def _config_entries(config, hyphens, words):
+    """A settings object's fields (a dataclass's, nested ones flattened with dots; a pydantic
+    model's), as argparse's arguments are reported: under its flag's name (`batch-size`, the
+    other spelling an alias; a flag's negative, `no-amp`, its alias too); a secret's value
+    hidden, and found where it was typed (under any alias, `-k X`) to be hidden there."""
+    flat = {}
+    _config_fields(config, "", flat, 0)
+    entries = []
+    for name, value in flat.items():
+        value = _parsed_value(value)
+        key = name.replace("_", "-") if hyphens else name
+        other = name.replace("-", "_") if hyphens else name.replace("_", "-")
+        entry = {"key": key, "exact": True}
+        aliases = [other] if other != key else []
+        if type(value) is bool:
+            head, _, last = key.rpartition(".")
+            aliases += [f"{head}{'.' if head else ''}no-{last}", f"{head}{'.' if head else ''}no_{last}"]
+        secret = _secret_name(name.rpartition(".")[2]) and not _nothing_to_hide(value)
+        entry["value"] = "***" if secret else redact({key: value})[_redact_text(key)]
+        if secret and str(value) in words:
+            _, entry["secret_hash"] = _secret_places(str(value), [], words)
+            aliases += _typed_before(str(value), words, aliases + [key])
+        if aliases:
+            entry["aliases"] = aliases
+        entries.append(entry)
+    return entries
+
+
+def _config_fields(config, prefix, out, depth):
+    import dataclasses
+
+    if dataclasses.is_dataclass(config) and not isinstance(config, type):
+        items = [(f.name, getattr(config, f.name, None)) for f in dataclasses.fields(config)]
+    elif hasattr(config, "model_dump") and hasattr(type(config), "model_fields"):
+        items = [(name, getattr(config, name, None)) for name in type(config).model_fields]
+    else:
+        return
+    for name, value in items:
+        if depth < 8 and (dataclasses.is_dataclass(value) and not isinstance(value, type) or (
+                hasattr(value, "model_dump") and hasattr(type(value), "model_fields"))):
+            _config_fields(value, f"{prefix}{name}.", out, depth + 1)
+        elif isinstance(value, dict):
+            flat = {}
+            _flatten(value, "", flat)
+            out.update({f"{prefix}{name}.{k}".replace("/", "."): v for k, v in flat.items()})
+        elif value is None or isinstance(value, (bool, int, float, str, list, tuple)) or (
+                hasattr(value, "value") and hasattr(type(value), "__members__")) or (
+                    hasattr(value, "__fspath__")):
+            out[prefix + name] = value
+
+
+def _tyro(module):
+    """tyro's `cli(Config)`: the settings object it made of the program's command line, its
+    defaults included, each field under its flag's name (`batch-size`, `data.num-workers`)."""
+
+    def parsed(result, args, kwargs):
+        if kwargs.get("args") is not None or kwargs.get("return_parser") or os.environ.get(
+                "RUNLAB_HOOK_NESTED"):
+            return
+        config = result[0] if kwargs.get("return_unknown_args") and isinstance(
+            result, tuple) else result
+        words = [str(word) for word in getattr(sys, "argv", [])[1:]]
+        entries = _config_entries(config, not kwargs.get("use_underscores"), words)
+        if entries:
+            emit({"argparse": entries, "argv": True})
+
+    wrap(module, "cli", "tyro", after=parsed)
+
+
+def _pyrallis(module):
+    """pyrallis' parse (`pyrallis.parse`, `@pyrallis.wrap()`): the config it made of the
+    command line and its config file, its defaults included, each field dotted
+    (`data.num_workers`), typed as the config class types it."""
+
+    def parsed(result, args, kwargs):
+        given = kwargs["args"] if "args" in kwargs else args[1] if len(args) > 1 else None
+        if given is not None or os.environ.get("RUNLAB_HOOK_NESTED"):
+            return
+        words = [str(word) for word in getattr(sys, "argv", [])[1:]]
+        entries = _config_entries(result, False, words)
+        if entries:
+            emit({"argparse": entries, "argv": True})
+
+    wrap(module.ArgumentParser, "parse_args", "pyrallis", after=parsed)
+
+
+def _docopt(module):
+    """docopt's dict of the program's command line: each option and positional under its
+    name (`--lr` as `lr`, `<data>` as `data`), its `[default: ...]` included, a number's text
+    as the number; a count (`-vv`) once; commands (`train`), `--help` and `--version` none."""
+
+    def parsed(result, args, kwargs):
+        given = kwargs["argv"] if "argv" in kwargs else args[1] if len(args) > 1 else None
+        if given is not None or os.environ.get("RUNLAB_HOOK_NESTED") or not isinstance(
+                result, dict):
+            return
+        words = [str(word) for word in getattr(sys, "argv", [])[1:]]
+        entries = []
+        for name, value in result.items():
+            if not isinstance(name, str) or name in ("--help", "--version", "-h"):
+                continue
+            if name[:1] == "<" and name[-1:] == ">":
+                key = name[1:-1]
+            elif name[:1] == "-":
+                key = name.lstrip("-")
+            else:
+                continue  # (a command's word, `train`: in the command line as typed)
+            value = [_typed_word(v) for v in value] if isinstance(value, list) else (
+                _typed_word(value))
+            entry = {"key": key}
+            aliases = [key.replace("-", "_")] if "-" in key else []
+            if type(value) is int and len(key) == 1 and value > 1:
+                aliases.append(key * value)  # (`-vv`: `v` 2, no `vv` of its own)
+            secret = _secret_name(key) and not _nothing_to_hide(value)
+            entry["value"] = "***" if secret else redact({key: value})[_redact_text(key)]
+            if secret:
+                _, anywhere = _secret_places(value, [], words)
+                if anywhere:
+                    entry["secret_hash"] = anywhere
+                    aliases += _typed_before(str(value), words, aliases + [key])
+            if aliases:
+                entry["aliases"] = aliases
+            entries.append(entry)
+        if entries:
+            emit({"argparse": entries, "argv": True})
+
+    wrap(module, "docopt", "docopt", after=parsed)
+
+
+def _typed_before(value, words, known):
+    """The options a secret's value was typed after that its parser named no other way
+    (tyro's `-k` alias for `api_key`): its aliases, no params of their own."""
+    return sorted({words[i - 1].lstrip("-") for i, word in enumerate(words) if word == value
+                   and i and words[i - 1][:1] == "-" and words[i - 1].lstrip("-")
+                   and words[i - 1].lstrip("-") not in known and "=" not in words[i - 1]})
+
+
+def _typed_word(value):
+    """A word's text as the number it spells (`"10"` is 10, `"0.3"` 0.3), else as it is."""
+    if not isinstance(value, str):
+        return value
+    for kind in (int, float):
+        try:
+            return kind(value)
+        except ValueError:
+            pass
+    return value
+
+
 def _secret_places(value, places, words):
     """What the recorder needs to find a secret's text in the command line it recorded, and
     to hide it there, without the secret itself: where each value typed for it stands (how
@@ -2943,4 +3110,7 @@ _INSTALLERS = {
     "click.core": _click,
     "typer._click.core": _click,
     "fire.core": _fire,
+    "tyro._cli": _tyro,
+    "pyrallis.argparsing": _pyrallis,
+    "docopt": _docopt,
 }

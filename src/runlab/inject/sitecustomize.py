@@ -66,6 +66,9 @@ _TRIGGERS = {
     "click.core": "click",
     "typer._click.core": "click",
     "fire.core": "fire",
+    "tyro._cli": "tyro",
+    "pyrallis.argparsing": "pyrallis",
+    "docopt": "docopt",
 }
 _PID = os.getpid()
 

@@ -31,7 +31,7 @@ HOOK_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__
 HOOKS = ("argparse", "tqdm", "transformers", "lightning", "keras", "xgboost", "lightgbm",
          "sklearn", "tensorboard", "wandb", "hydra", "stable_baselines3", "accelerate", "mlflow",
          "optuna", "flaml", "peft", "keras_tuner", "catboost", "dvclive", "ray", "lightning_cli",
-         "jsonargparse", "yacs", "absl", "click", "fire")
+         "jsonargparse", "yacs", "absl", "click", "fire", "tyro", "pyrallis", "docopt")
 
 
 @dataclass
