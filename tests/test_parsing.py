@@ -7046,6 +7046,17 @@ def test_a_number_printed_under_a_secret_s_name_is_no_metric() -> None:
     assert steps_of("{'lr': 0.1, 'batch_size': 32, 'db_password': 9999}") == []
 
 
+def test_a_printed_arguments_dict_beside_words_is_settings() -> None:
+    # `print(vars(args))` of a subcommand's (`'mode': 'train'`), a precision's word, a scaled
+    # batch; docopt's `print(arguments)`: settings, no metrics; mmcv's record keeps its values
+    assert steps_of(
+        "{'mode': 'train', 'lr': 0.1, 'batch_size': 64, 'world_size': 1, 'total_steps': 1000}",
+        "{'seed': 5, 'cmd': 'train', 'lr': 0.1, 'precision': 'fp32', 'effective_batch': 256}",
+        "{'--lr': '0.3', '--epochs': '10', '-v': 2, '<data>': 'x.csv', 'train': True}",
+        "{'mode': 'train', 'epoch': 1, 'iter': 50, 'lr': 0.01, 'loss': 0.5}") == [
+        ("epoch", 1.0, 50), ("lr", 0.01, 50), ("loss", 0.5, 50)]
+
+
 def test_a_process_number_before_a_line_that_names_its_counter_is_a_prefix() -> None:
     # MPI's `-l` (`[0] `, `0: `) before `step 5`: the line's own counter is its step, another
     # process's line is its own; alone before the pairs, `[3] loss: 0.9`, the number is the
@@ -7448,3 +7459,74 @@ def test_final_review_best_so_far_containers_lora_ranks_and_a_table_after_a_cras
         ("Train_Loss", 0.2, 10), ("Val_Loss", 0.31, 10), ("val_loss", 0.3, 11),
         ("loss", 0.2, 11), ("loss", 0.5, 11), ("acc", 0.9, 11), ("f1", 0.8, 11),
         ("loss", 0.5, 12), ("loss", 0.4, 13)]
+
+
+def test_an_aside_with_its_unit_first_keeps_the_line_s_measures() -> None:
+    # a timing, an ETA or a size (`1.2G`, `1.04M` tokens) among `name value` pairs, first or
+    # not: the line's measures are read, the asides first passed over, the sizes none
+    assert steps_of("step 1 dt 0.123s loss 0.4100", "step 2 eta 0:00:06 train_loss 0.3500",
+                    "step 3 lr 5.0e-02 mse 0.3000 mem 1.2G",
+                    "step 4 rmse 0.5000 tokens 1.04M") == [
+        ("loss", 0.41, 1), ("train_loss", 0.35, 2), ("lr", 0.05, 3),
+        ("mse", 0.3, 3), ("rmse", 0.5, 4)]
+
+
+def test_descriptions_titles_and_notes_set_no_step() -> None:
+    # a class distribution's `  0: 168`, a stage's title `Step 1: Loading data`,
+    # statsmodels' notes `[1] Standard Errors assume ...`, pandas' `df.info()`: no metric, no
+    # step for the lines after them
+    info = ["<class 'pandas.core.frame.DataFrame'>", "RangeIndex: 150 entries, 0 to 149",
+            "Data columns (total 2 columns):",
+            " #   Column             Non-Null Count  Dtype  ",
+            "---  ------             --------------  -----  ",
+            " 0   sepal length (cm)  150 non-null    float64",
+            " 1   target             150 non-null    int64  ",
+            "dtypes: float64(1), int64(1)", "memory usage: 2.5 KB"]
+    assert steps_of("Class distribution:", "  0: 168", "  1: 63", "  2: 78",
+                    "Step 1: Loading data", "Step 2: Training model", *info,
+                    "[1] Standard Errors assume that the covariance matrix is correctly specified.",
+                    "[2] The condition number is large, 1.2e+03. This might indicate that there are",
+                    "train loss: 0.5", "train loss: 0.4") == [
+        ("train_loss", 0.5, 0), ("train_loss", 0.4, 1)]
+    # (a counter with a word after it still heads the lines under it)
+    assert steps_of("step 100: validation", "val loss: 0.3") == [("val_loss", 0.3, 100)]
+
+
+def test_a_data_science_script_s_settings_and_amounts() -> None:
+    # set-up lines and a search's best settings are no metrics; an amount's dollar sign is
+    # no part of its number; `vs` between two clauses starts the second's name; a model's name
+    # that starts the line names each of its pairs
+    assert steps_of("Samples: 569, Features: 30", "Test fraction: 0.25", "CV folds: 5",
+                    "Significance level: 0.05", "Polynomial degree: 2", "Best alpha: 0.1",
+                    "Best k: 7", "Best n_neighbors: 7", "Iterations run: 30",
+                    "k = 2, inertia = 152.3", "Driver: 550.54", "opset: 17",
+                    "MAE: $48,537.57", "Train R2: 0.95 vs Test R2: 0.88",
+                    "Random Forest: Train accuracy: 1.000, Test accuracy: 0.930",
+                    "Best score: 0.93") == [
+        ("inertia", 152.3, 0), ("MAE", 48537.57, 0), ("Train_R2", 0.95, 0),
+        ("Test_R2", 0.88, 0), ("Random_Forest/Train_accuracy", 1.0, 0),
+        ("Random_Forest/Test_accuracy", 0.93, 0), ("Best_score", 0.93, 0)]
+
+
+def test_a_log_call_printed_twice_by_two_handlers_is_one_point() -> None:
+    # the logger's own handler and the root's it propagates to print one call in two formats:
+    # one point; the same line printed twice is two prints (a batch's `Epoch 3, Acc: 1.00`)
+    assert steps_of("INFO:train:epoch 1: val_acc=0.8100", "epoch 1: val_acc=0.8100",
+                    "epoch 2: val_acc=0.8200", "INFO:train:epoch 2: val_acc=0.8200",
+                    "Epoch 3, Acc: 1.00", "Epoch 3, Acc: 1.00") == [
+        ("val_acc", 0.81, 1), ("val_acc", 0.82, 2), ("Acc", 1.0, 3), ("Acc", 1.0, 3)]
+
+
+def test_dots_a_batch_a_settings_repr_and_a_drawn_bar_s_position() -> None:
+    # a dot a batch before the epoch's line; `print(training_args)` over many lines (settings);
+    # kuangliu's pytorch-cifar `progress_bar`, its position last, made global
+    assert steps_of(".......... step 10 train loss 5.0414",
+                    ".......... epoch 1 val_loss=0.4459") == [
+        ("train_loss", 5.0414, 10), ("val_loss", 0.4459, 1)]
+    assert steps_of("TrainingArguments(", "adam_beta1=0.9,", "learning_rate=0.0005,",
+                    "logging_steps=500,", ")", "epoch 1 loss 0.5") == [("loss", 0.5, 1)]
+    frame = " [=>....]  Step: 39ms | Tot: 40ms | Loss: {} | Acc: 11.000% (28/256) {}/10 "
+    assert steps_of("Epoch: 0", frame.format("2.30", 1), frame.format("2.20", 2), "",
+                    "Epoch: 1", frame.format("2.10", 1)) == [
+        ("Loss", 2.3, 1), ("Acc", 11.0, 1), ("Loss", 2.2, 2), ("Acc", 11.0, 2),
+        ("Loss", 2.1, 11), ("Acc", 11.0, 11)]

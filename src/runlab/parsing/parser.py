@@ -429,6 +429,7 @@ class MetricParser:
         self._earlier_due = 4_096  # (points until `_earlier` is bounded again)
         self._frame = False  # the line before was a traceback's frame
         self._crash = ""  # in a crash's report that goes on over lines ("box", "group")
+        self._said = ("", "")  # the last line read and its message (its log prefix off)
         # By the epoch's length (an evaluation's positions, `step 4/4`, are another count): the
         # epoch and position last seen together, and whether the positions go on across an
         # epoch instead of starting again (`Step 3500/4500` after `Epoch 2 summary`: the run's
@@ -562,6 +563,8 @@ class MetricParser:
             if "RANK " in line and _other_rank(line):
                 continue
             if (self._crash or line[:1] in _CRASH_STARTS) and self._crashed(line):
+                continue
+            if self._twice(line):
                 continue
             if self._rich_log is not None or ".py:" in line:
                 points.extend(self._continued(line))
@@ -831,9 +834,20 @@ class MetricParser:
             return []
         if (self._crash or line[:1] in _CRASH_STARTS) and self._crashed(line):
             return []
+        if self._twice(line):
+            return []
         if self._rich_log is not None or ".py:" in line:
             return self._continued(line)
         return self._parse_message(line)
+
+    def _twice(self, line: str) -> bool:
+        """Whether a line is one log call printed again by a second handler in another format:
+        the logger's own and the root's it propagates to, `INFO:train:epoch 1: acc=0.81` and
+        `epoch 1: acc=0.81`, one after the other (the same line twice is two prints)."""
+        said = self._said
+        text = _unprefixed(line) if line.startswith(_LEVELS) else line
+        self._said = (line, text)
+        return text == said[1] and line != said[0] and bool(text)
 
     def _crashed(self, line: str) -> bool:
         """Whether a line is part of a crash's report, no output of the run's: rich's

@@ -474,7 +474,7 @@ RULES: list[Rule] = [
         "the repeated line after it, Lightning's `GPU available: False`, scikit-learn's "
         "`... tol=0.0001 ...`, Keras' model summary, the Trainer's banner, pip's notices, timm's "
         "optimizer and schedule lines, a PyTorch module's repr (`print(model)`), argparse's "
-        "`Namespace(lr=0.1, ...)` (`print(args)`)",
+        "`Namespace(lr=0.1, ...)` (`print(args)`), pandas' `df.info()`",
         parse_noise,
         (".py:", "[LightGBM] [", "iteration is:", "PU available: ", "LOCAL_RANK: ", "tol=",
          " params: ", " = ", "[notice] ", "Created wheel", "Modules in ", "Total FLOPs",
@@ -493,7 +493,8 @@ RULES: list[Rule] = [
          "Total seconds in IPOPT", "Tuned aten.", "Cache: {",
          "NodeDef mentions attribute ", "SystemExit: ", "KeyboardInterrupt: ",
          "StopIteration: ", "Ray deduplicates logs ", "Current best trial: ",
-         "Received SIG", "[HYDRA] "),
+         "Received SIG", "[HYDRA] ", "RangeIndex: ", "Index: ", "Data columns (", " non-null ", "Non-Null Count",
+         "dtypes: ", "memory usage: "),
         noise=True,
     ),
     Rule(

@@ -75,6 +75,8 @@ _WRAPPED = re.compile(
 # The head of an object's repr, `Name(field=`: its fields are its state or settings, not metrics
 # (optax's `ScaleByAdamState(count=Array(0, dtype=int32), ...)`, a scikit-learn estimator's).
 OBJECT_REPR = re.compile(r"(?<![\w.])[A-Z]\w{0,80}\(\w{1,80}=", re.ASCII)
+# (but a result's, SciPy's `TtestResult(statistic=np.float64(-3.86), pvalue=...)`: its numbers)
+_RESULT_REPR = re.compile(r"[A-Z]\w{0,80}Result\(", re.ASCII)
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,7 +169,10 @@ Lightning's ``v_num``): never recorded, but with ``final`` it keeps the line fro
 def unwrapped(line: str) -> str:
     """The line with each number printed as its type's repr written as the number alone
     (`loss: tensor(0.6931, grad_fn=<NllLossBackward0>)` reads as `loss: 0.6931`)."""
-    if "(" not in line or OBJECT_REPR.search(line):
+    if "(" not in line:
+        return line
+    head = OBJECT_REPR.search(line)
+    if head is not None and _RESULT_REPR.match(line, head.start()) is None:
         return line
     return _WRAPPED.sub(_number_of, line)
 
@@ -201,14 +206,24 @@ _GROUPED_AFTER_NAME = re.compile(
     rf"(?![\d.]|,\d)", re.ASCII)
 
 
+# `vs` after a value: the next clause's name follows (`Train R2: 0.95 vs Test R2: 0.88`).
+_VERSUS = re.compile(r"(?<=[\d%])\ (?:vs\.?|versus)\ (?=[A-Za-z])", re.ASCII)
+_DOLLARS = re.compile(r"(?<=[:=]\ )\$(?=\d)|(?<=[:=])\$(?=\d)", re.ASCII)
+
+
 def numbers_plain(line: str) -> str:
     """The line with its numbers written plain: a number printed as its type's repr as the
     number alone (`unwrapped`), and one printed with thousands separators without them
-    (`ppl 1,234.56` reads as `ppl 1234.56`); a name's arrow before its value as `: `."""
+    (`ppl 1,234.56` reads as `ppl 1234.56`), an amount without its dollar sign; a name's
+    arrow before its value as `: `."""
     if "(" in line:
         line = unwrapped(line)
     if "-->" in line:
         line = _ARROWED.sub(r"\1:", line)
+    if "$" in line:
+        line = _DOLLARS.sub("", line)  # (an amount's sign: `MAE: $48,537.57` is 48537.57)
+    if " vs" in line:
+        line = _VERSUS.sub(", ", line)  # (`Train R2: 0.95 vs Test R2: 0.88`: two clauses)
     if "," not in line:
         return line
     return _GROUPED_AFTER_NAME.sub(_measure_digits, _GROUPED.sub(_digits_of, line))

@@ -384,10 +384,16 @@ def parse_python_dict(line: str) -> list[Found]:
         # a pipeline's prediction, `[{'label': 'POSITIVE', 'score': 0.98}]`, `{'score': 0.93,
         # 'start': 33, 'end': 39, 'answer': 'London'}`: what a model said, no measure of it
         return [CLAIM]
+    worded = [(key, node) for key, node in _named(tree) if not (
+        isinstance(node, ast.Constant) and isinstance(node.value, str)
+        and parse_number(node.value) is None)]
     if _tree_settings(list(_named(tree))) or any(
             isinstance(node, ast.Dict) for node in tree.values) and _tree_settings(
-                list(_tree_leaves(tree, 0))):
-        return [CLAIM]  # `{'lr': 0.001, 'batch_size': 32}`: the same, nested too
+                list(_tree_leaves(tree, 0))) or worded and len(worded) < len(tree.keys) and (
+                    _tree_settings(worded)) or _options_dict(tree):
+        # `{'lr': 0.001, 'batch_size': 32}`: the same, nested too, and beside words (`vars(args)`
+        # of a subcommand's, `{'mode': 'train', 'lr': 0.1, 'batch_size': 64}`)
+        return [CLAIM]
     entries = list(_named(tree))
     if len(entries) == len(tree.keys) and _split_sizes(
             (key, node.value if isinstance(node, ast.Constant) else None) for key, node in entries):
@@ -728,7 +734,18 @@ def _named(tree: ast.Dict) -> Iterator[tuple[str, ast.expr]]:
             yield key.value.strip(), node
 
 
+def _options_dict(tree: ast.Dict) -> bool:
+    """Whether a dict display is docopt's arguments (`print(arguments)`): its options and
+    positionals by their spellings, `{'--lr': '0.3', '<data>': 'x.csv', 'train': True}`."""
+    return any(name.startswith("--") or name[:1] == "<" and name[-1:] == ">"
+               for name, _ in _named(tree))
+
+
 def _tree_settings(entries: list[tuple[str, ast.expr]]) -> bool:
+    # (a trainer's numeric precision, `'precision': 32`, is its setting, no measure's value)
+    entries = [(key, node) for key, node in entries if not (
+        key.lower() == "precision" and isinstance(node, ast.Constant)
+        and node.value in (8, 16, 32, 64) and type(node.value) is int)]
     return settings([key for key, _ in entries], any(
         isinstance(node, ast.Constant) and isinstance(node.value, str)
         and _NUMBER_TEXT.fullmatch(node.value) is None for _, node in entries))
@@ -775,7 +792,7 @@ def parse_hf_trainer(line: str) -> list[Found]:
     name is the dict's step (``'step': 100``), and a split named in it qualifies the others
     (``'split': 'test'``)."""
     tree = _line_dict(line)
-    if tree is None:
+    if tree is None or _options_dict(tree):
         return []
     found: list[Found] = []
     quoted = False

@@ -122,6 +122,13 @@ _NOISE = re.compile(
     # transformers' *_no_trainer examples print a few training samples' features
     r"| Sample \d+ of the training set: "
     # print(args) of argparse: `Namespace(batchSize=64, lr=0.0002, ...)`, the run's settings
+    # pandas' `df.info()`: `RangeIndex: 150 entries, 0 to 149`, `Data columns (total 5
+    # columns):`, each column's ` 0   age   150 non-null    float64`, `dtypes: float64(4)`,
+    # `memory usage: 6.0 KB`: a frame's description
+    r"|^(?:RangeIndex|Index|DatetimeIndex): \d+ entries|^Data columns \(total \d+ columns\):"
+    r"|^\s{0,2}\#\s{1,8}Column\s{1,80}Non-Null\ Count\s{1,8}Dtype\s*$"
+    r"|^\s*\d+\s{1,8}\S.{0,200}?\s\d+\ non-null\s{1,8}\w+\s*$|^dtypes: \w+\(\d+\)"
+    r"|^memory usage: [\d.]+\+? (?:bytes|KB|MB|GB)\s*$"
     r"|(?:^\s*|: )Namespace\(\w+="  # (PyTorch-YOLOv3's `Command line arguments: Namespace(...)`)
     # an estimator's repr, closed on its line: openTSNE's `TSNE(early_exaggeration=12,
     # random_state=0, verbose=True)`, its constructor's settings; and openTSNE's phases,
@@ -2803,11 +2810,10 @@ def open_repr(line: str) -> Callable[[str], list[Found]] | None:
     """The rows of a repr whose first line is only its class and `(` (or ends in a settings
     class's), else None: each later line claimed while the brackets stay open, if indented or
     closing (or a settings class's `field=value,`; 10,000 at most)."""
-    fields = False
-    if _OPEN_REPR.fullmatch(line) is None:
-        if _OPEN_SETTINGS_REPR.fullmatch(line) is None:
-            return None
-        fields = True
+    # (a settings class's alone on its line too: `print(training_args)`'s `TrainingArguments(`)
+    fields = _OPEN_SETTINGS_REPR.fullmatch(line) is not None
+    if not fields and _OPEN_REPR.fullmatch(line) is None:
+        return None
     state = [1, 0]  # brackets open, lines read
 
     def row(text: str) -> list[Found]:

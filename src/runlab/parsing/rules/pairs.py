@@ -142,6 +142,12 @@ def _variant(label: str) -> bool:
             and _CONTAINER.search(label) is None)
 
 
+# A model's name that starts the line and labels all its pairs (`Random Forest: Train accuracy:
+# 1.000, Test accuracy: 0.930`): capitalised words, not a phase's, a counter's or a container's.
+_MODEL_LABEL = re.compile(
+    r"(?!(?i:train|training|val|valid|validation|test|eval|evaluation|dev|epoch|step|iter"
+    r"|iteration|batch|episode|fold|trial|round|metrics?|scores?|results?|stats|summary|best"
+    r"|final|config|params)\W)[A-Z][\w\-]{0,40}(?:\ [A-Z][\w\-]{0,40}){0,3}:", re.ASCII)
 # A name of what holds measures, no measure's (`metrics: loss=0.5`, `train_metrics:`, `scores:`).
 _CONTAINER = re.compile(r"(?i:metrics?|scores|results?|stats)$")
 
@@ -208,8 +214,27 @@ _SETTING = re.compile(
     r"|devices?|nodes?|procs?|processes|jobs|version|rows|examples|samples|observations|tensors"
     r"|words|labels|progress"
     r"|parameters|processed"
-    r"|params|tokens|batch_size|accumulation_steps?|crop_pct|imgsz|process_index|epochs"
-    r"|max_iters?|max_iterations|max_steps?|total_steps|optimization_steps|cumulative_steps|warmup_steps)$"
+    r"|params|tokens|batch_size|(?:effective|global|micro|mini|total)_?batch(?:es)?"
+    r"|accumulation_steps?|crop_pct|imgsz|process_index|epochs"
+    r"|max_iters?|max_iterations|max_steps?|total_steps|optimization_steps|cumulative_steps|warmup_steps"
+    # a data science script's set-up: `Features: 30`, `CV folds: 5`, `Test fraction: 0.25`,
+    # `Significance level: 0.05`, `Polynomial degree: 2`, `Iterations run: 30`, a driver's or
+    # an export's version (`Driver: 550.54`, `opset: 17`, `Compute capability: 8.0`)
+    r"|features|n_features|folds|n_splits|(?:test|val|valid|validation|train|holdout|eval)"
+    r"_(?:fraction|frac|split|ratio|share|pct)|significance_level|(?:poly|polynomial)_degree"
+    r"|regularization(?:_strength)?|iterations_(?:run|done)|driver(?:_version)?|opset(?:_version)?"
+    r"|compute_capability|degrees_of_freedom"
+    # a model's and a loss's settings, printed in a config: `temperature: 0.7`, `init_std:
+    # 0.02`, `ce_weight: 1.0`, `score_thresh: 0.5`, `nms_iou: 0.6`, `ema_decay: 0.999`,
+    # `mixup_alpha: 0.2`, a schedule's `T_max`, `eta_min` (not a coefficient: SAC learns its
+    # `ent_coef`)
+    r"|temperature|init_std|[a-z]\w{0,30}_weight"
+    r"|(?:[a-z]\w{0,30}_)?thresh(?:old)?|nms_\w{1,30}|ema_decay|(?:mixup|cutmix)_alpha|min_delta"
+    r"|val_check_interval|eta_min|t_max|t_0)$"
+    # (whole names only: a test's degrees of freedom, `df = 4`; a data sample's `label`, `idx`;
+    # `hidden: 64`, not `Accuracy for 4 hidden units`)
+    r"|^(?:df|dof|ddof|label|idx|hidden(?:_dim|_units)?)$"
+    r"|^[kK]$"  # (the number of clusters or neighbours, `k = 2, inertia = 152.3`)
     r"|(?:^|[_./\-])(?:gpus?|cpus?|devices?|nodes?|workers?|threads?|params?|parameters)"
     r"_(?:number|count)$"
     # sizes of data and of models: `Dataset size: 16`, `vocab_size=500`, `hidden_size=32`
@@ -575,7 +600,7 @@ def _spaced_triples(text: str, head: str = "") -> list[tuple[str, str, str]]:
 # After a `name value` pair: a value fused with its unit (`13.5ms`, `1.2GB`), a clock's time
 # (`eta 0:00:12`); a number before a rate's unit (`1234 tok/s`).
 _UNIT_VALUE = re.compile(
-    rf"({NUMBER})(ms|s|sec|[KMGT]i?B|B)|\d{{1,4}}:\d\d(?::\d\d)?(?:\.\d{{1,6}})?", re.ASCII)
+    rf"({NUMBER})(ms|s|sec|[KMGT]i?B|[KMGTB])|\d{{1,4}}:\d\d(?::\d\d)?(?:\.\d{{1,6}})?", re.ASCII)
 _RATE_UNIT = re.compile(r"[A-Za-z]{1,12}/(?:s|sec|step|it)", re.ASCII)
 # A unit a space apart from its value (`%`, `GB`).
 _SPACED_UNITS = frozenset({"%", "dB"})
@@ -658,11 +683,12 @@ def _spaced_texts(text: str) -> list[tuple[str, str]] | None:
                 return None
             found.append(("_".join(words), token.rstrip("%")))
             words = []
-        elif found and _UNIT_VALUE.fullmatch(token):
+        elif (found or words) and _UNIT_VALUE.fullmatch(token):
             # a value with its unit, as `name value` pairs between bars read it: `dt 13.5ms`
-            # is dt (a time's), `12.3s` alone or `mem 1.2GB` no measure
+            # is dt (a time's), `12.3s` alone or `mem 1.2GB`, `tokens 1.2M` no measure; first,
+            # an aside passed over, `step 3 dt 0.123s loss 0.41`, `epoch 4 eta 0:00:12 loss 0.38`
             unit = _UNIT_VALUE.fullmatch(token)
-            if unit is not None and unit.group(2) in ("ms", "s") and 1 <= len(words) <= 4:
+            if found and unit is not None and unit.group(2) in ("ms", "s") and 1 <= len(words) <= 4:
                 found.append(("_".join(words), unit.group(1)))
             elif len(words) > 4:
                 return None
@@ -1342,9 +1368,11 @@ def _clause_pairs(line: str) -> list[tuple[str, str, str]]:
                 if unlabelled is not None and unlabelled.end() == match.end():
                     match = unlabelled
             label = head or ""
-        elif label and (pairs and pairs[-1][0].startswith(label + "/")) and not (
+        elif label and (pairs and pairs[-1][0].startswith(label.replace(" ", "_") + "/")) and not (
                 _BARS.search(line, end, match.start()) or " - " in line[end : match.start()]) and (
-                _variant(label) or ";" in line[end : match.start()]):
+                _variant(label) or ";" in line[end : match.start()] or all(
+                    key.startswith(label.replace(" ", "_") + "/") for key, _, _ in pairs)
+                and _MODEL_LABEL.fullmatch(line, 0, len(label) + 1) is not None):
             # (`rouge1: precision=0.86 recall=0.67`: rouge1's recall; conlleval's `LOC:
             # precision: 100.00%; recall: 100.00%`, LOC's, after `;`; not `Step 5: lr: 0.001,
             # GPU: mem: 1.2, loss: 0.5`'s loss)
@@ -1568,6 +1596,13 @@ def best_counter(key: str) -> bool:
     return key[:5].lower() == "best_" and key[5:].lower() in STEP_NAMES
 
 
+def _best_setting(key: str) -> bool:
+    """Whether a key names a search's best setting, `Best alpha`, `Best n_neighbors`, `best_k`
+    (its value a setting's, not a measure's: `Best score` is one)."""
+    return key[:5].lower() == "best_" and (key[5:].lower() in HYPERPARAMETERS or key[5:] in (
+        "k", "K"))
+
+
 def is_metric_key(key: str) -> bool:
     """Whether a key_value key names a metric (not a log level, a device, a source file, a
     setting such as a seed or a thread count, a thing's number)."""
@@ -1578,7 +1613,7 @@ def is_metric_key(key: str) -> bool:
         counter = last.lower() in STEP_NAMES and key[-2:].lower() != "id"
         if not (measure or counter):
             return False
-    return not best_counter(key) and key not in _NOT_KEYS and not (
+    return not best_counter(key) and not _best_setting(key) and key not in _NOT_KEYS and not (
         # (a counter within a round, sentencepiece's `EM sub_iter=1`)
         key[:4].lower() == "sub_" and key[4:].lower() in STEP_NAMES) and not (
         "." in key and _SOURCE_FILE.search(key)) and not (
@@ -1963,6 +1998,10 @@ _COUNTER = re.compile(
     r"|\((?:step|iter|iteration|it)\ {1,4}(\d{1,18})(?:\ {0,4}/\ {0,4}\d{1,18})?\))",
     re.ASCII | re.IGNORECASE,
 )
+_BARE_ENTRY = re.compile(r"\ {0,8}[-+]?\d[\d,]{0,30}(?:\.\d{1,30})?%?\s*", re.ASCII)
+# A title or a sentence after a counter: a capitalised word and another, no number or pair.
+_TITLE = re.compile(r"\ {0,8}[A-Z][a-z]{1,30}(?:\ [A-Za-z][a-z]{0,30}){1,30}(?:[.,]\ |[.,]?\s*$)",
+                    re.ASCII)
 _ESPNET_EPOCH = re.compile(
     r"(\d{1,9})epoch(?::([A-Za-z]\w{0,20}):\d{1,18}-(\d{1,18})batch:|\ results:)\ ", re.ASCII)
 _NOT_SLASHED = re.compile(r"[|\t,;:=]| - ")
@@ -2525,6 +2564,9 @@ def _level_prefix_end(line: str) -> int:
 _LATEST_MESSAGE: list[tuple[str, str]] = [("", "")]
 
 
+_DOTS = re.compile(r"\.{3,4000}\ {1,8}(?=[A-Za-z\[])", re.ASCII)
+
+
 def message(line: str) -> str:
     """The line after its log prefix (the whole line when it has none)."""
     latest = _LATEST_MESSAGE[0]
@@ -2538,6 +2580,8 @@ def message(line: str) -> str:
 def _message(line: str) -> str:
     if len(line) < 8:
         return line
+    if line[:3] == "..." and (dots := _DOTS.match(line)) is not None:
+        return line[dots.end():]  # (a dot a batch, then the epoch's line: `..... epoch 1 ...`)
     if "Thread" in line[:40] and (threaded := _TIME_AND_THREAD.match(line)) is not None and (
             _LEVEL.match(line, threaded.end()) is None):
         return line[threaded.end():]
@@ -2650,6 +2694,12 @@ def parse_name_value(line: str) -> list[Found]:
             return [("epoch" if of_total.group(1) else "step", int(of_total.group(2)), None),
                     *(pair for pair in _phase_spread(pairs) if is_metric_key(pair[0]))]
     counter = _COUNTER.match(line)
+    if counter is not None and (counter.group(0).lstrip()[:1].isdigit() and _BARE_ENTRY.fullmatch(
+            line, counter.end()) or _TITLE.match(line, counter.end())):
+        # `  3: 91`: a mapping's entry (a class's count), no step; `Step 1: Loading data`,
+        # statsmodels' `[1] Standard Errors assume ...`: a stage's title or a note, whose
+        # number counts no step of the lines after it
+        return []
     found: list[Found] = []
     head = ""
     slashed = False
@@ -2933,10 +2983,20 @@ _EPOCH_AFTER = re.compile(r"[|,;]\ {0,4}epoch:?\ {1,4}\d", re.ASCII | re.IGNOREC
 _POSITION_LABELS = frozenset({"", "step", "iter", "iteration", "it", "batch", "steps", "batches"})
 
 
+_DRAWN_BAR = re.compile(r"\ \[[=>.]{2,400}\]\ ", re.ASCII)
+
+
 def parse_position(line: str) -> list[Found]:
     """``Step [100/600]``, ``[80/400 (20%)]``: the line's position in its epoch and the epoch's
     length, as ``("position", 100, 600)``, and ``("epoch", 2, None)`` after it where the
     position comes with its epoch (``[2/25][100/600]``); the parser makes it a global step."""
+    if line[:2] == " [" and _DRAWN_BAR.match(line) is not None:
+        # kuangliu's pytorch-cifar `progress_bar`: ` [=====>.....]  Step: 39ms | Tot: 1s | Loss:
+        # 0.579 | Acc: 68.750% (22/32) 1/10 `, its position last
+        last = line.rstrip().rpartition(" ")[2]
+        count, slash, total = last.partition("/")
+        if slash and count.isdigit() and total.isdigit() and 0 < int(count) <= int(total):
+            return [("position", int(count), int(total))]
     for match in _POSITION.finditer(line):
         label, inside, count, total = match.groups()
         label, inside = (label or "").lower(), (inside or "").lower()
