@@ -212,6 +212,51 @@ def test_diff_of_three_runs_measures_against_the_first(cli: Cli, tmp_path: Path)
                            "+100%", "▼", "worse"]
 
 
+def test_a_metric_gone_nan_is_worse_and_back_to_a_number_better(cli: Cli,
+                                                                  tmp_path: Path) -> None:
+    # A run that diverged: its loss is NaN, whatever way the metric is better; the next run's
+    # number again is better. Both NaN is no change.
+    for loss, norm in (("0.5", "1.5"), ("nan", "nan"), ("0.4", "nan")):
+        ok(cli(PY, printing(tmp_path, f"r{loss}.py", f"val_loss={loss} grad_norm={norm}")))
+    rows = {line.split()[0]: line for line in section(ok(cli("diff", "1", "2")).stdout,
+                                                          "Metrics")[1:]}
+    assert rows["val_loss"].split() == ["val_loss", "0.5", "nan", "nan", "(was", "0.5)", "▼",
+                                        "worse"]
+    assert rows["grad_norm"].endswith("▼ worse")  # no direction, but NaN is a run gone wrong
+    out = ok(cli("diff", "2", "3")).stdout
+    assert "metrics      differs  1 changed (1 better)" in out
+    rows = {line.split()[0]: line for line in section(out, "Metrics")[1:]}
+    assert rows["val_loss"].split() == ["val_loss", "nan", "0.4", "0.4", "(was", "nan)", "▲",
+                                        "better"]
+    data = json.loads(ok(cli("diff", "1", "2", "3", "--json")).stdout,
+                      parse_constant=lambda c: pytest.fail(f"bare {c}"))
+    changes = {m["key"]: m["changes"] for m in data["metrics"]}
+    assert changes["val_loss"][1] == {"delta": "NaN", "relative": None, "verdict": "worse"}
+    assert changes["val_loss"][2]["verdict"] == "better"
+    assert changes["grad_norm"][1]["verdict"] == "worse"
+    data = json.loads(ok(cli("diff", "2", "3", "--json")).stdout)
+    norm = next(m for m in data["metrics"] if m["key"] == "grad_norm")
+    assert not norm["differs"] and norm["changes"][1] == {"delta": 0.0, "relative": None,
+                                                          "verdict": "same"}
+
+
+def test_infinities_are_compared_as_a_diverged_run() -> None:
+    from runlab.compare.changes import MetricChange
+
+    inf, nan = math.inf, math.nan
+    cases = [  # old, new, direction, verdict
+        (0.5, inf, -1, -1), (0.5, -inf, 0, -1), (inf, 0.5, -1, 1), (0.9, nan, 1, -1),
+        (nan, nan, -1, 0), (inf, inf, -1, 0), (inf, nan, -1, 0), (inf, -inf, 0, 0),
+        # An infinity on the side the direction calls better is a value: a PSNR of +inf.
+        (30.0, inf, 1, 1), (inf, 30.0, 1, -1), (nan, inf, 1, 1), (inf, -inf, 1, -1),
+        (0.1, 0.2, -1, -1)]
+    for old, new, way, verdict in cases:
+        change = MetricChange("m", old, new, way)
+        assert change.verdict == verdict, (old, new, way)
+        assert change.relative is None or math.isfinite(old) and math.isfinite(new)
+    assert MetricChange("m", nan, nan, -1).delta == 0 and not MetricChange("m", inf, inf, 1).changed
+
+
 def test_diff_log_is_a_unified_diff_without_escape_codes(cli: Cli, tmp_path: Path) -> None:
     (tmp_path / "a.py").write_text("print('start')\nprint('\\x1b[31mloss=1.0\\x1b[0m')\n")
     (tmp_path / "b.py").write_text("print('start')\nprint('\\x1b[31mloss=0.5\\x1b[0m')\n")
@@ -382,6 +427,45 @@ def test_plot_errors_and_default_key_cap(cli: Cli, tmp_path: Path) -> None:
     assert r.code == 2 and "their metrics: a, b, c, d, e" in r.stderr
 
 
+def test_plot_without_keys_leaves_system_metrics_out_and_puts_the_telling_first(
+        cli: Cli, tmp_path: Path) -> None:
+    # sys/read_bytes is in the millions: plotted by default it would flatten every other line.
+    (tmp_path / "rl.py").write_text(
+        "for s in range(1, 6):\n"
+        "    print(f'step={s} aa={s} sys/read_bytes={s * 10**6} bb={s} train/value_loss={1/s} '\n"
+        "          f'cc={s} rollout/ep_rew_mean={s * 2} dd={s}')\n")
+    ok(cli("--no-system-metrics", PY, "rl.py"))
+    r = ok(cli("plot", "1", "--width", "80", "--height", "20"))
+    # The end-of-run summary's order: a known direction first (a reward, a value loss, which
+    # is no held-out `val`), then the others as the run reported them.
+    assert r.stdout.splitlines()[0].strip() == "rollout/ep_rew_mean, train/value_loss, aa, bb"
+    assert "sys/" not in r.stdout and "sys/" not in r.stderr
+    assert "also shared: cc, dd" in r.stderr
+    assert "#1 sys/read_bytes" in ok(cli("plot", "1", "-k", "sys/read_bytes")).stdout
+    # A run with nothing but system metrics still gets a chart of them.
+    (tmp_path / "io.py").write_text("for s in range(3): print(f'step={s} sys/read_bytes={s}')\n")
+    ok(cli("--no-system-metrics", PY, "io.py"))
+    assert "#2 sys/read_bytes" in ok(cli("plot", "2", "--width", "60", "--height", "12")).stdout
+
+
+def test_plot_says_which_series_no_chart_can_draw(cli: Cli, tmp_path: Path) -> None:
+    (tmp_path / "nan.py").write_text(
+        "for s in range(1, 5): print(f'step={s} train_loss=nan acc={s}')\n")
+    ok(cli(PY, "nan.py"))
+    r = cli("plot", "1", "-k", "train_loss")
+    assert r.code == 1 and r.stderr.splitlines() == [
+        "runlab: error: nothing to plot: every point of #1 train_loss is NaN (no chart can draw "
+        "them)"], r.stderr
+    (tmp_path / "inf.py").write_text(
+        "for s in range(1, 5): print(f'step={s} train_loss={1 / s if s > 1 else \"inf\"} acc=1')\n")
+    ok(cli(PY, "inf.py"))
+    r = ok(cli("plot", "1", "2", "-k", "train_loss", "-k", "acc", "--width", "60",
+               "--height", "12"))
+    assert "runlab: warning: left out 5 points no chart can draw: #1 train_loss all 4 (NaN), " \
+        "#2 train_loss 1 of 4 (infinite)" in r.stderr, r.stderr
+    assert "#2 train_loss" in r.stdout and "#1 train_loss" not in r.stdout
+
+
 def test_downsample_keeps_extremes_and_bounds_the_points() -> None:
     steps = [float(i) for i in range(10_000)]
     values = [math.sin(i / 100) for i in range(10_000)]
@@ -531,3 +615,21 @@ def test_a_measure_named_in_another_language_has_its_direction() -> None:
     assert [direction(k) for k in ("验证准确率", "精度", "정확도", "точность", "precisión",
                                    "Genauigkeit")] == [1] * 6
     assert direction("样本数") == 0
+
+
+def test_directions_of_regression_reward_ranking_and_image_metrics() -> None:
+    from runlab.compare.changes import direction
+
+    higher = ["R^2", "R²", "R-squared", "r_squared", "reward", "mean_reward", "episode_reward",
+              "ep_rew_mean", "rollout/ep_rew_mean", "eval/mean_reward", "return",
+              "episodic_return", "mean_return", "charts/episodic_return", "P@1", "Prec@1",
+              "precision@k", "p@10", "chrF", "chrF++", "MRR", "NDCG@10", "ndcg", "PSNR", "SSIM",
+              "exact_match", "EM", "eval_em", "hits@10"]
+    assert [k for k in higher if direction(k) != 1] == []
+    lower = ["FID", "fid_score", "val/FID", "reward_loss", "return_error", "psnr_loss"]
+    assert [k for k in lower if direction(k) != -1] == []
+    # Whole words only: no direction for a part of another word, nor for a reward's spread.
+    unknown = ["returns_std", "reward_std", "ep_len_mean", "rollout/ep_len_mean", "temp",
+               "item", "rewind", "preceding", "fidelity", "members", "emb_dim", "time/fps"]
+    assert [k for k in unknown if direction(k) != 0] == []
+    assert direction("FID", {"fid": "higher"}) == 1  # the setting still wins

@@ -49,6 +49,19 @@ def test_where_typed_and_sorted(main: Callable[..., Result], runs: Store) -> Non
     assert numbers(main("ls", "--json", "--where", "tags.best or tags.stage = ft")) == [4, 1]
 
 
+def test_best_knows_rewards_and_fid_by_name(cli: Callable[..., Result],
+                                            main: Callable[..., Result], tmp_path: Path) -> None:
+    # Names whose better way only their words tell: a reward is higher, FID lower.
+    for reward, fid in (("1.5", "30"), ("9.5", "12"), ("4", "20")):
+        (tmp_path / f"r{reward}.py").write_text(
+            f"print('rollout/ep_rew_mean={reward} FID={fid}')\n")
+        assert cli(sys.executable, f"r{reward}.py").code == 0
+    assert numbers(main("ls", "--best", "rollout/ep_rew_mean", "--json")) == [2, 3, 1]
+    assert numbers(main("ls", "--best", "FID", "--json")) == [2, 3, 1]
+    said = main("ls", "--best", "rollout/ep_rew_mean").stderr
+    assert "best rollout/ep_rew_mean first (higher is better)" in said, said
+
+
 def test_sort_puts_missing_values_last_both_ways(main: Callable[..., Result], runs: Store) -> None:
     assert numbers(main("ls", "--json", "--sort", "-metrics.acc")) == [2, 4, 1, 3]
     assert numbers(main("ls", "--json", "--sort", "metrics.acc")) == [1, 4, 2, 3]

@@ -73,6 +73,22 @@ def test_summary_compares_with_the_previous_finished_run(cli: Callable[..., Resu
         in r.stderr, r.stderr
 
 
+def test_summary_says_a_metric_went_nan_or_came_back(cli: Callable[..., Result],
+                                                     tmp_path: Path) -> None:
+    # No `nan` for a change: the value and what it was, worse when it became NaN.
+    (tmp_path / "mini.py").write_text(
+        "import sys\nprint(f'val loss {sys.argv[1]} | acc {sys.argv[2]}')\n")
+    cli(PY, "mini.py", "0.5", "0.8")
+    r = cli(PY, "mini.py", "nan", "0.7")
+    assert "vs run 1: same code · val_loss nan (was 0.5) · acc -0.1" in r.stderr, r.stderr
+    r = cli(PY, "mini.py", "0.4", "0.9")
+    assert "vs run 2: same code · val_loss 0.4 (was nan) · acc +0.2" in r.stderr, r.stderr
+    r = cli(PY, "mini.py", "inf", "0.9")
+    assert "vs run 3: same code · val_loss inf (was 0.4)" in r.stderr, r.stderr
+    r = cli(PY, "mini.py", "inf", "0.9")
+    assert r.stderr.splitlines()[-1] == "  vs run 4: same code", r.stderr  # inf again: no change
+
+
 def test_python_c_s_code_is_its_program(cli: Callable[..., Result], git_repo: Path) -> None:
     # `python -c CODE`: two snippets are other code, the same one again the same
     cli(PY, "-c", "print('loss: 0.5')", cwd=git_repo)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import subprocess
 from datetime import datetime
 import sys
@@ -52,6 +53,24 @@ def test_metric_history_by_reference_or_record(sweep: None) -> None:
     assert runlab.metric_history(1, "acc") == points
     with pytest.raises(runlab.errors.UsageError, match="has no metric 'loss'"):
         runlab.metric_history(1, "loss")
+
+
+def test_nan_and_infinities_are_floats_in_python_and_strings_in_json(
+        cli: Callable[..., Result], tmp_path: Path) -> None:
+    (tmp_path / "wild.py").write_text(
+        "for v in ('2.5', 'nan', '1.5', 'inf', '-inf'): print(f'loss={v} acc={v}')\n")
+    assert cli(sys.executable, "wild.py").code == 0
+    values = [p["value"] for p in runlab.metric_history("last", "loss")]
+    assert values[0] == 2.5 and math.isnan(values[1]) and values[3:] == [math.inf, -math.inf]
+    assert min(values) == -math.inf and sorted(values[2:]) == [-math.inf, 1.5, math.inf]
+    record = runlab.runs()[0]
+    assert record["metrics"]["loss"]["last"] == -math.inf
+    assert all(isinstance(m["last"], float) for m in record["metrics"].values())
+    # The CLI's JSON is strict JSON still: the contract's strings.
+    shown = json.loads(cli("ls", "--json").stdout, parse_constant=lambda c: pytest.fail(c))
+    assert shown[0]["metrics"]["loss"]["last"] == "-Infinity"
+    points = json.loads(cli("metrics", "last", "loss", "--json").stdout)["loss"]
+    assert [p["value"] for p in points][1:] == ["NaN", 1.5, "Infinity", "-Infinity"]
 
 
 def test_runs_frame_has_mlflow_like_columns(sweep: None) -> None:

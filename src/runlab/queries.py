@@ -32,13 +32,14 @@ def runs(where: str | None = None, sort: str | Sequence[str] | None = None,
          limit: int | None = None, store: str | None = None, *, offset: int = 0,
          experiment: str | None = None, deleted: bool = False) -> list[dict[str, Any]]:
     """The runs matching `where`, ordered by `sort` (`"-metrics.acc"` or a list of such), as
-    the records of `runlab ls --json`; every run unless `limit` is given."""
+    the records of `runlab ls --json`, but that NaN and infinities are floats, not the
+    JSON's strings; every run unless `limit` is given."""
     from runlab.store.reading import find_runs
 
     s = _store(store)
     try:
         page = find_runs(s, where, sort, limit, offset, experiment=experiment, deleted=deleted)
-        return [r.to_json() for r in page.runs]
+        return [r.to_dict() for r in page.runs]
     finally:
         s.close()
 
@@ -46,13 +47,14 @@ def runs(where: str | None = None, sort: str | Sequence[str] | None = None,
 def metric_history(run: str | int | dict[str, Any], key: str,
                    store: str | None = None) -> list[dict[str, Any]]:
     """Every point of metric `key` of a run (a reference such as 12, "last", a name, or a
-    record from `runs()`), as `{"step", "value", "time"}` dicts in order."""
+    record from `runs()`), as `{"step", "value", "time"}` dicts in order (a NaN or infinite
+    value a float)."""
     from runlab.store.reading import get_run, metric_history as history
 
     ref = str(run["id"] if isinstance(run, dict) else run)
     s = _store(store)
     try:
-        return [p.to_json() for p in history(s, get_run(s, ref), key)]
+        return [p.to_dict() for p in history(s, get_run(s, ref), key)]
     finally:
         s.close()
 
@@ -95,8 +97,7 @@ def _flat(record: dict[str, Any]) -> dict[str, Any]:
     for k, v in record["params"].items():
         row[column_name("params", k)] = v
     for k, m in record["metrics"].items():
-        last = m["last"]
-        row[column_name("metrics", k)] = float(last) if isinstance(last, str) else last
+        row[column_name("metrics", k)] = m["last"]
     for k, v in record["tags"].items():
         row[column_name("tags", k)] = v
     return row

@@ -92,8 +92,8 @@ def plot(
     runs: RunsArg,
     keys: Annotated[list[str] | None, typer.Option(
         "--key", "-k", metavar="KEY", show_default=False,
-        help="A metric to plot (repeatable; default: the metrics all the runs have, "
-             "up to 4).")] = None,
+        help="A metric to plot (repeatable; default: up to 4 of the metrics all the runs "
+             "have, the most telling first, sys/ metrics only if there is nothing else).")] = None,
     width: Annotated[int | None, typer.Option(
         "--width", min=30, metavar="COLUMNS", show_default=False,
         help="Chart width (default: the terminal's, else 100).")] = None,

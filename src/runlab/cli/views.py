@@ -149,11 +149,12 @@ def plot(runs: list[str] | None, keys: list[str] | None = None, width: int | Non
     # At most two points a column: the first, the last and every extreme are kept.
     series = [(r.number, {key: d.points for key, d in s.downsampled(r.id, chosen, 2 * w).items()})
               for r in found]
-    lines, skipped = display.drawable(display.build_lines(series, chosen))
-    if skipped:
-        warn(display.skipped_note(skipped))
+    lines, left = display.drawable(display.build_lines(series, chosen))
     if not lines:
-        raise RunlabError(f"nothing to plot yet: no points of {', '.join(chosen)}")
+        running = any(r.status == "running" for r in found)
+        raise RunlabError(display.nothing_note(chosen, left, running))
+    if left:
+        warn(display.skipped_note(left))
     for r in found:
         if r.status == "running":
             message(f"run {r.number} is still running: plotting its points so far")
@@ -198,6 +199,7 @@ def _print_log(chunks: Iterator[bytes], keep_escapes: bool) -> None:
 
 
 def _plot_keys(runs: list[Any], wanted: list[str]) -> list[str]:
+    from runlab import config
     from runlab.display.plot import MAX_DEFAULT_KEYS, choose_keys
 
     if wanted:
@@ -210,12 +212,13 @@ def _plot_keys(runs: list[Any], wanted: list[str]) -> list[str]:
                 if key not in r.metrics:
                     warn(f"run {r.number} has no metric {key}")
         return wanted
-    chosen, more = choose_keys([list(r.metrics) for r in runs])
+    directions = config.load(os.getcwd()).directions
+    chosen, more = choose_keys([list(r.metrics) for r in runs], directions=directions)
     if not chosen:
         which = "; ".join(f"run {r.number}: {', '.join(r.metrics) or 'none yet'}" for r in runs)
         raise UsageError(f"the runs share no metric; choose with -k KEY ({which})")
     if more:
-        message(f"plotting the first {MAX_DEFAULT_KEYS} shared metrics; also shared: "
+        message(f"plotting the {MAX_DEFAULT_KEYS} most telling shared metrics; also shared: "
                 f"{', '.join(more)} (choose with -k)")
     return chosen
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import fnmatch
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -29,6 +30,16 @@ HIGHER_IS_BETTER = ("*acc*", "*accuracy*", "*f1*", "*auc*", "*precision*", "*rec
                     "*精度*", "*正確率*", "*正解率*", "*召回率*", "*정확도*", "*точност*",
                     "*precisión*", "*precisão*", "*précision*", "*exactitud*", "*acurácia*",
                     "*genauigkeit*", "*doğruluk*")
+# Short names that would mis-fire as parts of other words (`em` in `temp`, `return` in
+# `returns_std`) count only as whole words of the name, between characters that are no
+# letter or digit (`eval/mean_reward`, `NDCG@10`); they are regular expressions. A loss or an
+# error among the name's words wins still (`reward_loss`), and a spread (std, var) of a
+# reward or a return has no better way.
+LOWER_IS_BETTER_WORDS = ("fid",)
+HIGHER_IS_BETTER_WORDS = (r"r\^2", "r²", r"r[-_ ]?squared", "reward", "rew", "return",
+                          r"p@(?:\d+|k)", r"prec(?:@(?:\d+|k))?", r"hits?@(?:\d+|k)", "chrf",
+                          "mrr", "ndcg", "psnr", "ssim", r"exact[-_ ]?match", "em")
+_SPREAD = {"std", "stddev", "var", "variance"}
 
 
 def direction(key: str, overrides: Mapping[str, str] | None = None) -> int:
@@ -37,11 +48,21 @@ def direction(key: str, overrides: Mapping[str, str] | None = None) -> int:
     for pattern, way in (overrides or {}).items():
         if fnmatch.fnmatchcase(low, pattern.lower()):
             return -1 if way == "lower" else 1
-    if any(fnmatch.fnmatchcase(low, p) for p in LOWER_IS_BETTER):
+    if any(fnmatch.fnmatchcase(low, p) for p in LOWER_IS_BETTER) or re.search(_LOWER, low):
         return -1
     if any(fnmatch.fnmatchcase(low, p) for p in HIGHER_IS_BETTER):
         return 1
+    if re.search(_HIGHER, low) and not _SPREAD.intersection(re.split(r"[\W_]+", low)):
+        return 1
     return 0
+
+
+def _whole_words(words: tuple[str, ...]) -> str:
+    return r"(?<![^\W_])(?:" + "|".join(words) + r")(?![^\W_])"
+
+
+_LOWER = _whole_words(LOWER_IS_BETTER_WORDS)
+_HIGHER = _whole_words(HIGHER_IS_BETTER_WORDS)
 
 
 @dataclass
@@ -53,31 +74,62 @@ class ParamChange:
 
 @dataclass
 class MetricChange:
+    """One metric's last value in an earlier run (`old`) and in this one (`new`).
+
+    NaN and infinities have no difference to speak of: a value that becomes NaN or infinite
+    (the run diverged) is worse whatever the metric's direction, one that becomes a number
+    again is better, and NaN then NaN (or the same infinity twice) is no change. An infinity
+    on the side the direction calls better (a PSNR of +inf: a perfect reconstruction) is a
+    value like any other."""
+
     key: str
     old: float | None
     new: float | None
     direction: int
 
     @property
+    def changed(self) -> bool:
+        """Both runs have the metric, and its value moved."""
+        if self.old is None or self.new is None:
+            return False
+        return not (self.old == self.new or (math.isnan(self.old) and math.isnan(self.new)))
+
+    @property
     def delta(self) -> float | None:
+        """new - old: 0 when unchanged (NaN then NaN included), None when a run lacks it."""
         if self.old is None or self.new is None:
             return None
-        return self.new - self.old
+        return self.new - self.old if self.changed else 0.0
 
     @property
     def relative(self) -> float | None:
+        """The change as a fraction of the old value, where both are finite numbers."""
         d = self.delta
-        if d is None or not self.old or not math.isfinite(self.old):
+        if d is None or not self.old or not math.isfinite(self.old) or not math.isfinite(d):
             return None
         return d / abs(self.old)
 
     @property
     def verdict(self) -> int:
         """+1 better, -1 worse, 0 same or unknown."""
-        d = self.delta
-        if d is None or d == 0 or math.isnan(d) or not self.direction:
+        if self.old is None or self.new is None or not self.changed:
             return 0
-        return 1 if d * self.direction > 0 else -1
+        was, now = diverged(self.old, self.direction), diverged(self.new, self.direction)
+        if was != now:
+            return -1 if now else 1
+        if now or not self.direction:
+            return 0
+        return 1 if (self.new - self.old) * self.direction > 0 else -1
+
+
+def diverged(value: float, way: int) -> bool:
+    """Whether a metric's value tells of a run gone wrong: NaN, or an infinity other than
+    the one its direction `way` calls better."""
+    if math.isnan(value):
+        return True
+    if math.isinf(value):
+        return not way or (value > 0) != (way > 0)
+    return False
 
 
 @dataclass

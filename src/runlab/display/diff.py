@@ -183,7 +183,7 @@ def _change_cells(c: MetricChange | None, colour: bool) -> list[Text]:
     if c is None or c.delta is None:
         return [Text(""), Text(""), Text("")]
     style = {1: "green", -1: "red"}.get(c.verdict, "") if colour else ""
-    delta = fmt.signed(c.delta) if c.delta else "0"
+    delta = fmt.change(c.old, c.new)
     relative = "" if c.relative is None else fmt.signed(round(c.relative * 100, 2)) + "%"
     mark = {1: BETTER, -1: WORSE}.get(c.verdict, "")
     return [Text(delta, style=style), Text(relative, style=style), Text(mark, style=style)]

@@ -88,6 +88,19 @@ def signed(v: float) -> str:
     return text if text.startswith("-") or text in ("nan",) else "+" + text
 
 
+def change(old: float | None, new: float | None) -> str:
+    """How a metric moved, for reading: `+0.2`, `0`; where either value is NaN or infinite,
+    whose difference says nothing, the new value and the old: `nan (was 0.5)`. "" when a
+    run lacks it."""
+    if old is None or new is None:
+        return ""
+    if math.isfinite(old) and math.isfinite(new):
+        return signed(new - old) if new != old else "0"
+    if old == new or (math.isnan(old) and math.isnan(new)):
+        return "0"
+    return f"{number(new)} (was {number(old)})"
+
+
 def duration(seconds: float | None) -> str:
     if seconds is None:
         return ""

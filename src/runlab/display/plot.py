@@ -37,11 +37,17 @@ class Line:
     values: list[float]
 
 
-def choose_keys(run_keys: Sequence[Sequence[str]], cap: int = MAX_DEFAULT_KEYS
-                ) -> tuple[list[str], list[str]]:
-    """The metrics every run has (in the first run's order): the first `cap`, and the rest."""
+def choose_keys(run_keys: Sequence[Sequence[str]], cap: int = MAX_DEFAULT_KEYS,
+                directions: dict[str, str] | None = None) -> tuple[list[str], list[str]]:
+    """The metrics every run has, the most telling first as the end-of-run summary orders
+    them (`telling_order`): the first `cap`, and the rest. System metrics (sys/...) only when
+    the runs share no other: a chart of bytes read would flatten the curves that matter."""
+    from runlab.display.summary import telling_order
+
     shared = [k for k in run_keys[0] if all(k in keys for keys in run_keys[1:])]
-    return shared[:cap], shared[cap:]
+    shared = [k for k in shared if not k.startswith("sys/")] or shared
+    ordered = telling_order(shared, directions)
+    return ordered[:cap], ordered[cap:]
 
 
 def build_lines(runs: Sequence[tuple[int, dict[str, list[MetricPoint]]]],
@@ -57,21 +63,58 @@ def build_lines(runs: Sequence[tuple[int, dict[str, list[MetricPoint]]]],
     return out
 
 
-def drawable(lines: Sequence[Line]) -> tuple[list[Line], int]:
+@dataclass
+class LeftOut:
+    """The points of one line that no chart can draw: how many of how many, and what they
+    are (of `UNDRAWABLE`)."""
+
+    label: str
+    count: int
+    total: int
+    kinds: tuple[str, ...]
+
+
+UNDRAWABLE = ("NaN", "infinite", "beyond ±1e307")
+
+
+def drawable(lines: Sequence[Line]) -> tuple[list[Line], list[LeftOut]]:
     """The lines with only the points a chart can draw (finite, within ±`DRAWABLE`), lines
-    left with none dropped; and how many points were left out."""
-    out, skipped = [], 0
+    left with none dropped; and what was left out of each line."""
+    out, left = [], []
     for line in lines:
         kept = [(s, v) for s, v in zip(line.steps, line.values) if -DRAWABLE <= v <= DRAWABLE]
-        skipped += len(line.values) - len(kept)
         if kept:
             out.append(Line(line.label, [s for s, _ in kept], [v for _, v in kept]))
-    return out, skipped
+        wild = {_kind(v) for v in line.values if not -DRAWABLE <= v <= DRAWABLE}
+        if wild:
+            left.append(LeftOut(line.label, len(line.values) - len(kept), len(line.values),
+                                tuple(k for k in UNDRAWABLE if k in wild)))
+    return out, left
 
 
-def skipped_note(count: int) -> str:
-    return (f"left out {count} point{'s' if count != 1 else ''} no chart can draw (not a "
-            "number, infinite, or beyond ±1e307)")
+def _kind(value: float) -> str:
+    return "NaN" if math.isnan(value) else "infinite" if math.isinf(value) else "beyond ±1e307"
+
+
+def skipped_note(left: Sequence[LeftOut]) -> str:
+    """`left out 6 points no chart can draw: #4 loss all 4 (NaN), #3 acc 2 of 9 (infinite)`."""
+    count = sum(x.count for x in left)
+    each = ", ".join(f"{x.label} {_share(x)} ({' or '.join(x.kinds)})" for x in left)
+    return f"left out {count} point{'s' if count != 1 else ''} no chart can draw: {each}"
+
+
+def _share(x: LeftOut) -> str:
+    return f"all {x.count}" if x.count == x.total else f"{x.count} of {x.total}"
+
+
+def nothing_note(keys: Sequence[str], left: Sequence[LeftOut], running: bool) -> str:
+    """Why there is no chart: every point is one no chart can draw (each line named), or
+    there is no point at all (yet, when a run is still going)."""
+    if not left:
+        return f"nothing to plot{' yet' if running else ''}: no points of {', '.join(keys)}"
+    kinds = [k for k in UNDRAWABLE if any(k in x.kinds for x in left)]
+    return (f"nothing to plot: every point of {', '.join(x.label for x in left)} is "
+            f"{' or '.join(kinds)} (no chart can draw them)")
 
 
 def downsample(steps: Sequence[float], values: Sequence[float], buckets: int

@@ -15,12 +15,15 @@ MAX_PACKAGES = 5
 def telling_order(keys: list[str], directions: dict[str, str] | None = None) -> list[str]:
     """Metrics most worth a glance first: those whose better direction is known (loss,
     accuracy...), held-out ones (val, eval, test) before the others, then the rest; each
-    group in the order the run reported them."""
+    group in the order the run reported them. Held out is a word of the name: `val_loss`,
+    `eval/acc`, `valLoss`, never `train/value_loss`."""
+    import re
+
     from runlab.compare.changes import direction
 
     def rank(key: str) -> int:
-        low = key.lower()
-        held_out = any(w in low for w in ("val", "eval", "test"))
+        held_out = re.search(r"(?<![A-Za-z])(?i:val|valid|validation|eval|evaluation|test)"
+                             r"(?![a-z])", key) is not None
         known = direction(key, directions) != 0
         return (0 if known else 2) + (0 if held_out else 1)
 
@@ -85,12 +88,11 @@ def render(run: Run, previous: Run | None, changes: Changes | None, colour: bool
         if changes.data_changed:
             parts.append(f"data changed: {', '.join(changes.data_changed)}")
         parts += package_parts(changes.packages)
-        moved = {m.key: m for m in changes.metrics
-                 if m.delta is not None and m.delta != 0 and not m.key.startswith("sys/")}
+        moved = {m.key: m for m in changes.metrics if m.changed and not m.key.startswith("sys/")}
         for key in telling_order(list(moved), directions):
             m = moved[key]
             style = {1: "green", -1: "red"}.get(m.verdict, "")
-            parts.append(fmt.paint(f"{m.key} {fmt.signed(m.delta or 0)}", style, colour))
+            parts.append(fmt.paint(f"{m.key} {fmt.change(m.old, m.new)}", style, colour))
         lead = f"  vs run {previous.number}: "
         if run.status != "finished":
             lead = f"  vs run {previous.number} (the last finished run; this run did not finish): "

@@ -108,6 +108,12 @@ class MetricSummary:
             "last_step": self.last_step,
         }
 
+    def to_dict(self) -> dict[str, Any]:
+        """`to_json` for Python: NaN and infinities stay floats, so that min() and sorting
+        work (the Python API's records)."""
+        return {"last": self.last, "min": self.min, "max": self.max, "count": self.count,
+                "last_step": self.last_step}
+
 
 @dataclass
 class MetricPoint:
@@ -117,6 +123,10 @@ class MetricPoint:
 
     def to_json(self) -> dict[str, Any]:
         return {"step": self.step, "value": json_number(self.value), "time": iso(self.time)}
+
+    def to_dict(self) -> dict[str, Any]:
+        """`to_json` for Python: a NaN or infinite value stays a float."""
+        return {"step": self.step, "value": self.value, "time": iso(self.time)}
 
 
 @dataclass
@@ -201,3 +211,10 @@ class Run:
                                 if k == "python" and isinstance(v, dict) else v)
                             for k, v in self.environment.items()},
         }
+
+    def to_dict(self) -> dict[str, Any]:
+        """The record of `to_json` for Python (`runlab.runs()`): a metric's NaN or infinity is
+        a float, as a param's is, where the JSON contract has to write a string."""
+        record = self.to_json()
+        record["metrics"] = {k: m.to_dict() for k, m in self.metrics.items()}
+        return record
