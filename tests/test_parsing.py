@@ -5477,10 +5477,10 @@ def test_round_29_counters_before_a_phase_and_spaced_pairs() -> None:
     # results are no settings: a key of anything but a setting or a hyperparameter; a phase's
     # counter then clauses between bars; an `[int, int]` before no measure is no epoch and batch
     assert steps_of("{'epoch': 3, 'miou': 0.71, 'seed': 42}", "Result(acc1=76.1, acc5=93.0)",
-                    "Valid epoch 3: loss 0.5 | acc 0.9", "[64, 128] hidden: 256",
+                    "Valid epoch 3: loss 0.5 | acc 0.9", "[64, 128] width: 256",
                     "Epoch: 10 patience 3") == [
         ("miou", 0.71, 3), ("acc1", 76.1, 0), ("acc5", 93.0, 0),  # (its seed: none)
-        ("Valid_loss", 0.5, 3), ("Valid_acc", 0.9, 3), ("hidden", 256, 0)]
+        ("Valid_loss", 0.5, 3), ("Valid_acc", 0.9, 3), ("width", 256, 0)]
     # a program's settings: `print(optimizer)`, an object's repr, a dict of settings (a
     # setting's name among its keys, no measure's); a repr holding a measure is a result's
     assert steps_of("Adam (", "Parameter Group 0", "    amsgrad: False", "    eps: 1e-08",

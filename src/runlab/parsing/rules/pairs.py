@@ -220,7 +220,7 @@ _SETTING = re.compile(
     # a data science script's set-up: `Features: 30`, `CV folds: 5`, `Test fraction: 0.25`,
     # `Significance level: 0.05`, `Polynomial degree: 2`, `Iterations run: 30`, a driver's or
     # an export's version (`Driver: 550.54`, `opset: 17`, `Compute capability: 8.0`)
-    r"|features|n_features|folds|n_splits|(?:test|val|valid|validation|train|holdout|eval)"
+    r"|folds|n_splits|(?:test|val|valid|validation|train|holdout|eval)"
     r"_(?:fraction|frac|split|ratio|share|pct)|significance_level|(?:poly|polynomial)_degree"
     r"|regularization(?:_strength)?|iterations_(?:run|done)|driver(?:_version)?|opset(?:_version)?"
     r"|compute_capability|degrees_of_freedom"
@@ -233,7 +233,7 @@ _SETTING = re.compile(
     r"|val_check_interval|eta_min|t_max|t_0)$"
     # (whole names only: a test's degrees of freedom, `df = 4`; a data sample's `label`, `idx`;
     # `hidden: 64`, not `Accuracy for 4 hidden units`)
-    r"|^(?:df|dof|ddof|label|idx|hidden(?:_dim|_units)?)$"
+    r"|^(?:df|dof|ddof|label|idx|hidden(?:_dim|_units)?|(?:n_|num_)?features)$"
     r"|^[kK]$"  # (the number of clusters or neighbours, `k = 2, inertia = 152.3`)
     r"|(?:^|[_./\-])(?:gpus?|cpus?|devices?|nodes?|workers?|threads?|params?|parameters)"
     r"_(?:number|count)$"
@@ -2564,7 +2564,8 @@ def _level_prefix_end(line: str) -> int:
 _LATEST_MESSAGE: list[tuple[str, str]] = [("", "")]
 
 
-_DOTS = re.compile(r"\.{3,4000}\ {1,8}(?=[A-Za-z\[])", re.ASCII)
+_DOTS = re.compile(r"\.{3,4000}\ {1,8}(?=(?i:epoch|ep|step|iter|iteration|it|batch|episode)\ )",
+                   re.ASCII)
 
 
 def message(line: str) -> str:
