@@ -7530,3 +7530,18 @@ def test_dots_a_batch_a_settings_repr_and_a_drawn_bar_s_position() -> None:
                     "Epoch: 1", frame.format("2.10", 1)) == [
         ("Loss", 2.3, 1), ("Acc", 11.0, 1), ("Loss", 2.2, 2), ("Acc", 11.0, 2),
         ("Loss", 2.1, 11), ("Acc", 11.0, 11)]
+
+
+def test_a_leaderboard_s_models_named_in_words() -> None:
+    # `print(df.set_index("Model"))` and `df.to_markdown()` of models named in words: each
+    # score under the model's whole name
+    frame = ["                     Accuracy      F1", "Model                                ",
+             "Random Forest          0.9649  0.9720", "SVM                    0.9766  0.9815"]
+    markdown = ["| Model               |   Accuracy |     F1 |",
+                "|:--------------------|-----------:|-------:|",
+                "| Random Forest       |     0.9649 | 0.972  |",
+                "| SVM                 |     0.9766 | 0.9815 |"]
+    for lines in (frame, markdown):
+        assert steps_of(*lines) == [
+            ("Random_Forest/Accuracy", 0.9649, 0), ("Random_Forest/F1", 0.972, 0),
+            ("SVM/Accuracy", 0.9766, 0), ("SVM/F1", 0.9815, 0)], lines

@@ -1125,13 +1125,14 @@ def grid_rows(header: str) -> Callable[[str], list[Found]]:
         fields = line.split()
         if fields[1:] in ([], ["..."]) and _GRID_INDEX.fullmatch(fields[0] if fields else ""):
             return [CLAIM]  # the index's name alone, over the hidden columns' `...`
-        if len(fields) != len(measures) + 1 and not (
-                labelled and len(fields) > len(measures) + 1):
+        named = len(fields) - len(measures)  # (the row's name may be words: `Random Forest`)
+        if named < 1 or named > 1 and not labelled and any(
+                parse_number(field) is not None for field in fields[:named]):
             return []
-        values = [parse_number(field) for field in fields[len(fields) - len(measures) :]]
-        if labelled and None in values:
+        values = [parse_number(field) for field in fields[named:]]
+        if (labelled or named > 1) and None in values:
             return []
-        label = fields[0]
+        label = fields[0] if labelled else "_".join(fields[:named])
         if labelled and label.isdigit():  # a plain index before the names: the model's name
             label = "_".join(fields[1 : len(fields) - len(measures)]) or label
         return [(f"{label}/{name.replace(' ', '_')}", value, None)
@@ -1844,7 +1845,8 @@ _NAMED_CELL = re.compile(r"[A-Za-z][\w@.:\-]{0,40}(?:\ [A-Za-z%][\w@.\-%]{0,20})
                          rf"(?:\ /\ [^|]{{1,20}})?(?:\ \((?:{TIME_UNIT}|%|[A-Za-z][\w@.\-]{{0,20}})\))?",
                          re.ASCII)
 _TIMES_COLUMN = re.compile(rf".*\ \((?:{TIME_UNIT})\)", re.ASCII)
-_ROW_NAME = re.compile(r"[A-Za-z][\w.\-]{0,60}", re.ASCII)
+# (of words too: a model's, `Random Forest`, as Random_Forest)
+_ROW_NAME = re.compile(r"[A-Za-z][\w.\-]{0,60}(?:\ [A-Za-z0-9][\w.\-]{0,60}){0,5}", re.ASCII)
 _CELL_UNIT = re.compile(r"\ /\ .*$|\ ?%$|\ \(%\)$")
 _NOT_ROW_NAMES = frozenset({*STEP_NAMES, "metric", "name", "key"})
 
@@ -1932,6 +1934,7 @@ def named_rows(header: str) -> Callable[[str], list[Found]]:
             values[0] = numbered + values[0]
         if not _ROW_NAME.fullmatch(values[0]):
             return []
+        values[0] = values[0].replace(" ", "_")
         found: list[Found] = []
         for column, text in zip(columns, values[1:]):
             value = parse_number(text) if text else None
