@@ -422,6 +422,9 @@ SECRET_CASES: list[tuple[list[str], dict[str, Any], list[str]]] = [
     # a secret is one word: the positional after it stays (the recorded command reruns)
     (["--api-key", "k3yv4lu3", "data/train.csv"], {"api-key": REDACTED},
      ["--api-key", REDACTED, "data/train.csv"]),
+    # (a secret value that looks like a yacs key, `SECRET`, is no key of an override)
+    (["--api-key", "SECRET", "data/train.csv"], {"api-key": REDACTED},
+     ["--api-key", REDACTED, "data/train.csv"]),
 ]
 
 

@@ -350,6 +350,23 @@ def test_rerun_of_a_named_command_and_a_secret(cli: Cli, git_repo: Path) -> None
     assert show(cli, cwd=git_repo)["command"][2:] == ["--api-key", "***", "--lr=0.1"]
 
 
+def test_rerun_replaces_an_option_s_recorded_words_only(cli: Cli, git_repo: Path) -> None:
+    # the positional after an option's value stays (`--lr 0.1 data/train.csv`), and so does
+    # the one after a secret's hidden value; a list's words are replaced whole
+    (git_repo / "train.py").write_text("import sys\nprint(sys.argv[1:])\n")
+    assert cli(PY, "train.py", "--lr", "0.1", "data/train.csv", cwd=git_repo).code == 0
+    r = cli("rerun", "last", "lr=0.2", cwd=git_repo)
+    assert r.code == 0, r.stderr
+    assert r.stdout == "['--lr', '0.2', 'data/train.csv']\n"
+    assert cli(PY, "train.py", "--api-key", "SECRET", "data/train.csv", cwd=git_repo).code == 0
+    r = cli("rerun", "last", "api-key=other", cwd=git_repo)
+    assert r.code == 0, r.stderr
+    assert r.stdout == "['--api-key', 'other', 'data/train.csv']\n"
+    assert cli(PY, "train.py", "--layers", "64", "32", "data", cwd=git_repo).code == 0
+    r = cli("rerun", "last", "layers=128", cwd=git_repo)
+    assert r.code == 0 and r.stdout == "['--layers', '128', 'data']\n", r.stdout
+
+
 @pytest.mark.parametrize("argv, overrides, expected", [
     (["python", "t.py", "--lr", "0.1"], {"lr": "0.5"}, ["python", "t.py", "--lr", "0.5"]),
     (["python", "t.py", "--lr=0.1"], {"lr": "0.5"}, ["python", "t.py", "--lr=0.5"]),

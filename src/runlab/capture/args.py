@@ -1544,7 +1544,9 @@ class _Scanner:
                 self._assignment(index, assignment, params)
             elif not _DELETION.fullmatch(token):
                 if index > start and _CONFIG_KEY.fullmatch(tokens[index - 1]) and is_secret(
-                        tokens[index - 1], self.secret_patterns):
+                        tokens[index - 1], self.secret_patterns) and not (
+                            index - 1 > start and is_option(tokens[index - 2])):
+                    # (not after an option's value, `--api-key SECRET data.csv`: the secret's)
                     # yacs' and detectron2's `KEY VALUE` overrides: `WANDB.API_KEY abc`
                     self.redacted[index] = REDACTED
                 positional.append(self.redacted[index])

@@ -21,7 +21,7 @@ MISSING: Any = object()
 # Metric names whose better direction is known (DESIGN: diff marks better or worse).
 # (and the words of other languages' tutorials: 损失, 損失, 손실, потеря, pérdida, Verlust; 准确率,
 # 精度, 정확도, точность, precisión, Genauigkeit)
-LOWER_IS_BETTER = ("*loss*", "*error*", "*err", "*mse*", "*rmse*", "*mae*", "*perplexity*",
+LOWER_IS_BETTER = ("*loss*", "*error*", "*err", "*mse*", "*rmse*", "*mae*", "*mape*", "*perplexity*",
                    "*ppl*", "*wer*", "*cer*", "*损失*", "*损耗*", "*误差*", "*損失*", "*誤差*",
                    "*손실*", "*오차*", "*потер*", "*ошибк*", "*pérdida*", "*perdida*", "*perda*",
                    "*perte*", "*verlust*", "*kayıp*", "*fehler*")
@@ -36,7 +36,7 @@ HIGHER_IS_BETTER = ("*acc*", "*accuracy*", "*f1*", "*auc*", "*precision*", "*rec
 # error among the name's words wins still (`reward_loss`), and a spread (std, var) of a
 # reward or a return has no better way.
 LOWER_IS_BETTER_WORDS = ("fid",)
-HIGHER_IS_BETTER_WORDS = (r"r\^2", "r²", r"r[-_ ]?squared", "reward", "rew", "return",
+HIGHER_IS_BETTER_WORDS = (r"r\^2", "r²", r"r[-_ ]?squared", "rewards?", "rew", "returns?",
                           r"p@(?:\d+|k)", r"prec(?:@(?:\d+|k))?", r"hits?@(?:\d+|k)", "chrf",
                           "mrr", "ndcg", "psnr", "ssim", r"exact[-_ ]?match", "em")
 _SPREAD = {"std", "stddev", "var", "variance"}

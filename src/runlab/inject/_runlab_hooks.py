@@ -1803,7 +1803,7 @@ def _config_entries(config, hyphens, words):
             aliases += [f"{head}{'.' if head else ''}no-{last}", f"{head}{'.' if head else ''}no_{last}"]
         secret = _secret_name(name.rpartition(".")[2]) and not _nothing_to_hide(value)
         entry["value"] = "***" if secret else redact({key: value})[_redact_text(key)]
-        if secret and str(value) in words:
+        if secret and any(str(value) in word for word in words):
             _, entry["secret_hash"] = _secret_places(str(value), [], words)
             aliases += _typed_before(str(value), words, aliases + [key])
         if aliases:
@@ -1914,11 +1914,16 @@ def _docopt(module):
 
 
 def _typed_before(value, words, known):
-    """The options a secret's value was typed after that its parser named no other way
-    (tyro's `-k` alias for `api_key`): its aliases, no params of their own."""
-    return sorted({words[i - 1].lstrip("-") for i, word in enumerate(words) if word == value
-                   and i and words[i - 1][:1] == "-" and words[i - 1].lstrip("-")
-                   and words[i - 1].lstrip("-") not in known and "=" not in words[i - 1]})
+    """The options a secret's value was typed after or with that its parser named no other
+    way (tyro's `-k` alias for `api_key`: `-k X`, `-kX`, `-k=X`): its aliases, no params of
+    their own."""
+    names = set()
+    for i, word in enumerate(words):
+        if word == value and i and words[i - 1][:1] == "-" and "=" not in words[i - 1]:
+            names.add(words[i - 1].lstrip("-"))
+        elif word[:1] == "-" and len(word) > len(value) and word.endswith(value):
+            names.add(word[: len(word) - len(value)].lstrip("-").rstrip("="))
+    return sorted(name for name in names if name and name not in known)
 
 
 def _typed_word(value):

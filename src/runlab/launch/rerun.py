@@ -119,8 +119,14 @@ def plan(store: Store, run_id: str, overrides: Sequence[str], *,
         if not argv:
             raise RunlabError(f"run {run.number} recorded no command")
         begin = _params_start(argv, cwd)
+        recorded = run.params if isinstance(run.params, dict) else {}
         for key, value in given.items():
-            if not _replace(argv, key, value, begin, set(bool_flags)):
+            # (as many words as the recorded value had: one, unless a list, so `--lr 0.1
+            # data.csv` keeps its positional)
+            was = recorded.get(key)
+            count = len(was) if isinstance(was, list) else 0 if isinstance(was, bool) else (
+                1 if key in recorded else None)
+            if not _replace(argv, key, value, begin, set(bool_flags), count):
                 argv += [f"--{key}", value]
         _refuse_redacted(argv, run.number)
     patch = os.path.join(store.run_dir(run_id), "code.patch")
@@ -178,8 +184,10 @@ def _is_value(token: str) -> bool:
     return token != "--" and not is_option(token) and not _ASSIGNMENT.fullmatch(token)
 
 
-def _replace(argv: list[str], key: str, value: str, begin: int, bool_flags: set[str]) -> bool:
-    """Put `value` wherever `key` is set in argv[begin:]; whether it was found."""
+def _replace(argv: list[str], key: str, value: str, begin: int, bool_flags: set[str],
+             count: int | None = None) -> bool:
+    """Put `value` wherever `key` is set in argv[begin:] (in place of the `count` words of its
+    recorded value, else of every value word after it); whether it was found."""
     found = False
     i = begin
     while i < len(argv):
@@ -193,7 +201,8 @@ def _replace(argv: list[str], key: str, value: str, begin: int, bool_flags: set[
         elif name == key:
             n = 0
             if key not in bool_flags:
-                while i + 1 + n < len(argv) and _is_value(argv[i + 1 + n]):
+                while i + 1 + n < len(argv) and _is_value(argv[i + 1 + n]) and (
+                        count is None or n < count):
                     n += 1
             typed = parse_value(value)
             if n:
