@@ -1041,3 +1041,21 @@ def test_argparse_set_defaults_and_a_dict_typed_value_are_params(cli: Callable[.
     assert cli(sys.executable, "a.py", "--sched", '{"name":   "cos"}', "train").code == 0
     assert params(cli)["sched"] == '{"name": "cos"}'
     assert json.loads(cli("metrics", "last", "--json").stdout) == {}
+
+
+def test_the_parser_s_settings_printed_whole_are_no_metrics(cli: Callable[..., Result],
+                                                            tmp_path: Path) -> None:
+    # `print(vars(args))` and `json.dumps(vars(args))` whose names look like measures'
+    # (`target_acc`, `loss_scale`): each value the parser's setting, no metric; a record of
+    # the training's beside a setting (`{'loss': 0.5, 'lr': 0.01}`) keeps both
+    (tmp_path / "t.py").write_text(
+        "import argparse, json\np = argparse.ArgumentParser()\n"
+        "p.add_argument('--lr', type=float, default=0.01)\n"
+        "p.add_argument('--target_acc', type=float, default=0.9)\n"
+        "p.add_argument('--loss_scale', type=float, default=0.5)\n"
+        "a = p.parse_args()\nprint(json.dumps(vars(a), indent=2))\nprint(vars(a))\n"
+        "for e in (1, 2):\n    print({'epoch': e, 'loss': 0.5 / e, 'lr': a.lr})\n")
+    assert cli(sys.executable, "t.py", "--lr", "0.02").code == 0
+    points = json.loads(cli("metrics", "last", "--json").stdout)
+    assert {k: [(p["step"], p["value"]) for p in v] for k, v in points.items()} == {
+        "loss": [(1, 0.5), (2, 0.25)], "lr": [(1, 0.02), (2, 0.02)]}

@@ -29,8 +29,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from runlab.capture.args import secret_measure
 from runlab.errors import UsageError
@@ -243,6 +244,10 @@ _SECTION_NAMES = re.compile(rf"({_SECTION_NAME})\ {{0,20}}[:=]", re.ASCII)
 _WAITING = 10_000  # points of step-less lines held for the next bar drawing, at most
 
 
+_DUMPED = frozenset({"python_dict", "json", "hf_trainer"})  # (the rules of dicts printed whole)
+_STAMPED = frozenset("0123456789[")  # (a log line's time or level in brackets first)
+
+
 @dataclass(slots=True)
 class Point:
     """One metric value at one step, and the name of the rule that found it."""
@@ -430,6 +435,9 @@ class MetricParser:
         self._frame = False  # the line before was a traceback's frame
         self._crash = ""  # in a crash's report that goes on over lines ("box", "group")
         self._said = ("", "")  # the last line read and its message (its log prefix off)
+        # The settings the program's own parser read (`ChannelReader.parsed`, kept up to date
+        # by the recorder): a dict printed whole whose every value is one of them is no metric.
+        self.settings: Mapping[str, tuple[str, Any]] = {}
         # By the epoch's length (an evaluation's positions, `step 4/4`, are another count): the
         # epoch and position last seen together, and whether the positions go on across an
         # epoch instead of starting again (`Step 3500/4500` after `Epoch 2 summary`: the run's
@@ -845,7 +853,8 @@ class MetricParser:
         the logger's own and the root's it propagates to, `INFO:train:epoch 1: acc=0.81` and
         `epoch 1: acc=0.81`, one after the other (the same line twice is two prints)."""
         said = self._said
-        text = _unprefixed(line) if line.startswith(_LEVELS) else line
+        text = _unprefixed(line) if line.startswith(_LEVELS) else message(line) if (
+            line[:1] in _STAMPED and len(line) >= 8) else line
         self._said = (line, text)
         return text == said[1] and line != said[0] and bool(text)
 
@@ -1555,6 +1564,8 @@ class MetricParser:
     def _resolve(self, found: list[tuple[str, list[Found], bool]], points: list[Point],
                  position: tuple[int, int, int | None] | None = None,
                  header: int | None = None, line_epoch: int | None = None) -> list[Point]:
+        if self.settings and any(rule in _DUMPED for rule, _, _ in found):
+            found = [item for item in found if not self._dumped(item)]
         # The first finding of a key wins, and user patterns were found first.
         chosen: dict[str, tuple[float, int | None, str, bool]] = {}
         key_step: int | None = None
@@ -1665,6 +1676,23 @@ class MetricParser:
         `Starting epoch 1` and the epoch's bar), not the next bar's."""
         state = self._bars.get(self._main)
         return state is not None and 0 < state[2] <= state[1]
+
+    def _dumped(self, item: tuple[str, list[Found], bool]) -> bool:
+        """Whether a dict's findings are the program's settings printed whole: two values or
+        more, each the one its parser gave the setting of that name (`print(vars(args))`,
+        `json.dumps(asdict(cfg))`; `optim/lr` is `optim.lr`'s), to its printed digits (a
+        record of the training's, `{'loss': 0.3, 'lr': 0.01}`, has a measure besides)."""
+        rule, findings, _ = item
+        named = [(key, value) for key, value, _ in findings if key]
+        if rule not in _DUMPED or len(named) < 2:
+            return False
+        for key, value in named:
+            setting = self.settings.get(key.replace("/", ".").replace("-", "_"))
+            known = None if setting is None else setting[1]
+            if not isinstance(known, (int, float)) or isinstance(known, bool) or not (
+                    abs(float(known) - float(value)) <= printed_tolerance(float(value))):
+                return False
+        return True
 
     def moved_to(self, step: int) -> list[Point]:
         """The run moved to `step` outside the output (a hooked framework's fit ended there):

@@ -204,6 +204,7 @@ class OutputMetrics:
         self.batches: list[tuple[float, list[Any]]] = []
         self.count = 0
         self._actors: set[str] = set()  # the Ray actors whose lines are no run's (`trials`)
+        self.settings: dict[str, tuple[str, Any]] = {}  # the program's parsed settings, live
 
     def parser(self) -> Any:
         """The metric parser, with every line read so far parsed. It is made when there is
@@ -220,6 +221,7 @@ class OutputMetrics:
 
                 self._parser = MetricParser(*self._rules)
             self._parser.trials(self._actors)
+            self._parser.settings = self.settings
             waiting, self._waiting, self._waiting_lines = self._waiting, [], 0
             for read_at, lines in waiting:
                 self._keep(self._parser.parse_lines(lines), read_at)
@@ -1050,6 +1052,8 @@ class Recorder:
         self.ownership = Ownership()
         self.channel = ChannelReader(events_path, self.ownership, secret_patterns,
                                      self.problems)
+        # (the settings the program's parser read: printed whole, `print(vars(args))`, no metrics)
+        self.metrics.settings = self.channel.parsed
         self.artifacts = Artifacts(store, run_id, cwd)
         self.monitor: Any = None  # the ResourceMonitor, once the child runs
         self._ahead = ChannelBatch()  # what the channel gave, read ahead of a flush (`quiet`)
@@ -1115,6 +1119,7 @@ class Recorder:
         if settings:  # (a hook's settings printed as a dict, `print(study.best_params)`)
             batches = [(t, [p for p in points if not (
                 p.key in settings and _printed_setting(p, settings))]) for t, points in batches]
+
         if self.channel.configured_secrets:  # (the parser knows the built-in names only)
             batches = [(t, [p for p in points if not self.channel.secret(p.key)])
                        for t, points in batches]

@@ -600,7 +600,9 @@ def _spaced_triples(text: str, head: str = "") -> list[tuple[str, str, str]]:
 # After a `name value` pair: a value fused with its unit (`13.5ms`, `1.2GB`), a clock's time
 # (`eta 0:00:12`); a number before a rate's unit (`1234 tok/s`).
 _UNIT_VALUE = re.compile(
-    rf"({NUMBER})(ms|s|sec|[KMGT]i?B|[KMGTB])|\d{{1,4}}:\d\d(?::\d\d)?(?:\.\d{{1,6}})?", re.ASCII)
+    rf"({NUMBER})(ms|s|sec|[KMGT]i?B|[KMGTBk])|\d{{1,4}}:\d\d(?::\d\d)?(?:\.\d{{1,6}})?", re.ASCII)
+# A clock's days before it, Python's `timedelta` printed: `eta 1 day, 2:03:04`.
+_DAYS = re.compile(r"(?<!\S)\d{1,6}\ days?,\ (?=\d{1,2}:\d\d)", re.ASCII)
 _RATE_UNIT = re.compile(r"[A-Za-z]{1,12}/(?:s|sec|step|it)", re.ASCII)
 # A unit a space apart from its value (`%`, `GB`).
 _SPACED_UNITS = frozenset({"%", "dB"})
@@ -663,6 +665,8 @@ def _spaced_texts(text: str) -> list[tuple[str, str]] | None:
         if any(names_a_measure(word) for word in aside.split()):  # (not `Epoch 3, Step 1,
             # took 0.5s`: prose)
             text = aside
+    if " day" in text:
+        text = _DAYS.sub("", text)
     found: list[tuple[str, str]] = []
     words: list[str] = []
     tokens = text.split()
@@ -716,7 +720,8 @@ def _spaced_texts(text: str) -> list[tuple[str, str]] | None:
                 token.rstrip(",") in _SPACED_UNITS):
             pass  # the value's unit, apart: `acc 81.0 %`
         elif found and not words and _RATE_UNIT.fullmatch(token.rstrip(",")) and not (
-                at + 1 < len(tokens) and _SPACED_NUMBER.fullmatch(tokens[at + 1].rstrip(","))):
+                at + 1 < len(tokens) and (_SPACED_NUMBER.fullmatch(tokens[at + 1].rstrip(","))
+                                          or _UNIT_VALUE.fullmatch(tokens[at + 1].rstrip(",")))):
             found.pop()  # a speed, as a timing: `speed 3.50 it/s` (not `tok/s 539,391`'s name)
         elif _SPACED_WORD.fullmatch(token) and token.lower() not in _NOT_NAME_WORDS:
             words.append(token)
