@@ -988,6 +988,12 @@ def test_pyrallis_records_its_config_typed_with_its_defaults(cli: Callable[..., 
     assert r.code == 0, r.stderr
     assert params(cli) == {"lr": 0.01, "epochs": 7, "use_ema": True, "data.path": "data/",
                            "data.num_workers": 4}
+    # its `--config_path` file's settings once, dotted as its own (not `data/num_workers` too)
+    (tmp_path / "c.yaml").write_text("lr: 0.003\ndata:\n  num_workers: 8\n")
+    for typed, workers in (((), 8), (("--data.num_workers", "3"), 3)):
+        assert cli(sys.executable, "p.py", "--config_path", "c.yaml", *typed).code == 0
+        assert params(cli) == {"lr": 0.003, "epochs": 5, "use_ema": False, "data.path": "data/",
+                               "data.num_workers": workers}
 
 
 DOCOPT_APP = '''\

@@ -7545,3 +7545,21 @@ def test_a_leaderboard_s_models_named_in_words() -> None:
         assert steps_of(*lines) == [
             ("Random_Forest/Accuracy", 0.9649, 0), ("Random_Forest/F1", 0.972, 0),
             ("SVM/Accuracy", 0.9766, 0), ("SVM/F1", 0.9815, 0)], lines
+
+
+def test_rates_in_thousands_day_long_etas_and_timestamped_copies() -> None:
+    # `tok/s 3.5k` and `eta 1 day, 2:03:04` are asides; a formatted handler's copy of the
+    # root's line, `2026-... - INFO - Epoch 1: loss=0.5` then `INFO:train:Epoch 1: loss=0.5`,
+    # one point
+    assert steps_of("step 1 loss 1.000 acc 0.60 tok/s 3.5k",
+                    "iter 100 loss 0.900 eta 1 day, 2:03:04",
+                    "2026-12-07 01:20:00,123 - INFO - Epoch 1: loss=0.5",
+                    "INFO:train:Epoch 1: loss=0.5") == [
+        ("loss", 1.0, 1), ("acc", 0.6, 1), ("loss", 0.9, 100), ("loss", 0.5, 1)]
+
+
+def test_a_settings_repr_printed_twice_in_a_row() -> None:
+    # `print(args)`, then `logger.info(f"Training/evaluation parameters {args}")`: settings both
+    assert steps_of("TrainingArguments(", "adam_beta1=0.9,", "learning_rate=0.0005,", ")",
+                    "Training/evaluation parameters TrainingArguments(", "adam_beta1=0.9,",
+                    "learning_rate=0.0005,", ")", "epoch 1 loss 0.5") == [("loss", 0.5, 1)]

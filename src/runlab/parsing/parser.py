@@ -1154,6 +1154,11 @@ class MetricParser:
             if self._rows_rule == "table":  # library tables with fixed shapes end for good
                 self._table = (self._rows, self._rows_rule)
             self._rows = None
+            if line[-1:] == "(" and (settings := open_repr(line)) is not None:
+                # another repr straight after (`print(args)`, then `logger.info(f"Training/
+                # evaluation parameters {args}")`)
+                self._rows, self._rows_rule = settings, "repr"
+                return []
             if self._rows_rule == "repr" and line[-1:] == ":" and self._labels:
                 self._sectioned(line)  # (the heading that ends settings may head a phase's)
                 self._after_settings = True

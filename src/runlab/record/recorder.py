@@ -834,6 +834,9 @@ class ChannelReader:
                 continue
             if twin[1] == value or twin[0] in self.argv_params:
                 dropped.append(key)
+                # (the parser's again, where the file's own event took its place: a nested
+                # key typed, `--data.num_workers 3` beside `data/num_workers`)
+                values[twin[0]] = twin[1]
             elif _same_kind(twin[1], value):
                 dropped.append(key)
                 values[twin[0]] = value
@@ -847,7 +850,8 @@ class ChannelReader:
 
     def _twin(self, key: str) -> tuple[str, Any] | None:
         """The key and value the program's parser read under another spelling of `key`."""
-        twin = self.parsed.get(key.replace("-", "_"))
+        # (a file's nested key, `data/num_workers`, is the parser's dotted one, pyrallis')
+        twin = self.parsed.get(key.replace("-", "_").replace("/", "."))
         return None if twin is None or twin[0] == key else twin
 
     def _composed(self, report: channel.Report, params: dict[str, Any]) -> list[str]:
