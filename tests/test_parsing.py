@@ -7563,3 +7563,8 @@ def test_a_settings_repr_printed_twice_in_a_row() -> None:
     assert steps_of("TrainingArguments(", "adam_beta1=0.9,", "learning_rate=0.0005,", ")",
                     "Training/evaluation parameters TrainingArguments(", "adam_beta1=0.9,",
                     "learning_rate=0.0005,", ")", "epoch 1 loss 0.5") == [("loss", 0.5, 1)]
+
+
+def test_a_model_s_label_with_its_variant() -> None:
+    assert steps_of("SVM (RBF): Train accuracy: 0.960, Test accuracy: 0.910") == [
+        ("SVM_(RBF)/Train_accuracy", 0.96, 0), ("SVM_(RBF)/Test_accuracy", 0.91, 0)]

@@ -147,7 +147,8 @@ def _variant(label: str) -> bool:
 _MODEL_LABEL = re.compile(
     r"(?!(?i:train|training|val|valid|validation|test|eval|evaluation|dev|epoch|step|iter"
     r"|iteration|batch|episode|fold|trial|round|metrics?|scores?|results?|stats|summary|best"
-    r"|final|config|params)\W)[A-Z][\w\-]{0,40}(?:\ [A-Z][\w\-]{0,40}){0,3}:", re.ASCII)
+    r"|final|config|params)\W)[A-Z][\w\-]{0,40}(?:\ [A-Z][\w\-]{0,40}){0,3}"
+    r"(?:\ \([\w\-.]{1,30}\))?:", re.ASCII)  # (and its variant: `SVM (RBF):`)
 # A name of what holds measures, no measure's (`metrics: loss=0.5`, `train_metrics:`, `scores:`).
 _CONTAINER = re.compile(r"(?i:metrics?|scores|results?|stats)$")
 
