@@ -420,11 +420,14 @@ SECRET_CASES: list[tuple[list[str], dict[str, Any], list[str]]] = [
     ),
     (["--sk-learn", "1"], {"sk-learn": 1}, ["--sk-learn", "1"]),
     # a secret is one word: the positional after it stays (the recorded command reruns)
-    (["--api-key", "k3yv4lu3", "data/train.csv"], {"api-key": REDACTED},
-     ["--api-key", REDACTED, "data/train.csv"]),
+    (["--api-key", "k3yv4lu3", "data.csv"], {"api-key": REDACTED},
+     ["--api-key", REDACTED, "data.csv"]),
     # (a secret value that looks like a yacs key, `SECRET`, is no key of an override)
-    (["--api-key", "SECRET", "data/train.csv"], {"api-key": REDACTED},
-     ["--api-key", REDACTED, "data/train.csv"]),
+    (["--api-key", "SECRET", "data.csv"], {"api-key": REDACTED},
+     ["--api-key", REDACTED, "data.csv"]),
+    # (a word of the secret's that names no file is the secret's: a password with a slash)
+    (["--basic-auth", "alice", "p4ss/w0rd!"], {"basic-auth": REDACTED},
+     ["--basic-auth", REDACTED, REDACTED]),
 ]
 
 

@@ -1065,3 +1065,36 @@ def test_the_parser_s_settings_printed_whole_are_no_metrics(cli: Callable[..., R
     points = json.loads(cli("metrics", "last", "--json").stdout)
     assert {k: [(p["step"], p["value"]) for p in v] for k, v in points.items()} == {
         "loss": [(1, 0.5), (2, 0.25)], "lr": [(1, 0.02), (2, 0.02)]}
+
+
+def test_tyro_and_docopt_review_cases(cli: Callable[..., Result], tmp_path: Path) -> None:
+    # tyro: a list's and a zero-padded number's secret under a short alias hidden, `-b 64`
+    # no param of its own, a function's result no settings; docopt: its short options are
+    # aliases, `argv=sys.argv[1:]` is its own command line; pyrallis' hook off, its parse of
+    # the command line records as argparse's
+    pytest.importorskip("tyro")
+    pytest.importorskip("docopt")
+    (tmp_path / "t.py").write_text(
+        "import dataclasses\nfrom typing import Annotated\nimport tyro\n"
+        "@dataclasses.dataclass\nclass Config:\n"
+        "    api_keys: Annotated[list[str], tyro.conf.arg(aliases=['-K'])] = "
+        "dataclasses.field(default_factory=list)\n"
+        "    secret_pin: Annotated[int, tyro.conf.arg(aliases=['-p'])] = 0\n"
+        "    batch_size: Annotated[int, tyro.conf.arg(aliases=['-b'])] = 32\n"
+        "tyro.cli(Config)\nprint('loss=0.5')\n")
+    r = cli(sys.executable, "t.py", "-K", "mark-ty-a1", "mark-ty-b2", "-p", "00987654", "-b", "64")
+    assert r.code == 0, r.stderr
+    shown = json.loads(cli("show", "last", "--json").stdout)
+    assert shown["params"] == {"api-keys": "***", "secret-pin": "***", "batch-size": 64}
+    assert not {"mark-ty-a1", "mark-ty-b2", "00987654"} & set(shown["command"])
+    (tmp_path / "f.py").write_text(
+        "import dataclasses, tyro\n@dataclasses.dataclass\nclass Out:\n    accuracy: float\n"
+        "def train(lr: float = 0.1) -> Out:\n    return Out(0.93)\nprint(tyro.cli(train))\n")
+    assert cli(sys.executable, "f.py", "--lr", "0.3").code == 0
+    assert params(cli) == {"lr": 0.3}
+    (tmp_path / "d.py").write_text(
+        '"""Usage: d.py [-o FILE] [-e N] <data>\n\nOptions:\n  -o FILE --output=FILE  Out '
+        '[default: out.txt].\n  -e N --epochs=N  Epochs [default: 10].\n"""\nimport sys\n'
+        "from docopt import docopt\ndocopt(__doc__, argv=sys.argv[1:])\n")
+    assert cli(sys.executable, "d.py", "-o", "o.txt", "-e", "5", "x.csv").code == 0
+    assert params(cli) == {"output": "o.txt", "epochs": 5, "data": "x.csv"}

@@ -354,6 +354,8 @@ def test_rerun_replaces_an_option_s_recorded_words_only(cli: Cli, git_repo: Path
     # the positional after an option's value stays (`--lr 0.1 data/train.csv`), and so does
     # the one after a secret's hidden value; a list's words are replaced whole
     (git_repo / "train.py").write_text("import sys\nprint(sys.argv[1:])\n")
+    (git_repo / "data").mkdir()
+    (git_repo / "data" / "train.csv").write_text("x\n")
     assert cli(PY, "train.py", "--lr", "0.1", "data/train.csv", cwd=git_repo).code == 0
     r = cli("rerun", "last", "lr=0.2", cwd=git_repo)
     assert r.code == 0, r.stderr

@@ -905,7 +905,7 @@ _NAME_WORD = re.compile(r"--?[A-Za-z][\w.\-]{0,80}|[A-Z][A-Z0-9_]{1,80}(?:\.[A-Z
                         r"|[a-z_]\w{0,80}(?:\.\w{1,80}){0,7}\.(?=\w*_|\w{4})\w{1,80}")
 
 
-# A word that names a file: a folder's part, or a file's extension (`data/train.csv`, `x.csv`).
+# A word that may name a file: a folder's part, or a file's extension (`data/train.csv`).
 _PATH_LIKE = re.compile(r"/|\.[A-Za-z][A-Za-z0-9]{0,4}\Z")
 
 
@@ -938,7 +938,7 @@ def parse_args(
         redacted[password] = "-p" + REDACTED if glued else REDACTED
     passwords = [] if password is None else [tokens[password][2:] if glued else tokens[password]]
     passwords += _client_passwords(tokens, redacted)
-    scanner = _Scanner(tokens, redacted, bool_flags, ignore, secret_patterns)
+    scanner = _Scanner(tokens, redacted, bool_flags, ignore, secret_patterns, cwd)
 
     entry = _find_entry(tokens, cwd)
     if entry.prefix_end > 1:
@@ -1516,12 +1516,14 @@ class _Scanner:
         bool_flags: Collection[str],
         ignore: Collection[str],
         secret_patterns: Sequence[str],
+        cwd: str = ".",
     ) -> None:
         self.tokens = tokens
         self.redacted = redacted
         self.bool_flags = {name.lstrip("-+") for name in bool_flags}
         self.ignore = [name.lstrip("-+") for name in ignore]
         self.secret_patterns = secret_patterns
+        self.cwd = cwd
 
     def scan(self, start: int, end: int) -> tuple[dict[str, Any], list[str]]:
         params: dict[str, Any] = {}
@@ -1589,10 +1591,12 @@ class _Scanner:
             self._flag(params, name, negated)
             return after
         if len(values) > 1 and is_secret(name, self.secret_patterns):
-            # (a path after a secret is no part of it: `--api-key X data/train.csv` keeps the
-            # positional, `--api-keys K1 K2` and `--basic-auth user pass` are the secret's)
+            # (a file after a secret is no part of it: `--api-key X data/train.csv` keeps the
+            # positional, `--api-keys K1 K2` and `--basic-auth user p4ss/w0rd` are the
+            # secret's, unless their word names a file there)
             path = next((i for i, value in enumerate(values[1:], 1) if isinstance(value, str)
-                         and _PATH_LIKE.search(value)), None)
+                         and _PATH_LIKE.search(value) and os.path.exists(
+                             os.path.join(self.cwd, value))), None)
             if path is not None:
                 values, after = values[:path], index + 1 + path
         if len(values) > 1:  # (a list of overrides, `--opts WANDB.API_KEY x`: its secrets)

@@ -399,10 +399,8 @@ def _parsed_value(value):
     """A parser's value as a param: a file it opened is its name, an Enum's member its value,
     a tuple a list, anything else its text."""
     if isinstance(value, dict):  # (`type=json.loads`: its text, as JSON writes it)
-        import json
-
         try:
-            return json.dumps(value)
+            return _json.dumps(value)
         except (TypeError, ValueError):
             return str(value)
     if value is not None and not isinstance(value, (bool, int, float, str, list, tuple)):
@@ -480,8 +478,11 @@ def _typed_options(parser, words):
 # Libraries whose own command line parser is not the program's (Hydra's `--config-name`,
 # `--multirun`, ...: its hook records the configuration they compose).
 # (and Fire's `-- --trace --verbose`; a tool's, pytest's `-p no:cacheprovider`, IPython's)
-_OWN_PARSERS = frozenset({"hydra", "fire", "tyro", "pyrallis", "_pytest", "pytest", "IPython", "ipykernel",
+_OWN_PARSERS = frozenset({"hydra", "fire", "_pytest", "pytest", "IPython", "ipykernel",
                           "jupyter_core", "nbconvert", "sphinx", "mypy", "pip"})
+# Libraries whose own hook records the settings they make of the command line (tyro,
+# pyrallis): while it is on, what their parsing with argparse reads is theirs, no params.
+_composers = set()
 # Libraries that parse words they made themselves (Ray Tune turns each trial's spec into
 # `--run trainable --scheduler FIFO ...`): what those parses read is none of the program's.
 _WORDS_PARSERS = frozenset({"ray"})
@@ -518,7 +519,8 @@ def _argparse(argparse):
                 # into words: none of the program's settings; under a script, what a program
                 # parses is no word of the run's command line)
                 _report(self, result[0], from_argv and not nested,
-                        caller in _OWN_PARSERS or not from_argv and caller in _WORDS_PARSERS,
+                        caller in _OWN_PARSERS or not from_argv and caller in _WORDS_PARSERS
+                        or caller in _composers and caller not in _failed,
                         caller in _DATACLASS_PARSERS, typed=bool(nested and from_argv))
             except Exception as e:  # noqa: BLE001 - the program must never notice runlab
                 fail("argparse", e)
@@ -1787,8 +1789,9 @@ def _fire(module):
 def _config_entries(config, hyphens, words):
     """A settings object's fields (a dataclass's, nested ones flattened with dots; a pydantic
     model's), as argparse's arguments are reported: under its flag's name (`batch-size`, the
-    other spelling an alias; a flag's negative, `no-amp`, its alias too); a secret's value
-    hidden, and found where it was typed (under any alias, `-k X`) to be hidden there."""
+    other spelling an alias; a flag's negative, `no-amp`, its alias too; an option it was
+    typed after that names no field, tyro's `-b 64` alias, too); a secret's value hidden, and
+    found where it was typed (under any alias, `-k X`, `-kX`) to be hidden there."""
     flat = {}
     _config_fields(config, "", flat, 0)
     entries = []
@@ -1796,20 +1799,66 @@ def _config_entries(config, hyphens, words):
         value = _parsed_value(value)
         key = name.replace("_", "-") if hyphens else name
         other = name.replace("-", "_") if hyphens else name.replace("_", "-")
-        entry = {"key": key, "exact": True}
         aliases = [other] if other != key else []
         if type(value) is bool:
             head, _, last = key.rpartition(".")
             aliases += [f"{head}{'.' if head else ''}no-{last}", f"{head}{'.' if head else ''}no_{last}"]
         secret = _secret_name(name.rpartition(".")[2]) and not _nothing_to_hide(value)
-        entry["value"] = "***" if secret else redact({key: value})[_redact_text(key)]
-        if secret and any(str(value) in word for word in words):
-            _, entry["secret_hash"] = _secret_places(str(value), [], words)
-            aliases += _typed_before(str(value), words, aliases + [key])
-        if aliases:
-            entry["aliases"] = aliases
-        entries.append(entry)
+        entries.append(_entry(key, value, aliases, secret, _typed_texts(value, words), words,
+                              exact=True))
+    _unnamed_aliases(entries, words)
     return entries
+
+
+def _entry(key, value, aliases, secret, typed, words, exact=False):
+    """One setting as the argparse report has it: its value (`***` for a secret's), its
+    aliases; a secret's digests where it was typed (`typed`: its texts as the command line
+    gave them), and the options it was typed after that name none of the parser's."""
+    entry = {"key": key, "value": "***" if secret else redact({key: value})[_redact_text(key)]}
+    if exact:
+        entry["exact"] = True
+    if secret and typed:
+        digests = set()
+        for text in typed:
+            digests.update(_secret_places(text, [], words)[1])
+        if digests:
+            entry["secret_hash"] = sorted(digests)
+    if typed:
+        entry["_typed"] = typed
+    if aliases:
+        entry["aliases"] = list(aliases)
+    return entry
+
+
+def _unnamed_aliases(entries, words):
+    """Give each setting the options it was typed after (or with, `-kX`, `-k=X`) that name no
+    setting of the parser's: its aliases, no params of their own (tyro's `-k` for `api_key`,
+    `-b 64` for `batch_size`)."""
+    known = {name for entry in entries for name in (entry["key"], *entry.get("aliases", ()))}
+    for entry in entries:
+        typed = entry.pop("_typed", None)
+        if typed:
+            found = sorted({name for text in typed for name in _typed_before(text, words, known)})
+            if found:
+                entry["aliases"] = entry.get("aliases", []) + found
+
+
+def _typed_texts(value, words):
+    """The texts a setting's value was typed as (`-p 00987654` for the int 987654; each item
+    of a list): the words that spell it, or end in it after an option (`-kX`, `--k=X`)."""
+    items = value if isinstance(value, list) else [value]
+    texts = set()
+    for item in items:
+        if item is None or isinstance(item, bool) or item == "":
+            continue
+        text = str(item)
+        for word in words:
+            if word == text or word[:1] == "-" and word.endswith(text) and len(word) > len(text):
+                texts.add(text)
+            elif isinstance(item, (int, float)) and _spelt(word) == item and (
+                    word[:1] != "-" or word[1:2].isdigit()):
+                texts.add(word)  # (`00987654` for 987654, `1e-3` for 0.001)
+    return sorted(texts)
 
 
 def _config_fields(config, prefix, out, depth):
@@ -1835,16 +1884,43 @@ def _config_fields(config, prefix, out, depth):
             out[prefix + name] = value
 
 
+def _own_line(given):
+    """Whether a parser was handed the program's own command line: none (it reads
+    `sys.argv`), or its tail (`argv=sys.argv[1:]`); not under a script's wrapper."""
+    if os.environ.get("RUNLAB_HOOK_NESTED"):
+        return False
+    line = list(getattr(sys, "argv", None) or [""])[1:]
+    return given is None or isinstance(given, (list, tuple)) and 0 < len(given) <= len(line) and (
+        list(given) == line[len(line) - len(given):])
+
+
+def _config_classes(spec, depth=0):
+    """The classes a tyro spec names (a class, or those of its `Union`/`Annotated` forms)."""
+    if isinstance(spec, type):
+        return {spec}
+    found = set()
+    for inner in getattr(spec, "__args__", None) or () if depth < 8 else ():
+        found |= _config_classes(inner, depth + 1)
+    origin = getattr(spec, "__origin__", None)
+    if isinstance(origin, type) and not getattr(spec, "__args__", None):
+        found.add(origin)
+    return found
+
+
 def _tyro(module):
     """tyro's `cli(Config)`: the settings object it made of the program's command line, its
-    defaults included, each field under its flag's name (`batch-size`, `data.num-workers`)."""
+    defaults included, each field under its flag's name (`batch-size`, `data.num-workers`);
+    not a function's return value (`tyro.cli(main)` runs `main`)."""
+    _composers.add("tyro")
 
     def parsed(result, args, kwargs):
-        if kwargs.get("args") is not None or kwargs.get("return_parser") or os.environ.get(
-                "RUNLAB_HOOK_NESTED"):
+        if kwargs.get("return_parser") or not _own_line(kwargs.get("args")):
             return
         config = result[0] if kwargs.get("return_unknown_args") and isinstance(
             result, tuple) else result
+        spec = args[0] if args else kwargs.get("f")
+        if not any(isinstance(config, cls) for cls in _config_classes(spec)):
+            return  # (a function's result, or an instance of no class it was given)
         words = [str(word) for word in getattr(sys, "argv", [])[1:]]
         entries = _config_entries(config, not kwargs.get("use_underscores"), words)
         if entries:
@@ -1857,10 +1933,11 @@ def _pyrallis(module):
     """pyrallis' parse (`pyrallis.parse`, `@pyrallis.wrap()`): the config it made of the
     command line and its config file, its defaults included, each field dotted
     (`data.num_workers`), typed as the config class types it."""
+    _composers.add("pyrallis")
 
     def parsed(result, args, kwargs):
         given = kwargs["args"] if "args" in kwargs else args[1] if len(args) > 1 else None
-        if given is not None or os.environ.get("RUNLAB_HOOK_NESTED"):
+        if not _own_line(given):
             return
         words = [str(word) for word in getattr(sys, "argv", [])[1:]]
         entries = _config_entries(result, False, words)
@@ -1872,17 +1949,22 @@ def _pyrallis(module):
 
 def _docopt(module):
     """docopt's dict of the program's command line: each option and positional under its
-    name (`--lr` as `lr`, `<data>` as `data`), its `[default: ...]` included, a number's text
-    as the number; a count (`-vv`) once; commands (`train`), `--help` and `--version` none."""
+    name (`--lr` as `lr`, `<data>` as `data`; its short option, `-o`, an alias), its
+    `[default: ...]` included, a number's text as the number (as the command line's words
+    are typed); a count (`-vv`) once; commands (`train`), `--help` and `--version` none."""
 
     def parsed(result, args, kwargs):
         given = kwargs["argv"] if "argv" in kwargs else args[1] if len(args) > 1 else None
-        if given is not None or os.environ.get("RUNLAB_HOOK_NESTED") or not isinstance(
-                result, dict):
+        if not _own_line(given) or not isinstance(result, dict):
             return
+        doc = args[0] if args else kwargs.get("doc")
+        shorts = {}  # the long option's name: its short one's (`-o FILE --output=FILE`)
+        for option in module.parse_defaults(doc) if isinstance(doc, str) else ():
+            if getattr(option, "long", None) and getattr(option, "short", None):
+                shorts[option.long.lstrip("-")] = option.short.lstrip("-")
         words = [str(word) for word in getattr(sys, "argv", [])[1:]]
         entries = []
-        for name, value in result.items():
+        for name, raw in result.items():
             if not isinstance(name, str) or name in ("--help", "--version", "-h"):
                 continue
             if name[:1] == "<" and name[-1:] == ">":
@@ -1891,32 +1973,32 @@ def _docopt(module):
                 key = name.lstrip("-")
             else:
                 continue  # (a command's word, `train`: in the command line as typed)
-            value = [_typed_word(v) for v in value] if isinstance(value, list) else (
-                _typed_word(value))
-            entry = {"key": key}
+            value = [_typed_word(v) for v in raw] if isinstance(raw, list) else _typed_word(raw)
             aliases = [key.replace("-", "_")] if "-" in key else []
+            if key in shorts:
+                aliases.append(shorts[key])
             if type(value) is int and len(key) == 1 and value > 1:
                 aliases.append(key * value)  # (`-vv`: `v` 2, no `vv` of its own)
             secret = _secret_name(key) and not _nothing_to_hide(value)
-            entry["value"] = "***" if secret else redact({key: value})[_redact_text(key)]
-            if secret:
-                _, anywhere = _secret_places(value, [], words)
-                if anywhere:
-                    entry["secret_hash"] = anywhere
-                    aliases += _typed_before(str(value), words, aliases + [key])
-            if aliases:
-                entry["aliases"] = aliases
-            entries.append(entry)
+            entries.append(_entry(key, value, aliases, secret, _typed_texts(raw, words), words))
+        _unnamed_aliases(entries, words)
         if entries:
             emit({"argparse": entries, "argv": True})
 
     wrap(module, "docopt", "docopt", after=parsed)
 
 
+def _spelt(word):
+    """The number a word spells, however (`00987654`, `1e-3`), else None."""
+    try:
+        return float(word)
+    except ValueError:
+        return None
+
+
 def _typed_before(value, words, known):
-    """The options a secret's value was typed after or with that its parser named no other
-    way (tyro's `-k` alias for `api_key`: `-k X`, `-kX`, `-k=X`): its aliases, no params of
-    their own."""
+    """The options a value was typed after or with that name none of `known` (tyro's `-k`
+    alias for `api_key`: `-k X`, `-kX`, `-k=X`)."""
     names = set()
     for i, word in enumerate(words):
         if word == value and i and words[i - 1][:1] == "-" and "=" not in words[i - 1]:
@@ -1927,15 +2009,21 @@ def _typed_before(value, words, known):
 
 
 def _typed_word(value):
-    """A word's text as the number it spells (`"10"` is 10, `"0.3"` 0.3), else as it is."""
+    """A word's text as the number it spells, as the command line's words are typed (`"10"`
+    is 10, `"0.3"` 0.3; `"007"`, `"1_000"`, `"inf"` and what overflows stay text)."""
     if not isinstance(value, str):
         return value
-    for kind in (int, float):
-        try:
-            return kind(value)
-        except ValueError:
-            pass
+    if _INT_WORD.fullmatch(value):
+        return int(value)
+    if _FLOAT_WORD.fullmatch(value):
+        number = float(value)
+        if not math.isinf(number):
+            return number
     return value
+
+
+_INT_WORD = _re.compile(r"[+-]?(?:0|[1-9][0-9]*)")
+_FLOAT_WORD = _re.compile(r"[+-]?(?:[0-9]+\.[0-9]*|\.[0-9]+|[0-9]+(?=[eE]))(?:[eE][+-]?[0-9]+)?")
 
 
 def _secret_places(value, places, words):

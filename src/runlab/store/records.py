@@ -109,8 +109,8 @@ class MetricSummary:
         }
 
     def to_dict(self) -> dict[str, Any]:
-        """`to_json` for Python: NaN and infinities stay floats, so that min() and sorting
-        work (the Python API's records)."""
+        """`to_json` for Python: NaN and infinities stay floats, numbers as any other (the
+        Python API's records)."""
         return {"last": self.last, "min": self.min, "max": self.max, "count": self.count,
                 "last_step": self.last_step}
 

@@ -222,7 +222,7 @@ def numbers_plain(line: str) -> str:
         line = _ARROWED.sub(r"\1:", line)
     if "$" in line:
         line = _DOLLARS.sub("", line)  # (an amount's sign: `MAE: $48,537.57` is 48537.57)
-    if " vs" in line:
+    if " vs" in line or " versus " in line:
         line = _VERSUS.sub(", ", line)  # (`Train R2: 0.95 vs Test R2: 0.88`: two clauses)
     if "," not in line:
         return line

@@ -147,7 +147,8 @@ def _variant(label: str) -> bool:
 _MODEL_LABEL = re.compile(
     r"(?!(?i:train|training|val|valid|validation|test|eval|evaluation|dev|epoch|step|iter"
     r"|iteration|batch|episode|fold|trial|round|metrics?|scores?|results?|stats|summary|best"
-    r"|final|config|params)\W)[A-Z][\w\-]{0,40}(?:\ [A-Z][\w\-]{0,40}){0,3}"
+    r"|final|config|params|warning|warn|info|note|notice|debug|error|memory|mem|gpu|cpu|time"
+    r"|timing|speed|throughput|data|dataset|model)\W)[A-Z][\w\-]{0,40}(?:\ [A-Z][\w\-]{0,40}){0,3}"
     r"(?:\ \([\w\-.]{1,30}\))?:", re.ASCII)  # (and its variant: `SVM (RBF):`)
 # A name of what holds measures, no measure's (`metrics: loss=0.5`, `train_metrics:`, `scores:`).
 _CONTAINER = re.compile(r"(?i:metrics?|scores|results?|stats)$")
@@ -223,18 +224,11 @@ _SETTING = re.compile(
     # an export's version (`Driver: 550.54`, `opset: 17`, `Compute capability: 8.0`)
     r"|folds|n_splits|(?:test|val|valid|validation|train|holdout|eval)"
     r"_(?:fraction|frac|split|ratio|share|pct)|significance_level|(?:poly|polynomial)_degree"
-    r"|regularization(?:_strength)?|iterations_(?:run|done)|driver(?:_version)?|opset(?:_version)?"
-    r"|compute_capability|degrees_of_freedom"
-    # a model's and a loss's settings, printed in a config: `temperature: 0.7`, `init_std:
-    # 0.02`, `ce_weight: 1.0`, `score_thresh: 0.5`, `nms_iou: 0.6`, `ema_decay: 0.999`,
-    # `mixup_alpha: 0.2`, a schedule's `T_max`, `eta_min` (not a coefficient: SAC learns its
-    # `ent_coef`)
-    r"|temperature|init_std|[a-z]\w{0,30}_weight"
-    r"|(?:[a-z]\w{0,30}_)?thresh(?:old)?|nms_\w{1,30}|ema_decay|(?:mixup|cutmix)_alpha|min_delta"
-    r"|val_check_interval|eta_min|t_max|t_0)$"
+    r"|iterations_(?:run|done)|driver(?:_version)?|opset(?:_version)?"
+    r"|compute_capability|degrees_of_freedom|nms_\w{1,30}|val_check_interval|eta_min|t_max|t_0)$"
     # (whole names only: a test's degrees of freedom, `df = 4`; a data sample's `label`, `idx`;
     # `hidden: 64`, not `Accuracy for 4 hidden units`)
-    r"|^(?:df|dof|ddof|label|idx|hidden(?:_dim|_units)?|(?:n_|num_)?features)$"
+    r"|^(?:df|dof|ddof|label|idx|(?:n_|num_)?features)$"
     r"|^[kK]$"  # (the number of clusters or neighbours, `k = 2, inertia = 152.3`)
     r"|(?:^|[_./\-])(?:gpus?|cpus?|devices?|nodes?|workers?|threads?|params?|parameters)"
     r"_(?:number|count)$"
@@ -2004,6 +1998,13 @@ _COUNTER = re.compile(
     r"|\((?:step|iter|iteration|it)\ {1,4}(\d{1,18})(?:\ {0,4}/\ {0,4}\d{1,18})?\))",
     re.ASCII | re.IGNORECASE,
 )
+def _small_count(counter: re.Match[str]) -> bool:
+    """Whether a counter counts a few stages or notes (`Step 2:`, `[1]`), not a training's
+    steps (`Iter 500: Running evaluation` heads the lines of step 500)."""
+    text = next((group for group in counter.groups() if group), "")
+    return text.isdigit() and int(text) <= 12
+
+
 _BARE_ENTRY = re.compile(r"\ {0,8}[-+]?\d[\d,]{0,30}(?:\.\d{1,30})?%?\s*", re.ASCII)
 # A title or a sentence after a counter: a capitalised word and another, no number or pair.
 _TITLE = re.compile(r"\ {0,8}[A-Z][a-z]{1,30}(?:\ [A-Za-z][a-z]{0,30}){1,30}(?:[.,]\ |[.,]?\s*$)",
@@ -2702,7 +2703,7 @@ def parse_name_value(line: str) -> list[Found]:
                     *(pair for pair in _phase_spread(pairs) if is_metric_key(pair[0]))]
     counter = _COUNTER.match(line)
     if counter is not None and (counter.group(0).lstrip()[:1].isdigit() and _BARE_ENTRY.fullmatch(
-            line, counter.end()) or _TITLE.match(line, counter.end())):
+            line, counter.end()) or _TITLE.match(line, counter.end()) and _small_count(counter)):
         # `  3: 91`: a mapping's entry (a class's count), no step; `Step 1: Loading data`,
         # statsmodels' `[1] Standard Errors assume ...`: a stage's title or a note, whose
         # number counts no step of the lines after it
