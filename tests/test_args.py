@@ -425,6 +425,10 @@ SECRET_CASES: list[tuple[list[str], dict[str, Any], list[str]]] = [
     # (a secret value that looks like a yacs key, `SECRET`, is no key of an override)
     (["--api-key", "SECRET", "data.csv"], {"api-key": REDACTED},
      ["--api-key", REDACTED, "data.csv"]),
+    # (a value that looks like a secret's name, after an option, is no override's key: the
+    # file after it stays)
+    (["-k", "SECRETKEY", "data.csv"], {"k": ["SECRETKEY", "data.csv"]},
+     ["-k", "SECRETKEY", "data.csv"]),
     # (a word of the secret's that names no file is the secret's: a password with a slash)
     (["--basic-auth", "alice", "p4ss/w0rd!"], {"basic-auth": REDACTED},
      ["--basic-auth", REDACTED, REDACTED]),

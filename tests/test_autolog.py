@@ -1098,3 +1098,8 @@ def test_tyro_and_docopt_review_cases(cli: Callable[..., Result], tmp_path: Path
         "from docopt import docopt\ndocopt(__doc__, argv=sys.argv[1:])\n")
     assert cli(sys.executable, "d.py", "-o", "o.txt", "-e", "5", "x.csv").code == 0
     assert params(cli) == {"output": "o.txt", "epochs": 5, "data": "x.csv"}
+    # (a flag before a positional is the flag docopt says it is)
+    (tmp_path / "a.py").write_text(
+        '"""Usage: a.py [--amp] <data>"""\nfrom docopt import docopt\ndocopt(__doc__)\n')
+    assert cli(sys.executable, "a.py", "--amp", "x.csv").code == 0
+    assert params(cli) == {"amp": True, "data": "x.csv"}

@@ -1602,6 +1602,12 @@ class _Scanner:
         if len(values) > 1:  # (a list of overrides, `--opts WANDB.API_KEY x`: its secrets)
             hidden = _redact_any(values, self.secret_patterns)
             for i, (value, shown) in enumerate(zip(values, hidden)):
+                if shown == REDACTED and value != REDACTED and isinstance(value, str) and (
+                        _PATH_LIKE.search(value) and os.path.exists(os.path.join(self.cwd, value))):
+                    # (a file there is no secret's value: `-k SECRETKEY data/train.csv`,
+                    # `--name MYTOKEN data/train.csv`, the name a value that looks like one)
+                    hidden[i] = value
+                    continue
                 if shown == REDACTED and value != REDACTED:
                     self.redacted[index + 1 + i] = REDACTED
             values = hidden

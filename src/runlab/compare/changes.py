@@ -21,7 +21,8 @@ MISSING: Any = object()
 # Metric names whose better direction is known (DESIGN: diff marks better or worse).
 # (and the words of other languages' tutorials: 损失, 損失, 손실, потеря, pérdida, Verlust; 准确率,
 # 精度, 정확도, точность, precisión, Genauigkeit)
-LOWER_IS_BETTER = ("*loss*", "*error*", "*err", "*mse*", "*rmse*", "*mae*", "*mape*", "*perplexity*",
+LOWER_IS_BETTER = ("*loss*", "*error*", "*err", "*mse*", "*rmse*", "*mae*", "*mape*", "*mdape*", "*wape*",
+                   "*rmspe*", "*mase*", "*perplexity*",
                    "*ppl*", "*wer*", "*cer*", "*损失*", "*损耗*", "*误差*", "*損失*", "*誤差*",
                    "*손실*", "*오차*", "*потер*", "*ошибк*", "*pérdida*", "*perdida*", "*perda*",
                    "*perte*", "*verlust*", "*kayıp*", "*fehler*")

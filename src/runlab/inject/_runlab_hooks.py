@@ -1838,7 +1838,8 @@ def _unnamed_aliases(entries, words):
     for entry in entries:
         typed = entry.pop("_typed", None)
         if typed:
-            found = sorted({name for text in typed for name in _typed_before(text, words, known)})
+            found = sorted({name for text in typed for name in _typed_before(
+                text, words, known, bool(entry.get("secret_hash")))})
             if found:
                 entry["aliases"] = entry.get("aliases", []) + found
 
@@ -1980,7 +1981,9 @@ def _docopt(module):
             if type(value) is int and len(key) == 1 and value > 1:
                 aliases.append(key * value)  # (`-vv`: `v` 2, no `vv` of its own)
             secret = _secret_name(key) and not _nothing_to_hide(value)
-            entries.append(_entry(key, value, aliases, secret, _typed_texts(raw, words), words))
+            # (exact: docopt's dict says what a flag before a positional is, `--amp x.csv`)
+            entries.append(_entry(key, value, aliases, secret, _typed_texts(raw, words), words,
+                                  exact=True))
         _unnamed_aliases(entries, words)
         if entries:
             emit({"argparse": entries, "argv": True})
@@ -1996,16 +1999,20 @@ def _spelt(word):
         return None
 
 
-def _typed_before(value, words, known):
-    """The options a value was typed after or with that name none of `known` (tyro's `-k`
-    alias for `api_key`: `-k X`, `-kX`, `-k=X`)."""
+def _typed_before(value, words, known, secret=False):
+    """The options a value was typed after (or, a secret's, with: `-kX`, `-k=X`) that name
+    none of `known` (tyro's `-k` alias for `api_key`, `-b` for `batch_size`): a short option
+    of one letter (a word of grouped flags with a value attached, `-vkX`, names none)."""
     names = set()
     for i, word in enumerate(words):
-        if word == value and i and words[i - 1][:1] == "-" and "=" not in words[i - 1]:
-            names.add(words[i - 1].lstrip("-"))
-        elif word[:1] == "-" and len(word) > len(value) and word.endswith(value):
+        if word == value and i and _SHORT_OPTION.fullmatch(words[i - 1]):
+            names.add(words[i - 1][1:])
+        elif secret and word[:1] == "-" and len(word) > len(value) and word.endswith(value):
             names.add(word[: len(word) - len(value)].lstrip("-").rstrip("="))
     return sorted(name for name in names if name and name not in known)
+
+
+_SHORT_OPTION = _re.compile(r"-[A-Za-z]")
 
 
 def _typed_word(value):

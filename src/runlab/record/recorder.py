@@ -810,6 +810,8 @@ class ChannelReader:
                 self.argv_params.pop(key)
                 params.pop(key, None)
                 dropped.append(hide_key(key, self.hidden))
+            # (every key dropped as the start recorded it: a secret's text hidden in it too)
+            dropped = list(dict.fromkeys(hide_key(key, self.hidden) for key in dropped))
         return dropped
 
     def twins(self, params: dict[str, Any]) -> tuple[list[str], dict[str, Any]]:
