@@ -367,6 +367,10 @@ def test_rerun_replaces_an_option_s_recorded_words_only(cli: Cli, git_repo: Path
     assert cli(PY, "train.py", "--layers", "64", "32", "data", cwd=git_repo).code == 0
     r = cli("rerun", "last", "layers=128", cwd=git_repo)
     assert r.code == 0 and r.stdout == "['--layers', '128', 'data']\n", r.stdout
+    # (a flag typed with its word, `--amp true`: that word replaced)
+    assert cli(PY, "train.py", "--amp", "true", "data/train.csv", cwd=git_repo).code == 0
+    r = cli("rerun", "last", "amp=false", cwd=git_repo)
+    assert r.code == 0 and r.stdout == "['--amp', 'false', 'data/train.csv']\n", r.stdout
 
 
 @pytest.mark.parametrize("argv, overrides, expected", [

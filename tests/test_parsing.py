@@ -7515,6 +7515,10 @@ def test_a_log_call_printed_twice_by_two_handlers_is_one_point() -> None:
                     "epoch 2: val_acc=0.8200", "INFO:train:epoch 2: val_acc=0.8200",
                     "Epoch 3, Acc: 1.00", "Epoch 3, Acc: 1.00") == [
         ("val_acc", 0.81, 1), ("val_acc", 0.82, 2), ("Acc", 1.0, 3), ("Acc", 1.0, 3)]
+    # (one handler's lines, a second apart, are two: a constant reward's)
+    assert steps_of("2024-06-01 12:00:01,123 - INFO - episode_reward: 500.0",
+                    "2024-06-01 12:00:02,123 - INFO - episode_reward: 500.0") == [
+        ("episode_reward", 500.0, 0), ("episode_reward", 500.0, 1)]
 
 
 def test_dots_a_batch_a_settings_repr_and_a_drawn_bar_s_position() -> None:

@@ -1547,13 +1547,20 @@ class _Scanner:
             elif not _DELETION.fullmatch(token):
                 if index > start and _CONFIG_KEY.fullmatch(tokens[index - 1]) and is_secret(
                         tokens[index - 1], self.secret_patterns) and not (
-                            index - 1 > start and is_option(tokens[index - 2])):
-                    # (not after an option's value, `--api-key SECRET data.csv`: the secret's)
+                            index - 1 > start and self._took(tokens[index - 2])):
+                    # (not after a secret option's value, `--api-key SECRET data.csv`)
                     # yacs' and detectron2's `KEY VALUE` overrides: `WANDB.API_KEY abc`
                     self.redacted[index] = REDACTED
                 positional.append(self.redacted[index])
             index += 1
         return params, positional
+
+    def _took(self, token: str) -> bool:
+        """Whether an option took the word after it as its secret value (`--api-key X`, not
+        `--config-file=x.yaml` nor a flag)."""
+        name = token.lstrip("-")
+        return is_option(token) and "=" not in token and name not in self.bool_flags and (
+            is_secret(name, self.secret_patterns))
 
     def _option(self, index: int, end: int, params: dict[str, Any]) -> int:
         token = self.tokens[index]

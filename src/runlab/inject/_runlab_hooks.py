@@ -520,7 +520,8 @@ def _argparse(argparse):
                 # parses is no word of the run's command line)
                 _report(self, result[0], from_argv and not nested,
                         caller in _OWN_PARSERS or not from_argv and caller in _WORDS_PARSERS
-                        or caller in _composers and caller not in _failed,
+                        or caller in _composers and caller not in _failed
+                        and _state.get(f"{caller}_reports", True),
                         caller in _DATACLASS_PARSERS, typed=bool(nested and from_argv))
             except Exception as e:  # noqa: BLE001 - the program must never notice runlab
                 fail("argparse", e)
@@ -1854,11 +1855,17 @@ def _typed_texts(value, words):
             continue
         text = str(item)
         for word in words:
-            if word == text or word[:1] == "-" and word.endswith(text) and len(word) > len(text):
-                texts.add(text)
-            elif isinstance(item, (int, float)) and _spelt(word) == item and (
-                    word[:1] != "-" or word[1:2].isdigit()):
-                texts.add(word)  # (`00987654` for 987654, `1e-3` for 0.001)
+            # (and what follows an option's `=` or its one letter: `-k=X`, `-kX`)
+            tails = [word[word.index("=") + 1:]] if word[:1] == "-" and "=" in word else []
+            if word[:1] == "-" and word[1:2] != "-" and len(word) > 2:
+                tails.append(word[2:])
+            for candidate in (word, *tails):
+                if candidate == text or candidate is word and word[:1] == "-" and (
+                        word.endswith(text) and len(word) > len(text)):
+                    texts.add(text)
+                elif isinstance(item, (int, float)) and _spelt(candidate) == item and (
+                        candidate[:1] != "-" or candidate[1:2].isdigit()):
+                    texts.add(candidate)  # (`00987654` for 987654, `1e-3` for 0.001)
     return sorted(texts)
 
 
@@ -1914,6 +1921,12 @@ def _tyro(module):
     not a function's return value (`tyro.cli(main)` runs `main`)."""
     _composers.add("tyro")
 
+    def calling(args, kwargs):
+        # (whether this call's settings are reported here: of a class, on the program's own
+        # line; else its parse with argparse, where tyro uses it, is read as ever)
+        spec = args[0] if args else kwargs.get("f")
+        _state["tyro_reports"] = bool(_config_classes(spec)) and _own_line(kwargs.get("args"))
+
     def parsed(result, args, kwargs):
         if kwargs.get("return_parser") or not _own_line(kwargs.get("args")):
             return
@@ -1927,7 +1940,7 @@ def _tyro(module):
         if entries:
             emit({"argparse": entries, "argv": True})
 
-    wrap(module, "cli", "tyro", after=parsed)
+    wrap(module, "cli", "tyro", before=calling, after=parsed)
 
 
 def _pyrallis(module):
@@ -1935,6 +1948,10 @@ def _pyrallis(module):
     command line and its config file, its defaults included, each field dotted
     (`data.num_workers`), typed as the config class types it."""
     _composers.add("pyrallis")
+
+    def calling(args, kwargs):
+        given = kwargs["args"] if "args" in kwargs else args[1] if len(args) > 1 else None
+        _state["pyrallis_reports"] = _own_line(given)
 
     def parsed(result, args, kwargs):
         given = kwargs["args"] if "args" in kwargs else args[1] if len(args) > 1 else None
@@ -1945,7 +1962,7 @@ def _pyrallis(module):
         if entries:
             emit({"argparse": entries, "argv": True})
 
-    wrap(module.ArgumentParser, "parse_args", "pyrallis", after=parsed)
+    wrap(module.ArgumentParser, "parse_args", "pyrallis", before=calling, after=parsed)
 
 
 def _docopt(module):
@@ -1958,11 +1975,18 @@ def _docopt(module):
         given = kwargs["argv"] if "argv" in kwargs else args[1] if len(args) > 1 else None
         if not _own_line(given) or not isinstance(result, dict):
             return
-        doc = args[0] if args else kwargs.get("doc")
+        doc = args[0] if args else kwargs.get("doc", kwargs.get("docstring"))
         shorts = {}  # the long option's name: its short one's (`-o FILE --output=FILE`)
-        for option in module.parse_defaults(doc) if isinstance(doc, str) else ():
-            if getattr(option, "long", None) and getattr(option, "short", None):
-                shorts[option.long.lstrip("-")] = option.short.lstrip("-")
+        defaults = getattr(module, "parse_defaults", None)  # (docopt-ng has none)
+        try:
+            options = defaults(doc) if callable(defaults) and isinstance(doc, str) else ()
+        except Exception:  # noqa: BLE001 - another docopt's: its short options unknown
+            options = ()
+        for option in options:
+            long = getattr(option, "long", None) or getattr(option, "longer", None)
+            short = getattr(option, "short", None)
+            if isinstance(long, str) and isinstance(short, str):
+                shorts[long.lstrip("-")] = short.lstrip("-")
         words = [str(word) for word in getattr(sys, "argv", [])[1:]]
         entries = []
         for name, raw in result.items():

@@ -124,7 +124,7 @@ def plan(store: Store, run_id: str, overrides: Sequence[str], *,
             # (as many words as the recorded value had: one, unless a list, so `--lr 0.1
             # data.csv` keeps its positional)
             was = recorded.get(key)
-            count = len(was) if isinstance(was, list) else 0 if isinstance(was, bool) else (
+            count = len(was) if isinstance(was, list) else -1 if isinstance(was, bool) else (
                 1 if key in recorded else None)
             if not _replace(argv, key, value, begin, set(bool_flags), count):
                 argv += [f"--{key}", value]
@@ -180,6 +180,9 @@ def _params_start(argv: list[str], cwd: str) -> int:
     return 1
 
 
+_BOOL_WORDS = frozenset({"true", "false", "1", "0", "yes", "no", "on", "off"})
+
+
 def _is_value(token: str) -> bool:
     return token != "--" and not is_option(token) and not _ASSIGNMENT.fullmatch(token)
 
@@ -187,7 +190,8 @@ def _is_value(token: str) -> bool:
 def _replace(argv: list[str], key: str, value: str, begin: int, bool_flags: set[str],
              count: int | None = None) -> bool:
     """Put `value` wherever `key` is set in argv[begin:] (in place of the `count` words of its
-    recorded value, else of every value word after it); whether it was found."""
+    recorded value, a flag's (-1) word if it spells one, else every value word after it);
+    whether it was found."""
     found = False
     i = begin
     while i < len(argv):
@@ -201,7 +205,9 @@ def _replace(argv: list[str], key: str, value: str, begin: int, bool_flags: set[
         elif name == key:
             n = 0
             if key not in bool_flags:
-                while i + 1 + n < len(argv) and _is_value(argv[i + 1 + n]) and (
+                if count == -1:  # (a flag's: its word only if it spells one, `--amp true`)
+                    n = int(i + 1 < len(argv) and argv[i + 1].lower() in _BOOL_WORDS)
+                while count != -1 and i + 1 + n < len(argv) and _is_value(argv[i + 1 + n]) and (
                         count is None or n < count):
                     n += 1
             typed = parse_value(value)

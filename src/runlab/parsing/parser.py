@@ -246,6 +246,8 @@ _WAITING = 10_000  # points of step-less lines held for the next bar drawing, at
 
 _DUMPED = frozenset({"python_dict", "json", "hf_trainer"})  # (the rules of dicts printed whole)
 _STAMPED = frozenset("0123456789[")  # (a log line's time or level in brackets first)
+_DIGITS = re.compile(r"\d")
+_DICT_KEY = re.compile(r"['\"]([A-Za-z_][\w.\-]{0,60})['\"]\s{0,4}:")  # (a dict's keys)
 
 
 @dataclass(slots=True)
@@ -438,6 +440,7 @@ class MetricParser:
         # The settings the program's own parser read (`ChannelReader.parsed`, kept up to date
         # by the recorder): a dict printed whole whose every value is one of them is no metric.
         self.settings: Mapping[str, tuple[str, Any]] = {}
+        self._reading = ""  # the text being read (a dict's, printed over lines, whole)
         # By the epoch's length (an evaluation's positions, `step 4/4`, are another count): the
         # epoch and position last seen together, and whether the positions go on across an
         # epoch instead of starting again (`Step 3500/4500` after `Epoch 2 summary`: the run's
@@ -856,7 +859,12 @@ class MetricParser:
         text = _unprefixed(line) if line.startswith(_LEVELS) else message(line) if (
             line[:1] in _STAMPED and len(line) >= 8) else line
         self._said = (line, text)
-        return text == said[1] and line != said[0] and bool(text)
+        if text != said[1] or line == said[0] or not text:
+            return False
+        # (prefixes of two shapes, two handlers' formats; one handler's lines a second apart,
+        # `12:00:01 ... reward: 500` then `12:00:02 ... reward: 500`, are two)
+        return _DIGITS.sub("0", line[: len(line) - len(text)]) != _DIGITS.sub(
+            "0", said[0][: len(said[0]) - len(text)])
 
     def _crashed(self, line: str) -> bool:
         """Whether a line is part of a crash's report, no output of the run's: rich's
@@ -1059,6 +1067,7 @@ class MetricParser:
         return points
 
     def _read_line(self, line: str) -> list[Point]:
+        self._reading = line
         if self._columns is not None:
             columns, self._columns = self._columns, None
             reader = transposed_rows(columns, line) if self._rows is None else None
@@ -1363,6 +1372,7 @@ class MetricParser:
             records = json_records(text) if '": [' not in text else python_history(
                 " ".join(held.strip() for held in block), self._reached()) or json_records(text)
             if records is not None:
+                self._reading = text
                 return self._printed_whole(records, "json")
             if self._pprint and all(held.lstrip()[:1] in "'{}[]" for held in block):
                 return self._parse_line(" ".join(held.strip() for held in block), read=True)
@@ -1684,12 +1694,15 @@ class MetricParser:
 
     def _dumped(self, item: tuple[str, list[Found], bool]) -> bool:
         """Whether a dict's findings are the program's settings printed whole: two values or
-        more, each the one its parser gave the setting of that name (`print(vars(args))`,
+        more beside a setting's name, each the one its parser gave the setting of that name (`print(vars(args))`,
         `json.dumps(asdict(cfg))`; `optim/lr` is `optim.lr`'s), to its printed digits (a
         record of the training's, `{'loss': 0.3, 'lr': 0.01}`, has a measure besides)."""
         rule, findings, _ = item
         named = [(key, value) for key, value, _ in findings if key]
-        if rule not in _DUMPED or len(named) < 2:
+        if rule not in _DUMPED or len(named) < 2 or not any(
+                not is_metric_key(key) for key in _DICT_KEY.findall(self._reading)):
+            # (a dump holds a setting's name besides, `'epochs': 3`: a schedule printed as it
+            # goes, `{'lr': 0.1, 'momentum': 0.9}`, is a record)
             return False
         for key, value in named:
             setting = self.settings.get(key.replace("/", ".").replace("-", "_"))

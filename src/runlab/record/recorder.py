@@ -836,9 +836,12 @@ class ChannelReader:
                 continue
             if twin[1] == value or twin[0] in self.argv_params:
                 dropped.append(key)
-                # (the parser's again, where the file's own event took its place: a nested
-                # key typed, `--data.num_workers 3` beside `data/num_workers`)
-                values[twin[0]] = twin[1]
+                if twin[0] not in self.given_params:
+                    # (the parser's again, where the file's own event took its place: a
+                    # nested key typed, `--data.num_workers 3` beside `data/num_workers`)
+                    values[twin[0]] = twin[1]
+            elif twin[0] in self.given_params:
+                dropped.append(key)  # (`-p batch-size=7` over both)
             elif _same_kind(twin[1], value):
                 dropped.append(key)
                 values[twin[0]] = value

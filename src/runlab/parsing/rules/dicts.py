@@ -165,13 +165,10 @@ def _split_sizes(items: Iterable[tuple[object, object]]) -> bool:
                                and type(value) is int for key, value in pairs)
 
 
-# A model's and a loss's settings beside others in a config printed whole (`'hidden': 64`,
-# `'temperature': 0.7`, `'init_std': 0.02`, `'ce_weight': 1.0`, `'score_thresh': 0.5`,
-# `'ema_decay': 0.999`): settings there, where a line's own (`step 100 kl_weight 0.5`, a
-# schedule's) may be a measure's.
-_CONFIG_NAME = re.compile(
-    r"(?i:^hidden(?:_dim|_units|_size)?$|(?:^|_)(?:temperature|init_std|weight|thresh|threshold"
-    r"|ema_decay|alpha|min_delta|regularization|strength|split|frac|fraction|ratio)$)")
+# A model's and a loss's settings beside others in a config printed whole (`'temperature':
+# 0.7`, `'ce_weight': 1.0`, `'score_thresh': 0.5`): settings there, where a line's own (`step
+# 100 kl_weight 0.5`, a learned temperature, a schedule's) may be a measure's.
+_CONFIG_NAME = re.compile(r"(?i:(?:^|_)(?:temperature|weight|thresh|threshold)$)")
 
 
 def settings(keys: Iterable[object], texts: bool = False) -> bool:
@@ -194,9 +191,10 @@ def settings(keys: Iterable[object], texts: bool = False) -> bool:
     if any(not is_metric_key(name) for name in names):
         return all(not is_metric_key(name) or name.lower() in HYPERPARAMETERS
                    or _CONFIG_NAME.search(name) for name in names)
-    # (an optimizer's alone may be printed as they change: `{'lr': 0.001, 'momentum': 0.9}`)
+    # (an optimizer's alone may be printed as they change: `{'lr': 0.001, 'momentum': 0.9}`;
+    # a sampler's, `{'temperature': 0.7, 'top_p': 0.9}`, are settings)
     return any(name.lower() in MODEL_HYPERPARAMETERS for name in names) and (
-        all(name.lower() in HYPERPARAMETERS for name in names)
+        all(name.lower() in HYPERPARAMETERS or _CONFIG_NAME.search(name) for name in names)
         or texts and not any(names_a_measure(name) for name in names))
 
 

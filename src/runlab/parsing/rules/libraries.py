@@ -1126,9 +1126,9 @@ def grid_rows(header: str) -> Callable[[str], list[Found]]:
         if fields[1:] in ([], ["..."]) and _GRID_INDEX.fullmatch(fields[0] if fields else ""):
             return [CLAIM]  # the index's name alone, over the hidden columns' `...`
         named = len(fields) - len(measures)  # (the row's name may be words: `Random Forest`)
-        if named < 1 or named > 1 and not labelled and any(
-                parse_number(field) is not None for field in fields[:named]):
-            return []
+        if named < 1 or named > 1 and not labelled and not all(
+                field[:1].isalpha() for field in fields[:named]):
+            return []  # (not a time's, `2024-01-01 10:00:00`)
         values = [parse_number(field) for field in fields[named:]]
         if (labelled or named > 1) and None in values:
             return []

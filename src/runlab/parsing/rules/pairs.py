@@ -147,8 +147,7 @@ def _variant(label: str) -> bool:
 _MODEL_LABEL = re.compile(
     r"(?!(?i:train|training|val|valid|validation|test|eval|evaluation|dev|epoch|step|iter"
     r"|iteration|batch|episode|fold|trial|round|metrics?|scores?|results?|stats|summary|best"
-    r"|final|config|params|warning|warn|info|note|notice|debug|error|memory|mem|gpu|cpu|time"
-    r"|timing|speed|throughput|data|dataset|model)\W)[A-Z][\w\-]{0,40}(?:\ [A-Z][\w\-]{0,40}){0,3}"
+    r"|final|config|params)\W)[A-Z][\w\-]{0,40}(?:\ [A-Z][\w\-]{0,40}){0,3}"
     r"(?:\ \([\w\-.]{1,30}\))?:", re.ASCII)  # (and its variant: `SVM (RBF):`)
 # A name of what holds measures, no measure's (`metrics: loss=0.5`, `train_metrics:`, `scores:`).
 _CONTAINER = re.compile(r"(?i:metrics?|scores|results?|stats)$")
@@ -225,10 +224,13 @@ _SETTING = re.compile(
     r"|folds|n_splits|(?:test|val|valid|validation|train|holdout|eval)"
     r"_(?:fraction|frac|split|ratio|share|pct)|significance_level|(?:poly|polynomial)_degree"
     r"|iterations_(?:run|done)|driver(?:_version)?|opset(?:_version)?"
-    r"|compute_capability|degrees_of_freedom|nms_\w{1,30}|val_check_interval|eta_min|t_max|t_0)$"
+    r"|compute_capability|degrees_of_freedom|nms_\w{1,30}|val_check_interval|eta_min|t_max|t_0"
+    # a model's settings printed in a config, never measures: `init_std: 0.02`, `ema_decay:
+    # 0.999`, `mixup_alpha: 0.2`, `min_delta: 0.001`, `regularization: 1.0`
+    r"|init_std|ema_decay|(?:mixup|cutmix)_alpha|min_delta|regularization(?:_strength)?)$"
     # (whole names only: a test's degrees of freedom, `df = 4`; a data sample's `label`, `idx`;
     # `hidden: 64`, not `Accuracy for 4 hidden units`)
-    r"|^(?:df|dof|ddof|label|idx|(?:n_|num_)?features)$"
+    r"|^(?:df|dof|ddof|label|idx|hidden(?:_dim|_units|_size)?|(?:n_|num_)?features)$"
     r"|^[kK]$"  # (the number of clusters or neighbours, `k = 2, inertia = 152.3`)
     r"|(?:^|[_./\-])(?:gpus?|cpus?|devices?|nodes?|workers?|threads?|params?|parameters)"
     r"_(?:number|count)$"
