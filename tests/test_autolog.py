@@ -1040,13 +1040,12 @@ def test_argparse_set_defaults_and_a_dict_typed_value_are_params(cli: Callable[.
         "sub = p.add_subparsers(dest='cmd')\nt = sub.add_parser('train')\n"
         "t.add_argument('--lr', type=float, default=0.1)\n"
         "t.set_defaults(warmup=500, func=print)\np.set_defaults(precision='bf16')\n"
-        "a = p.parse_args()\nprint(vars(a) | {'func': None})\n")
+        "p.parse_args()\n")
     assert cli(sys.executable, "a.py", "train").code == 0
     assert params(cli) == {"sched": '{"name": "cos"}', "cmd": "train", "lr": 0.1,
                            "warmup": 500, "precision": "bf16"}
     assert cli(sys.executable, "a.py", "--sched", '{"name":   "cos"}', "train").code == 0
     assert params(cli)["sched"] == '{"name": "cos"}'
-    assert json.loads(cli("metrics", "last", "--json").stdout) == {}
 
 
 def test_the_parser_s_settings_printed_whole_are_no_metrics(cli: Callable[..., Result],

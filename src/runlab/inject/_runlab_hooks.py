@@ -386,10 +386,8 @@ def _report(parser, namespace, from_argv, foreign=False, weak=False, typed=False
         if dest in by_dest or dest == "help" or not isinstance(value, (
                 bool, int, float, str)) or any(a.dest == dest for a in actions):
             continue
-        secret = _secret_name(dest)
-        entries.append({"key": dest, "exact": True, "value": "***"
-                        if secret and not _nothing_to_hide(value)
-                        else redact({dest: value})[_redact_text(dest)]})
+        entries.append(_entry(dest, value, (), _secret_name(dest) and not _nothing_to_hide(value),
+                              (), (), exact=True))
     if entries:
         emit({"argparse": entries, "argv": bool(from_argv), **({"foreign": True} if foreign else {}),
               **({"weak": True} if weak else {})})
@@ -510,10 +508,8 @@ def _argparse(argparse):
         if "argparse" not in _failed:
             try:
                 # (a subparser reads the rest of the command line: its words are the line's)
-                line = list(getattr(sys, "argv", None) or [""])[1:]
                 caller = _caller_package()
-                from_argv = args is None or isinstance(args, (list, tuple)) and (
-                    0 < len(args) <= len(line) and list(args) == line[len(line) - len(args):])
+                from_argv = _is_argv(args)
                 nested = os.environ.get("RUNLAB_HOOK_NESTED")
                 # (a library parsing a list of its own making, Ray Tune's trial specs turned
                 # into words: none of the program's settings; under a script, what a program
@@ -1863,7 +1859,7 @@ def _typed_texts(value, words):
                 if candidate == text or candidate is word and word[:1] == "-" and (
                         word.endswith(text) and len(word) > len(text)):
                     texts.add(text)
-                elif isinstance(item, (int, float)) and _spelt(candidate) == item and (
+                elif isinstance(item, (int, float)) and _number(candidate) == item and (
                         candidate[:1] != "-" or candidate[1:2].isdigit()):
                     texts.add(candidate)  # (`00987654` for 987654, `1e-3` for 0.001)
     return sorted(texts)
@@ -1892,14 +1888,17 @@ def _config_fields(config, prefix, out, depth):
             out[prefix + name] = value
 
 
-def _own_line(given):
-    """Whether a parser was handed the program's own command line: none (it reads
-    `sys.argv`), or its tail (`argv=sys.argv[1:]`); not under a script's wrapper."""
-    if os.environ.get("RUNLAB_HOOK_NESTED"):
-        return False
+def _is_argv(given):
+    """Whether a parser was handed the program's command line: none (it reads `sys.argv`),
+    or its tail (`argv=sys.argv[1:]`, a subparser's rest)."""
     line = list(getattr(sys, "argv", None) or [""])[1:]
     return given is None or isinstance(given, (list, tuple)) and 0 < len(given) <= len(line) and (
         list(given) == line[len(line) - len(given):])
+
+
+def _own_line(given):
+    """`_is_argv`, not under a script's wrapper (whose programs' words are no run's)."""
+    return not os.environ.get("RUNLAB_HOOK_NESTED") and _is_argv(given)
 
 
 def _config_classes(spec, depth=0):
@@ -2013,14 +2012,6 @@ def _docopt(module):
             emit({"argparse": entries, "argv": True})
 
     wrap(module, "docopt", "docopt", after=parsed)
-
-
-def _spelt(word):
-    """The number a word spells, however (`00987654`, `1e-3`), else None."""
-    try:
-        return float(word)
-    except ValueError:
-        return None
 
 
 def _typed_before(value, words, known, secret=False):

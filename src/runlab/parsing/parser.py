@@ -436,7 +436,7 @@ class MetricParser:
         self._earlier_due = 4_096  # (points until `_earlier` is bounded again)
         self._frame = False  # the line before was a traceback's frame
         self._crash = ""  # in a crash's report that goes on over lines ("box", "group")
-        self._said = ("", "")  # the last line read and its message (its log prefix off)
+        self._said = ""  # the last line read
         # The settings the program's own parser read (`ChannelReader.parsed`, kept up to date
         # by the recorder): a dict printed whole whose every value is one of them is no metric.
         self.settings: Mapping[str, tuple[str, Any]] = {}
@@ -855,16 +855,16 @@ class MetricParser:
         """Whether a line is one log call printed again by a second handler in another format:
         the logger's own and the root's it propagates to, `INFO:train:epoch 1: acc=0.81` and
         `epoch 1: acc=0.81`, one after the other (the same line twice is two prints)."""
-        said = self._said
-        text = _unprefixed(line) if line.startswith(_LEVELS) else message(line) if (
-            line[:1] in _STAMPED and len(line) >= 8) else line
-        self._said = (line, text)
-        if text != said[1] or line == said[0] or not text:
+        said, self._said = self._said, line
+        if line == said or line[-16:] != said[-16:] or not line.strip():
+            return False  # (most lines: unlike the one before, no message looked for)
+        text, before = _logged(line), _logged(said)
+        if text != before:
             return False
         # (prefixes of two shapes, two handlers' formats; one handler's lines a second apart,
         # `12:00:01 ... reward: 500` then `12:00:02 ... reward: 500`, are two)
         return _DIGITS.sub("0", line[: len(line) - len(text)]) != _DIGITS.sub(
-            "0", said[0][: len(said[0]) - len(text)])
+            "0", said[: len(said) - len(text)])
 
     def _crashed(self, line: str) -> bool:
         """Whether a line is part of a crash's report, no output of the run's: rich's
@@ -1693,10 +1693,11 @@ class MetricParser:
         return state is not None and 0 < state[2] <= state[1]
 
     def _dumped(self, item: tuple[str, list[Found], bool]) -> bool:
-        """Whether a dict's findings are the program's settings printed whole: two values or
-        more beside a setting's name, each the one its parser gave the setting of that name (`print(vars(args))`,
-        `json.dumps(asdict(cfg))`; `optim/lr` is `optim.lr`'s), to its printed digits (a
-        record of the training's, `{'loss': 0.3, 'lr': 0.01}`, has a measure besides)."""
+        """Whether a dict's findings are the program's settings printed whole
+        (`print(vars(args))`, `json.dumps(asdict(cfg))`): two values or more beside a
+        setting's name, each the one its parser gave the setting of that name (`optim/lr` is
+        `optim.lr`'s), to its printed digits (a record of the training's, `{'loss': 0.3,
+        'lr': 0.01}`, has a measure besides)."""
         rule, findings, _ = item
         named = [(key, value) for key, value, _ in findings if key]
         if rule not in _DUMPED or len(named) < 2 or not any(
@@ -1896,6 +1897,13 @@ _RULE_TITLE = re.compile(r"─{3,400} ([^─]{1,200}) ─{3,400}\s*")
 # last words.
 _DANGLING = re.compile(r"(?:^|\ -\ |[|,;\t])\ *([A-Za-z_][\w\-/.]{0,60}(?:\ [A-Za-z_][\w\-/.]{0,60})"
                        r"{0,3}):\ *\Z", re.ASCII)
+
+
+def _logged(line: str) -> str:
+    """A line's message, its log prefix off (a level's, `INFO:train:`, or a time's)."""
+    if line.startswith(_LEVELS):
+        return _unprefixed(line)
+    return message(line) if line[:1] in _STAMPED and len(line) >= 8 else line
 
 
 def _dangling(text: str) -> str:

@@ -1128,7 +1128,6 @@ class Recorder:
         if settings:  # (a hook's settings printed as a dict, `print(study.best_params)`)
             batches = [(t, [p for p in points if not (
                 p.key in settings and _printed_setting(p, settings))]) for t, points in batches]
-
         if self.channel.configured_secrets:  # (the parser knows the built-in names only)
             batches = [(t, [p for p in points if not self.channel.secret(p.key)])
                        for t, points in batches]

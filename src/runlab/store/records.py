@@ -99,20 +99,17 @@ class MetricSummary:
     count: int
     last_step: int | None
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "last": json_number(self.last),
-            "min": json_number(self.min),
-            "max": json_number(self.max),
-            "count": self.count,
-            "last_step": self.last_step,
-        }
-
     def to_dict(self) -> dict[str, Any]:
-        """`to_json` for Python: NaN and infinities stay floats, numbers as any other (the
-        Python API's records)."""
+        """The summary for Python: NaN and infinities stay floats (the Python API's records)."""
         return {"last": self.last, "min": self.min, "max": self.max, "count": self.count,
                 "last_step": self.last_step}
+
+    def to_json(self) -> dict[str, Any]:
+        """`to_dict` as the JSON contract writes it: NaN and infinities as strings."""
+        record = self.to_dict()
+        for name in ("last", "min", "max"):
+            record[name] = json_number(record[name])
+        return record
 
 
 @dataclass
@@ -121,12 +118,13 @@ class MetricPoint:
     value: float
     time: float
 
-    def to_json(self) -> dict[str, Any]:
-        return {"step": self.step, "value": json_number(self.value), "time": iso(self.time)}
-
     def to_dict(self) -> dict[str, Any]:
-        """`to_json` for Python: a NaN or infinite value stays a float."""
+        """The point for Python: a NaN or infinite value stays a float."""
         return {"step": self.step, "value": self.value, "time": iso(self.time)}
+
+    def to_json(self) -> dict[str, Any]:
+        """`to_dict` as the JSON contract writes it: a NaN or infinite value as a string."""
+        return {**self.to_dict(), "value": json_number(self.value)}
 
 
 @dataclass
