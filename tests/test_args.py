@@ -324,6 +324,18 @@ def test_papermill_s_notebook_parameters_are_the_params(tmp_path: Path,
     assert "abc" not in " ".join(merged.argv)
 
 
+@pytest.mark.parametrize("runner", [
+    ["jupyter", "nbconvert", "--to", "notebook", "--execute"], ["jupyter-execute"],
+    ["python", "-m", "jupyter", "execute"], ["jupytext", "--set-kernel", "python3", "--execute"],
+    ["python", "-m", "nbconvert", "--execute"]])
+def test_a_notebook_runner_s_options_are_no_params(tmp_path: Path, runner: list[str]) -> None:
+    # (its kernel records what the notebook's libraries parse); a secret among them hidden
+    (tmp_path / "nb.ipynb").write_text("{}")
+    parsed = parse_args([*runner, "nb.ipynb", "--output-dir", "out", "--token", "s3cr3t"],
+                        cwd=str(tmp_path))
+    assert parsed.params == {} and "s3cr3t" not in parsed.argv
+
+
 def test_the_launchers_are_the_start_up_hook_s() -> None:
     # the start-up hook runs without runlab, so it keeps its own copy: the same names
     source = Path(__file__).parent.parent / "src/runlab/inject/sitecustomize.py"
@@ -542,6 +554,12 @@ def test_custom_secret_patterns(cwd: str) -> None:
         ("access-token", True),
         ("api_keys", True),
         ("key_file", True),
+        # a count of keys
+        ("num_keys", False),
+        ("--n-keys", False),
+        ("--num-keys", False),
+        ("max_keys", False),
+        ("num_api_keys", True),
     ],
 )
 def test_is_secret(key: str, secret: bool) -> None:

@@ -2208,7 +2208,8 @@ def test_hostile_lines_never_raise_or_warn(line: str) -> None:
 def test_python_dict_with_invalid_escapes_parses_without_a_warning() -> None:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        assert parse("{'a': '\\d', 'b': 1}") == expect(("b", 1, 0))
+        # (a measure beside the text: a dict of words and no measure is a program's settings)
+        assert parse("{'a': '\\d', 'loss': 1}") == expect(("loss", 1, 0))
     assert caught == []
 
 
@@ -7572,3 +7573,62 @@ def test_a_settings_repr_printed_twice_in_a_row() -> None:
 def test_a_model_s_label_with_its_variant() -> None:
     assert steps_of("SVM (RBF): Train accuracy: 0.960, Test accuracy: 0.910") == [
         ("SVM_(RBF)/Train_accuracy", 0.96, 0), ("SVM_(RBF)/Test_accuracy", 0.91, 0)]
+
+
+def test_numbers_printed_with_a_decimal_comma() -> None:
+    # a German locale's `0,482` and `88,8 %`; `2,345` a decimal once the output shows it
+    # prints them so (on the line, or before); `1,482` alone, `tokens: 1,234,567` and
+    # `foo: 1,234.5` read as English prints them; a list's `0,1` no value
+    assert steps_of("Epoch 1/6 - loss: 2,345 - acc: 0,480",
+                    "Epoch 2/6 - loss: 1,876 - acc: 88,8 %") == [
+        ("loss", 2.345, 1), ("acc", 0.48, 1), ("loss", 1.876, 2), ("acc", 88.8, 2)]
+    assert steps_of("Epoche 1/5 – Verlust: 0,482 – Genauigkeit: 1.234,5") == [
+        ("Verlust", 0.482, 1), ("Genauigkeit", 1234.5, 1)]
+    assert steps_of("foo: 1,234.5", "CUDA_VISIBLE_DEVICES=0,1") == [("foo", 1234.5, 0)]
+    # a bar's values set as text (`set_postfix(Verlust=f"{loss:n}")`), a user pattern's group
+    assert steps_of("Training:  50%|█████     | 6/12 [00:01<00:01, 9.5it/s, Verlust=2,33, "
+                    "Genauigkeit=44,1 %]") == [
+        ("Training/Verlust", 2.33, 6), ("Training/Genauigkeit", 44.1, 6)]
+    parser = MetricParser([r"Verlust: (?P<Verlust>\d+,\d+)"])
+    assert triples(parser.parse_line("Verlust: 0,482") + parser.flush()) == [
+        ("Verlust", 0.482, 0)]
+
+
+def test_a_rank_named_among_the_values_is_that_process_s_line() -> None:
+    # every rank prints its own: rank 0's lines are the run's (whichever rank prints first),
+    # without the rank; a LoRA's `rank=8` alone and a leaderboard's `Rank 1 |` are no ranks
+    assert steps_of("rank=1 loss=0.8", "rank=0 loss=0.9", '{"rank": 1, "epoch": 0, "loss": 0.7}',
+                    '{"rank": 0, "epoch": 0, "loss": 0.6}', "[rank1] loss 7.6", "[rank0] loss 7.9",
+                    "rank 1 loss 0.5", "rank 0 loss 0.4") == [
+        ("loss", 0.9, 0), ("loss", 0.6, 0), ("loss", 7.9, 2), ("loss", 0.4, 3)]
+    assert steps_of("rank=8 loss=0.3", "lora_rank=2 loss=0.2") == [
+        ("loss", 0.3, 0), ("loss", 0.2, 1)]
+    assert steps_of("Rank 1 | team-a | score 0.91", "Rank 2 | team-b | score 0.85") == [
+        ("score", 0.91, 0), ("score", 0.85, 1)]
+
+
+def test_other_languages_counters_phases_spaces_and_names() -> None:
+    # German, Italian, Polish counter words; a phase in brackets in any script after the
+    # epoch; no-break and ideographic spaces; `name value` pairs named in any script
+    assert steps_of("Epoche 1/3 | Schritt 50 | Verlust: 0.5", "Epoca 2 passo 100 perdita: 0.4",
+                    "Epoka 3 krok 150 strata: 0.3") == [
+        ("Verlust", 0.5, 50), ("perdita", 0.4, 100), ("strata", 0.3, 150)]
+    assert steps_of("第1轮 [训练] 损失: 0.78", "第1轮 【验证】 损失: 1.02",
+                    "Эпоха 2 [обучение] потеря: 0.5") == [
+        ("训练/损失", 0.78, 1), ("验证/损失", 1.02, 1), ("обучение/потеря", 0.5, 2)]
+    assert steps_of("第1轮\u3000损失：0.5\u3000准确率：83.1%", "epoch 2 loss: 0.4 acc: 84.1\u00a0%",
+                    "Époque 3\u00a0: perte = 0.3") == [
+        ("损失", 0.5, 1), ("准确率", 83.1, 1), ("loss", 0.4, 2), ("acc", 84.1, 2),
+        ("perte", 0.3, 3)]
+    assert steps_of("step 1 perte 0.8 précision 0.82", "Эпоха 2 потеря 0.5 точность 0.7") == [
+        ("perte", 0.8, 1), ("précision", 0.82, 1), ("потеря", 0.5, 2), ("точность", 0.7, 2)]
+    # a config printed with a setting's word under a name in another script: settings
+    assert steps_of('{"模型": "resnet50", "lr": 0.01, "size": 64}', "loss: 0.5") == [
+        ("loss", 0.5, 0)]
+
+
+def test_a_cell_s_timing_hydra_s_hint_and_the_environment_are_no_metrics() -> None:
+    assert steps_of("CPU times: user 312 μs, sys: 38 μs, total: 350 μs", "Wall time: 4.29 μs",
+                    "Set the environment variable HYDRA_FULL_ERROR=1 for a complete stack trace.",
+                    "environ({'PYTHONUNBUFFERED': '1', 'OMP_NUM_THREADS': '4'})",
+                    "loss: 0.5") == [("loss", 0.5, 0)]

@@ -92,6 +92,8 @@ _PLAIN_WORDS = re.compile(
     r"|cache|group|join|index|partition|column|field|metric|monitor|s3|object|row|audio"
     r"|video|input|target|feature|prompt|answer|question|response|chosen|rejected|reward"
     r"|dataset)[-_.]){1,2}keys?$"
+    # a count of keys (`num_keys`, `--n-keys`; `api_keys` stays secret)
+    r"|(?<![a-z0-9])(?:max|min|num|n|total|number[-_.]of)[-_.]keys(?![a-z0-9])"
     # YOLO's positive weights of its class and objectness losses (`cls_pw`, `obj_pw`)
     r"|(?<![a-z0-9])(?:cls|obj)[-_.]pw(?![a-z0-9])")
 REDACTED = "***"
@@ -126,6 +128,14 @@ _PYTHON_LONG_WITH_ARG = ("--check-hash-based-pycs",)
 # papermill runs a notebook with parameters: `-p NAME VALUE` (typed) and `-r NAME VALUE` (a
 # string) are the run's params, its input notebook the script, its own options none.
 _PAPERMILL = "papermill"
+# Tools that run a notebook, `jupyter nbconvert --to notebook --execute nb.ipynb --output-dir
+# out`, `jupytext --execute`: their options are no params (the notebook's kernel records what
+# its libraries parse and log, as the start-up hook's runners).
+_NOTEBOOK_MODULES = frozenset({"jupyter", "jupyter_core", "nbconvert", "nbclient", "jupytext"})
+
+
+def _notebook_runner(name: str) -> bool:
+    return name in ("jupyter", "jupytext") or name.startswith("jupyter-")
 _PAPERMILL_PARAMS = {"-p": False, "--parameters": False, "-r": True, "--parameters_raw": True}
 # Its options that take a value (`-f params.yaml` is no notebook).
 _PAPERMILL_VALUED = frozenset({"-f", "--parameters_file", "-y", "--parameters_yaml", "-b",
@@ -1021,6 +1031,8 @@ def _find_entry(tokens: list[str], cwd: str) -> _Entry:
             return shell
     if os.path.basename(program) == _PAPERMILL:
         return _papermill_entry(tokens, 1, cwd)
+    if _notebook_runner(os.path.basename(program)):
+        return _Entry(prefix_end=len(tokens), params_start=len(tokens))
     if os.path.basename(program) == "java":
         return _java_entry(tokens, cwd)
     if os.path.basename(program) in ("make", "gmake"):
@@ -1375,6 +1387,8 @@ def _python_entry(tokens: list[str], cwd: str) -> _Entry:
             after = index + 1 if attached else index + 2
             if letter == "m" and value == _PAPERMILL:
                 return _papermill_entry(tokens, after, cwd)
+            if letter == "m" and value in _NOTEBOOK_MODULES:
+                return _Entry(prefix_end=len(tokens), params_start=len(tokens))
             if letter == "m" and value == "dvc":
                 return _dvc_entry(tokens)  # `python -m dvc exp run -S lr=0.1`
             if letter == "m" and value in LAUNCHER_MODULES:

@@ -6,6 +6,7 @@ import os
 from collections.abc import Sequence
 from typing import Any
 
+from rich.cells import cell_len
 from rich.console import Console, Group, RenderableType
 from rich.text import Text
 
@@ -39,12 +40,12 @@ def sparkline(values: Sequence[float], width: int = 24) -> str:
 def _pairs(rows: list[tuple[str, str]], colour: bool = False) -> Text:
     """Aligned `key  value` lines (plain Text, so no padding trails the lines)."""
     rows = [(k, v) for k, v in rows if v]
-    width = max((len(k) for k, _ in rows), default=0)
+    width = max((cell_len(k) for k, _ in rows), default=0)  # (`学习率` is six columns wide)
     out = Text()
     for i, (k, v) in enumerate(rows):
         if i:
             out.append("\n")
-        out.append(f"  {k:<{width}}  ", style="dim" if colour else "")
+        out.append(f"  {k}{' ' * (width - cell_len(k))}  ", style="dim" if colour else "")
         out.append(v)
     return out
 

@@ -42,6 +42,8 @@ from runlab.parsing.rules.base import (
     STEP_NAMES,
     Bar,
     Found,
+    comma_number,
+    decimal_commas,
     numbers_plain,
     parse_number,
     printed_tolerance,
@@ -136,7 +138,9 @@ _LAUNCHER = re.compile(
     r"|(?:GPU|Worker|worker|Rank|rank)\ (\d{1,5})\ [|\-]\ (?=(?i:step|iter|iteration|epoch|batch)\b)"
     r"|\[(?:local_rank|Process|process|cuda:|rank=|RANK=|local_rank=)\ ?(\d{1,5})\]:?\ "
     # (not `rank=8`, a LoRA's rank in a sweep)
-    r"|(?:local_rank[=\ ]|rank\ |RANK[=\ ])(\d{1,5}):?\ (?=(?i:step|iter|iteration|epoch|global_step|batch)\b)",
+    # (and `rank 0 loss 0.4`, `rank 1, loss: 0.8`, the pairs right after a rank's number)
+    r"|(?:local_rank[=\ ]|rank\ |RANK[=\ ])(\d{1,5}):?,?\ (?=(?i:step|iter|iteration|epoch|global_step|batch)\b"
+    r"|[a-z_][a-z0-9_]{0,40}(?:\ |:\ ?|=)[-+]?\.?\d)",
     re.ASCII)
 _LAUNCHED_START = frozenset("[(rRGWwl0123456789")
 # The first characters of the lines that may start a crash's report (`_crashed`).
@@ -148,6 +152,12 @@ _EXCEPTION_GROUP_LINE = re.compile(r"\ {1,40}[|+]|\+(?:-\+)?-{3,}(?:\ \d{1,6}\ -
 # `Rank 1:`), not a launcher; and those that say a process whatever came before (a world's
 # size, `[Rank 1/2]`; a counter after the number, `[1] step 5`)
 _PROGRAM_RANKS = 6
+_FIRST_RANKS = frozenset("123")  # (the ranks besides 0 of a few processes)
+# A rank named among a line's values (`rank=1 loss=0.8`, `rank: 1, loss: 0.8`, `{"rank": 1,
+# "loss": 0.8}`): the line is that process's (a rank from 1 to 3, or any once rank 0 was so
+# named; not a LoRA's `rank=8` alone, nor `lora_rank=8`, nor a leaderboard's `Rank 1 | ...`).
+_VALUE_RANK = re.compile(r"(?<![\w.])[\"']?(?:local_|global_)?rank[\"']?"
+                         r"(?:\ ?[=:]\ ?|\ (?=\d{1,5}\ ?[|,;]))(\d{1,5})(?![\d.])", re.ASCII)
 _PROCESS_RANKS = frozenset({9, 10, 11})
 # A counter after a rank's words: the line is a process's (`Rank 1: step 1, loss: 0.95`)
 _COUNTER_AFTER = re.compile(r"(?i:step|iter|iteration|epoch|global_step|batch)\b\ {0,4}[:=]?"
@@ -163,7 +173,10 @@ _MIDDLE_DOT = re.compile(r"(?<=[\d%]) [\u00b7\u2022] (?=[^\W\d_])")
 # (a comma's and a colon's space after them too, as Chinese text has none: `第 1 轮 第 5/15 批，损失：0.7`
 # as `..., 损失: 0.7`)
 _FULL_WIDTH: dict[int, str] = {**{ord(a): b for a, b in zip("；（）＝｜％【】\u2212", ";()=|%[]-")},
-                               ord("："): ": ", ord("，"): ", ", ord("、"): ", "}  # (and a minus sign, `−0.5`)
+                               ord("："): ": ", ord("，"): ", ", ord("、"): ", ",  # (and a minus sign, `−0.5`)
+                               # (and spaces: no-break, narrow no-break, thin, ideographic:
+                               # `83,1\u00a0%`, French's `perte\u00a0: 0,5`, CJK's `\u3000`)
+                               **{ord(space): " " for space in "\u00a0\u202f\u2009\u3000"}}
 # Emoji and pictographs (not box drawing, block elements, arrows nor braille: tables and bars;
 # nor check marks, the char-RNN tutorial's verdicts).
 # (A run of them and the spaces after it: no space before, which a search would try again
@@ -346,8 +359,11 @@ def _take(line: str, spans: list[tuple[int, int]]) -> str:
 
 def _pattern_value(text: str | None) -> float | None:
     """The number a pattern's group holds (`0.41`, `87.2%`, `0.41,`: trailing punctuation is
-    the line's, not the value's), else None."""
-    return None if text is None else parse_number(_number_text(text))
+    the line's, not the value's; `0,41`, a decimal comma), else None."""
+    if text is None:
+        return None
+    number = parse_number(_number_text(text))
+    return number if number is not None or "," not in text else comma_number(text)
 
 
 def _number_text(text: str) -> str:
@@ -437,6 +453,8 @@ class MetricParser:
         self._frame = False  # the line before was a traceback's frame
         self._crash = ""  # in a crash's report that goes on over lines ("box", "group")
         self._said = ""  # the last line read
+        self._commas = False  # the output prints its numbers with a decimal comma (`0,482`)
+        self._ranked = False  # a line named rank 0 among its values (`rank=0 loss=0.9`)
         # The settings the program's own parser read (`ChannelReader.parsed`, kept up to date
         # by the recorder): a dict printed whole whose every value is one of them is no metric.
         self.settings: Mapping[str, tuple[str, Any]] = {}
@@ -562,7 +580,7 @@ class MetricParser:
         starts = self._starts
         shape = self._shape  # the regex, keys and plan of the latest repeated line shape
         for line in lines:
-            if not line.isascii():
+            if not line.isascii() or any(word in line for word in _ASCII_NATIVE):
                 line = _plain(line)
             if line[:1] in _LAUNCHED_START and (launched := _LAUNCHER.match(line)) is not None and (
                     (rank := self._prefix_rank(launched)) is not None):
@@ -571,7 +589,7 @@ class MetricParser:
                 line = line[launched.end() :]
                 if "world_rank=" in line:
                     self._ray_worker(line)
-            if "RANK " in line and _other_rank(line):
+            if "RANK " in line and _other_rank(line) or "ank" in line and self._other_process(line):
                 continue
             if (self._crash or line[:1] in _CRASH_STARTS) and self._crashed(line):
                 continue
@@ -591,7 +609,7 @@ class MetricParser:
             if (self._label is not None or line[-1:] == ":") and self._labels and self._labelled(
                     line, points):
                 continue
-            line = numbers_plain(line)
+            line = self._numbers_plain(line)
             if " --> " in line or "[Parallel(" in line or "-- score: " in line:
                 pieces = self._pieces(line)
                 if pieces is not None:
@@ -807,9 +825,23 @@ class MetricParser:
         if not rank.strip("0"):
             self._rank_forms.add(form)
             return rank
-        if form in self._rank_forms or _COUNTER_AFTER.match(launched.string, launched.end()):
-            return rank  # (another process's, though it printed before rank 0)
+        if form in self._rank_forms or _COUNTER_AFTER.match(launched.string, launched.end()) or (
+                form[:1] == "[" and rank in _FIRST_RANKS):
+            # (another process's, though it printed before rank 0: `[rank1] loss 7.6` is no
+            # leaderboard's row)
+            return rank
         return None
+
+    def _other_process(self, line: str) -> bool:
+        """Whether a line names among its values a rank that is not 0 (`_VALUE_RANK`)."""
+        named = _VALUE_RANK.search(line)
+        if named is None:
+            return False
+        rank = int(named[1])
+        if rank == 0:
+            self._ranked = True
+            return False
+        return self._ranked or rank < 4
 
     def _rank(self, launched: re.Match[str]) -> str:
         """The rank a launcher's (or a program's) prefix names ("" when it names none); a Ray
@@ -832,7 +864,8 @@ class MetricParser:
             self._ray_ranks[worker.group(1)] = worker.group(2)
 
     def _parse_one(self, line: str) -> list[Point]:
-        if not line.isascii() and not self._patterns:
+        if (not line.isascii() or any(word in line for word in _ASCII_NATIVE)) and not (
+                self._patterns):
             line = _plain(line)
         if line[:1] in _LAUNCHED_START and (launched := _LAUNCHER.match(line)) is not None and (
                 (rank := self._prefix_rank(launched)) is not None):
@@ -841,7 +874,7 @@ class MetricParser:
             line = line[launched.end() :]
             if "world_rank=" in line:
                 self._ray_worker(line)
-        if "RANK " in line and _other_rank(line):
+        if "RANK " in line and _other_rank(line) or "ank" in line and self._other_process(line):
             return []
         if (self._crash or line[:1] in _CRASH_STARTS) and self._crashed(line):
             return []
@@ -938,13 +971,20 @@ class MetricParser:
                 line, points):
             return points
         if not self._patterns:  # user patterns read the line as printed
-            line = numbers_plain(line)
+            line = self._numbers_plain(line)
         if (" --> " in line or "[Parallel(" in line or "-- score: " in line) and not (
                 self._patterns):
             pieces = self._pieces(line)
             if pieces is not None:
                 return pieces
         return self._parse_headed(line)
+
+    def _numbers_plain(self, line: str) -> str:
+        """The line with its numbers written plain (`numbers_plain`), a decimal comma as a
+        point once the output shows it prints them so (`decimal_commas`)."""
+        if "," in line:
+            line, self._commas = decimal_commas(line, self._commas)
+        return numbers_plain(line)
 
     def _parse_headed(self, line: str) -> list[Point]:
         """`_parse_line`, and whether the line may head a frame a column a thing, which its
@@ -1058,7 +1098,7 @@ class MetricParser:
                     custom.append((_CUSTOM, findings, False))
             if taken:
                 line = _take(line, taken)
-            line = numbers_plain(line)
+            line = self._numbers_plain(line)
         self._custom = custom
         points = self._read_line(line)
         if self._custom:  # a line taken up by a block or a table: the patterns' points still
@@ -1594,6 +1634,8 @@ class MetricParser:
                 rank = _step_rank(key)
                 if rank is not None and rank < best and type(value) is int:
                     best, key_step, step_key = rank, value, key
+        if self._ranked:
+            chosen.pop("rank", None)  # (rank 0's line: `{"rank": 0, "loss": 0.6}`)
         if key_step is not None:
             del chosen[step_key]
             for key in [key for key in chosen if _COUNTER_SUFFIX.search(key.lower())
@@ -1960,9 +2002,14 @@ _NUMBERS = re.compile(r"(?<![\w.])[-+]?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?(?![\w.])",
 _NATIVE_COUNTER = re.compile(
     r"第\s{0,2}(\d{1,9}(?:\s{0,2}/\s{0,2}\d{1,9})?)\s{0,2}(轮|回合|个\s?[Ee]poch|次迭代|步|批|代)"
     r"|(?:(轮次|训练轮次|轮数|エポック|에폭|에포크|Эпоха|эпоха|Эпохи|Época|época|Époque|époque"
-    r"|Kỷ\ nguyên)|(步骤|步数|ステップ|스텝|Шаг|шаг|Adım|adım|Étape|étape|Bước|bước)"
-    r"|(批次|バッチ|배치|Батч|батч)|(迭代|イテレーション|반복|Итерация|итерация|Iteración"
-    r"|iteración|Iteração|iteração))(?=\s{0,2}[\[(]?\s{0,2}\d)")
+    r"|Kỷ\ nguyên|Epoche|epoche|Epoca|epoca|Epoka|epoka)"
+    r"|(步骤|步数|步(?![骤数])|ステップ|스텝|Шаг|шаг|Adım|adım|Étape|étape|Bước|bước|Schritt|schritt"
+    r"|Passo|passo|Paso|paso|Krok|krok)"
+    r"|(批次|バッチ|배치|Батч|батч)|(迭代次数|迭代|イテレーション|반복|Итерация|итерация|Iteración"
+    r"|iteración|Iteração|iteração|Itération|itération|Iterazione|iterazione|Iteracja|iteracja))"
+    r"(?=\s{0,2}[\[(]?\s{0,2}\d)")
+# (the words of those in ASCII letters, on an ASCII line: `Epoche 1/3 | Schritt 50`)
+_ASCII_NATIVE = ("poche", "poca", "poka", "ritt", "aso", "rok", "zione", "cja")
 _NATIVE_WORDS = {"轮": "Epoch", "回合": "Epoch", "次迭代": "Iter", "步": "Step", "批": "Batch",
                  "代": "Epoch"}
 

@@ -474,7 +474,8 @@ RULES: list[Rule] = [
         "the repeated line after it, Lightning's `GPU available: False`, scikit-learn's "
         "`... tol=0.0001 ...`, Keras' model summary, the Trainer's banner, pip's notices, timm's "
         "optimizer and schedule lines, a PyTorch module's repr (`print(model)`), argparse's "
-        "`Namespace(lr=0.1, ...)` (`print(args)`), pandas' `df.info()`",
+        "`Namespace(lr=0.1, ...)` (`print(args)`), pandas' `df.info()`, IPython's `%time`, "
+        "Hydra's `HYDRA_FULL_ERROR` hint, `print(os.environ)`",
         parse_noise,
         (".py:", "[LightGBM] [", "iteration is:", "PU available: ", "LOCAL_RANK: ", "tol=",
          " params: ", " = ", "[notice] ", "Created wheel", "Modules in ", "Total FLOPs",
@@ -494,7 +495,8 @@ RULES: list[Rule] = [
          "NodeDef mentions attribute ", "SystemExit: ", "KeyboardInterrupt: ",
          "StopIteration: ", "Ray deduplicates logs ", "Current best trial: ",
          "Received SIG", "[HYDRA] ", "RangeIndex: ", "Index: ", "Data columns (", " non-null ", "Non-Null Count",
-         "dtypes: ", "memory usage: "),
+         "dtypes: ", "memory usage: ", "environment variable ", "environ({", "CPU times: ",
+         "Wall time: "),
         noise=True,
     ),
     Rule(

@@ -13,6 +13,7 @@ from runlab.parsing.rules.base import (
     Bar,
     Found,
     bar_findings,
+    comma_number,
     parse_number,
     to_number,
 )
@@ -85,7 +86,8 @@ _COUNT_BAR = re.compile(r"\[(\d{1,18})/(\d{1,18}|\?)\](?:, ([^\[]*?))? ?"
 _TRAILING_POSTFIX = re.compile(
     r"(?:[A-Za-z_][\w./\-]{0,60}=[-+.\w]{1,40}(?:,\ {0,4}|\ {1,4})){0,49}"
     r"[A-Za-z_][\w./\-]{0,60}=[-+.\w]{1,40},?")
-_POSTFIX_ITEM = re.compile(r"(?:^|, )([^=,\s][^=,]*)=([^,]*)")
+# (a value set as text with a decimal comma, `Verlust=2,33`, keeps it: items are apart by `, `)
+_POSTFIX_ITEM = re.compile(r"(?:^|, )([^=,\s][^=,]*)=((?:[^,]|,(?=\d))*)")
 # Or with ` - `: segmentation_models_pytorch's `dice_loss - 0.4123, iou_score - 0.5321`.
 _POSTFIX_DASH_ITEM = re.compile(rf"(?:^|, )([A-Za-z][\w.\-/]{{0,60}}) - ((?:{NUMBER})(?=,|$))",
                                 re.ASCII)
@@ -172,6 +174,8 @@ def read_tqdm(line: str) -> Bar | None:
     found: list[Found] = []
     for key, text in items:
         value = parse_number(text)
+        if value is None and "," in text:
+            value = comma_number(text)
         key = "_".join(key.split())  # (a name of words, `train loss`, joined as printed names are)
         if value is not None and key not in _NOT_METRICS and not (
                 type(value) is int and key.lower() in STEP_NAMES):

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
 
 __all__ = ["CLAIM", "NUMBER", "OBJECT_REPR", "STEP_NAMES", "VALUE_END", "Bar", "Found", "Rule",
-           "bar_findings", "numbers_plain", "parse_number", "plain_number", "printed_tolerance",
+           "bar_findings", "comma_number", "decimal_commas", "numbers_plain", "parse_number", "plain_number", "printed_tolerance",
            "to_number", "unwrapped"]
 
 if TYPE_CHECKING:
@@ -209,6 +209,58 @@ _GROUPED_AFTER_NAME = re.compile(
 # `vs` after a value: the next clause's name follows (`Train R2: 0.95 vs Test R2: 0.88`).
 _VERSUS = re.compile(r"(?<=[\d%])\ (?:vs\.?|versus)\ (?=[A-Za-z])", re.ASCII)
 _DOLLARS = re.compile(r"(?<=[:=]\ )\$(?=\d)|(?<=[:=])\$(?=\d)", re.ASCII)
+
+
+# A number printed with a decimal comma, as German, French, Spanish or Russian programs print
+# them (`Verlust: 0,482`, `acc: 88,8 %`, `loss: 1.234,5`), in a value's place (after a space,
+# `:` or `=`; not a list's, `1,2,3`, nor a bracket's, `(0,10)`). Its digits before the comma
+# (grouped with points or not), after it.
+_COMMA_DECIMAL = re.compile(
+    r"(?<=[\s:=\uff1a\uff1d])([-+]?(?:[1-9]\d{0,2}(?:\.\d{3})+|\d{1,18})),(\d{1,18})(?!\d|[.,]\d)",
+    re.ASCII)
+
+
+def _surely_decimal(whole: str, part: str) -> bool:
+    """Whether a number's comma can only be a decimal one: after a 0 (`0,48`), before four
+    digits or more (`1,4820`), or after thousands grouped with points (`1.234,5`); not `1,482`
+    (a thousand and more, as English prints it), `2,5` or `10,20` (a list, `milestones=10,20`)."""
+    return whole.lstrip("+-") == "0" and len(part) > 1 or len(part) > 3 or "." in whole
+
+
+def decimal_commas(line: str, seen: bool) -> tuple[str, bool]:
+    """The line with its numbers printed with a decimal comma written with a point, and
+    whether the output prints them so: `seen` (said before), or a number on this line that
+    can only be one (`_surely_decimal`); one that could be a thousands separator or a list
+    (`loss: 1,482`, `acc: 88,8`) is read as a decimal only then."""
+    if not seen:
+        for match in _COMMA_DECIMAL.finditer(line):
+            if _surely_decimal(match[1], match[2]):
+                seen = True
+                break
+        else:
+            return line, False
+    return _COMMA_DECIMAL.sub(_with_point, line), True
+
+
+def _with_point(match: re.Match[str]) -> str:
+    return f"{match[1].replace('.', '')}.{match[2]}"
+
+
+def comma_number(text: str) -> float | None:
+    """A whole string that is one number printed with a comma (a progress bar's value set as
+    text, `Verlust=2,33`, or a pattern's group): a decimal comma unless it may group
+    thousands (`1,482`, `12,000`: read as English prints them)."""
+    match = _COMMA_ALONE.fullmatch(text)
+    if match is None:
+        return None
+    whole, part = match[1], match[2]
+    if len(part) == 3 and "." not in whole and whole.lstrip("+-") != "0":
+        return to_number(whole + part)
+    return float(whole.replace(".", "") + "." + part)
+
+
+_COMMA_ALONE = re.compile(r"\s*([-+]?(?:[1-9]\d{0,2}(?:\.\d{3})+|\d{1,18})),(\d{1,18})\s*%?\s*",
+                          re.ASCII)
 
 
 def numbers_plain(line: str) -> str:

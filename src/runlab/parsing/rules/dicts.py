@@ -177,7 +177,7 @@ def settings(keys: Iterable[object], texts: bool = False) -> bool:
     `momentum`); a key of anything else (`miou`, `acc@1`, `train_runtime`) makes it a result.
     A model's hyperparameters alone are settings too (a search's `best_params_`, `{'C': 10,
     'gamma': 0.01}`), and so is a dict of words (`texts`: `'kernel': 'rbf'`, `'objective':
-    'binary:logistic'`) with one among its keys and no measure."""
+    'binary:logistic'`) with no measure among its keys."""
     from runlab.capture.args import secret_measure
 
     # (a secret among them, `vars(args)`'s `db_password`, is a setting's too: no measure)
@@ -185,9 +185,10 @@ def settings(keys: Iterable[object], texts: bool = False) -> bool:
     if any(_NESTED_PARAM.fullmatch(name) for name in names) and not any(
             names_a_measure(name) for name in names):
         return True  # a pipeline's `{'mlp__alpha': 0.0001, 'pca__n_components': 3}`
-    if texts and any(not is_metric_key(name) for name in names) and not any(
-            names_a_measure(name) for name in names):
-        return True  # words, a setting's name, no measure: `{"model": "mlp", "seed": 1}`
+    if texts and not any(names_a_measure(name) for name in names):
+        # words (a setting's, whatever its name: `{"模型": "resnet50", "lr": 0.01}`), no
+        # measure: `{"model": "mlp", "seed": 1}`
+        return True
     if any(not is_metric_key(name) for name in names):
         return all(not is_metric_key(name) or name.lower() in HYPERPARAMETERS
                    or _CONFIG_NAME.search(name) for name in names)

@@ -186,6 +186,13 @@ _NOISE = re.compile(
     r"|^(?:Number of nonzeros in |Total number of \w+(?: \w+)?\.{3,}|Number of Iterations\.{3,}"
     r"|Number of [\w ]{1,80} evaluations {2,}= |Total seconds in IPOPT )"
     r"|^\s*(?:variables|(?:in)?equality constraints) with (?:only \w+|lower and upper) bounds: "
+    # Hydra's hint after an error: `Set the environment variable HYDRA_FULL_ERROR=1 for a
+    # complete stack trace.`; the environment printed, `environ({'OMP_NUM_THREADS': '1', ...})`
+    r"|\bSet the environment variable \w{1,80}=\d+ for a complete stack trace"
+    r"|^\s*environ\(\{"
+    # IPython's `%time`: `CPU times: user 312 μs, sys: 38 μs, total: 350 μs`, `Wall time: 1.39
+    # ms`, a cell's timing
+    r"|^CPU times: user |^Wall time: [\d.]+ ?(?:ns|µs|μs|us|ms|s|min)\s*$"
 )
 
 

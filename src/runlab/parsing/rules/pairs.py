@@ -864,9 +864,9 @@ TRAINING = frozenset({"train", "training", *_STAGES})
 _BAR_OR_TAB = re.compile(r"(\||\t)")
 # A phase's label inside a line, before the names of its measures: ` Val: loss=0.45`, ` val:
 # loss 0.35`, ` Val -> loss: 0.45`, ` [val] loss=0.45`, ` (val) loss=0.45` (a name, then `=`, `: `
-# or a space and a number, not `val: n/a`, `val: inf`).
+# or a space and a number, not `val: n/a`, `val: inf`; `第1轮 [验证] 损失: 0.94` too).
 _MID_PHASE = re.compile(
-    r"(?<=\s)(?:[\[(](?=[A-Za-z]{2,10}[\])]))?"
+    r"(?<=\s)(?:[\[(](?=[A-Za-z]{2,10}[\])]|(?u:[^\W\d_]{2,12})[\])]))?"
     r"((?i:train|training|val|valid|validation|test|testing|eval|evaluation|dev)"
     rf"|(?iu:{'|'.join(sorted(NATIVE_PHASES))}))(?::|\ ->|[\])])\ +"
     rf"(?=(?:[A-Za-z]|{LETTERS})(?u:[\w.\-/]){{0,40}}(?:=|:?\ +)[-+]?\.?\d)", re.ASCII)
@@ -2299,7 +2299,8 @@ def _counted_clauses(text: str) -> list[Found] | None:
 # The end of a counted unit as a clause of its own names its counter: `end of epoch   1`.
 _END_OF = re.compile(r"\s*(?:at the )?end of (epoch|step|iteration|iter)\s{1,8}(\d{1,18})\s*",
                      re.ASCII | re.IGNORECASE)
-_SPACED_WORD = re.compile(rf"[A-Za-z](?:[\w.\-/@]*\w)?(?:@{_IOU})?", re.ASCII)  # (`mAP@0.5:0.95`)
+# (`mAP@0.5:0.95`; a word of any script's letters, `précision`, `потеря`, `σ`)
+_SPACED_WORD = re.compile(rf"[^\W\d_](?:[\w.\-/@]*\w)?(?:@{_IOU})?")
 _SPACED_NUMBER = re.compile(rf"(?:{NUMBER})%?", re.ASCII)
 _BOOLEANS = frozenset({"True", "False"})
 _NOT_NAME_WORDS = frozenset({"a", "an", "the", "to", "at", "of", "in", "on", "for", "from", "with",
