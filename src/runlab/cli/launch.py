@@ -64,14 +64,21 @@ def rerun_cmd(
 
     s = open_store(store)
     run_id = s.resolve(run)
-    bool_flags = config.load(os.getcwd()).bool_flags
-    p = rerun.plan(s, run_id, overrides or [], bool_flags=bool_flags)
+    from runlab.capture.args import secret_patterns
+
+    settings = config.load(os.getcwd())
+    p = rerun.plan(s, run_id, overrides or [], bool_flags=settings.bool_flags)
     message(f"runlab: rerun of run {p.number}{' (exact code)' if exact else ''}: "
+            f"{_env_words(p.env, secret_patterns(settings))}"
             f"{_shell(_redacted(p.argv, p.cwd, p.hidden))}")
+    # (the variables the run recorded through the `env` setting, given again; this process
+    # only runs the rerun)
+    os.environ.update(p.env)
     if exact:
         with rerun.checkout(p) as cwd:
             for w in p.warnings:
                 warn(w)
+            rerun.local_program(p, cwd)
             outcome = run_mod.track_and_report(p.request(
                 cwd, name=name, tags=tag or [], quiet=quiet, store=s.root))
     else:
@@ -126,6 +133,15 @@ def _shell(argv: list[str]) -> str:
     return shlex.join(argv)
 
 
+def _env_words(env: dict[str, str], patterns: tuple[str, ...]) -> str:
+    """`NAME=VALUE ` for each variable a rerun sets, secrets hidden, as a shell would read it."""
+    import shlex
+
+    from runlab.capture.args import redact_env
+
+    return "".join(f"{k}={shlex.quote(v)} " for k, v in redact_env(env, patterns).items())
+
+
 def _redacted(argv: list[str], cwd: str, hidden: list[str] | None = None) -> list[str]:
     """The command line as it will be recorded: a secret given as an override stays hidden,
     and so do the `hidden` words (a named command's secrets)."""
@@ -144,16 +160,20 @@ def _sweep(words: list[str], jobs: int | None, sample: int | None, seed: int | N
     from runlab.cli.run import end_by_signal
     from runlab import config
     from runlab.capture.args import redact_mapping, secret_patterns
+    from runlab.cli.common import warn
     from runlab.errors import UsageError
 
     s = open_store(store, create=True)
     patterns = secret_patterns(config.load(os.getcwd()))
     skip: list[int] = []
+    done_before: list[Any] = []  # the runs of the trials that finished before a resume
     if resume:
         if words or sample is not None:
             raise UsageError("--resume runs the recorded sweep: give no axes, command or --random")
         plan = sweep.load(s.root, resume)
-        skip = sweep.finished_trials(_sweep_runs(s, plan.id, ["number"]))
+        before = _sweep_runs(s, plan.id, ["number"])
+        skip = sweep.finished_trials(before)
+        done_before = [r for r in sweep.latest_per_trial(before) if r.status == "finished"]
         if jobs is not None:
             plan.jobs = jobs
     else:
@@ -175,7 +195,17 @@ def _sweep(words: list[str], jobs: int | None, sample: int | None, seed: int | N
     def started(n: int) -> None:
         message(f"  trial {n}/{total} started: {label(n)}")
 
+    warned: list[bool] = []
+
     def ended(r: sweep.TrialResult) -> None:
+        run = _trial_run(s, plan.id, r.trial)
+        if run is not None:
+            r.recorded = run.status  # (what the store says, a caught Ctrl-C's killed too)
+            other = sweep.other_code(done_before, run) if not warned else None
+            if other is not None:
+                warned.append(True)
+                warn(f"sweep {plan.id}: trial {r.trial} ran other code than the trials that "
+                     f"finished before the resume (runlab diff {other.number} {run.number})")
         how = r.status
         if r.returncode > 0:
             how += f" (exit {r.returncode})"
@@ -197,7 +227,7 @@ def _sweep(words: list[str], jobs: int | None, sample: int | None, seed: int | N
         from runlab.display.tables import print_runs
 
         print_runs(runs, None, console())
-    bad = [r for r in outcome.results if r.returncode != 0]
+    bad = [r for r in outcome.results if r.status != "finished"]
     counts = f"{len(outcome.results) - len(bad)} finished, {len(bad)} did not"
     if outcome.skipped:
         counts += f", {len(outcome.skipped)} had finished before"
@@ -208,6 +238,19 @@ def _sweep(words: list[str], jobs: int | None, sample: int | None, seed: int | N
     if outcome.stopped_by is not None:
         end_by_signal(outcome.stopped_by)
     return 1 if bad else 0
+
+
+def _trial_run(s: Store, sweep_id: str, trial: int) -> Any | None:
+    """The latest run of one trial of a sweep, read back from the store; None if none."""
+    from runlab.errors import RunlabError
+    from runlab.store.selection import RunQuery
+
+    try:
+        s.catch_up()
+        runs = s.list_runs(RunQuery(tags={"sweep": sweep_id, "trial": str(trial)}))
+    except (RunlabError, OSError):
+        return None
+    return max(runs, key=lambda r: r.number, default=None)
 
 
 def _sweep_runs(s: Store, sweep_id: str, sort: list[str]) -> list[Any]:

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from runlab.record.request import RunRequest
     from runlab.record.runner import Outcome
     from runlab.record.tracking import Tracked
+    from runlab.store import Run
 
 
 @dataclass(frozen=True)
@@ -182,13 +183,30 @@ def track_and_report(req: RunRequest) -> Outcome:
         from runlab.display import format as fmt
         from runlab.display import summary
 
+        previous, parent = tracked.previous, _parent(tracked, req)
+        if parent is not None:
+            previous = parent  # (a rerun is compared with the run it reran)
         diff = None
-        if tracked.previous is not None:
-            diff = changes(tracked.run, tracked.previous, tracked.directions)
-        message(summary.render(tracked.run, tracked.previous, diff, fmt.use_colour(2),
-                               width=fmt.terminal_width(2), directions=tracked.directions))
+        if previous is not None:
+            diff = changes(tracked.run, previous, tracked.directions)
+        message(summary.render(tracked.run, previous, diff, fmt.use_colour(2),
+                               width=fmt.terminal_width(2), directions=tracked.directions,
+                               parent=parent is not None))
         _register_model(tracked, req)
     return tracked.outcome
+
+
+def _parent(tracked: Tracked, req: RunRequest) -> Run | None:
+    """The run a rerun reran, when the request is a rerun's and the run is still there."""
+    from runlab.errors import RunlabError
+
+    parent = req.extra.get("parent")
+    if not isinstance(parent, str) or tracked.store is None:
+        return None
+    try:
+        return tracked.store.get(parent)
+    except (RunlabError, OSError):
+        return None
 
 
 def _register_model(tracked: Tracked, req: RunRequest) -> None:

@@ -23,7 +23,8 @@ MISSING: Any = object()
 # 精度, 정확도, точность, precisión, Genauigkeit)
 LOWER_IS_BETTER = ("*loss*", "*error*", "*err", "*mse*", "*rmse*", "*mae*", "*mape*", "*mdape*", "*wape*",
                    "*rmspe*", "*mase*", "*perplexity*",
-                   "*ppl*", "*wer*", "*cer*", "*损失*", "*损耗*", "*误差*", "*損失*", "*誤差*",
+                   "*ppl*", "*wer*", "*cer*", "*损失*", "*损耗*", "*误差*", "*错误率*", "*損失*", "*誤差*",
+                   "*錯誤率*", "*エラー率*",
                    "*손실*", "*오차*", "*потер*", "*ошибк*", "*pérdida*", "*perdida*", "*perda*",
                    "*perte*", "*verlust*", "*kayıp*", "*fehler*")
 HIGHER_IS_BETTER = ("*acc*", "*accuracy*", "*f1*", "*auc*", "*precision*", "*recall*", "*r2*",
@@ -140,6 +141,7 @@ class Changes:
     metrics: list[MetricChange] = field(default_factory=list)
     data_changed: list[str] = field(default_factory=list)  # inputs both runs read, now different
     packages: list[ParamChange] = field(default_factory=list)  # name, old and new version
+    env: list[ParamChange] = field(default_factory=list)  # recorded environment variables
 
 
 def code_state(run: Run) -> tuple[Any, ...]:
@@ -176,6 +178,7 @@ def changes(run: Run, previous: Run, directions: Mapping[str, str] | None = None
         metrics=metrics,
         data_changed=data_changes(previous, run),
         packages=package_changes(previous, run),
+        env=param_changes(previous.env or {}, run.env or {}),
     )
 
 

@@ -104,7 +104,8 @@ class RunDiff:
         """The `runlab diff --json` contract. Every list runs parallel to `runs`:
 
         runs: [{id, number, name}]; aspects: {aspect: {differs}} for each of `ASPECTS`;
-        command, code, status, environment: {differs, values: [{field: value}]};
+        command, code, status, environment: {differs, values: [{field: value}]} (the
+        environment's fields include `env.NAME` for each variable the `env` setting recorded);
         params, tags, inputs (path: fingerprint), packages (name: version): [{key, change: same|changed|added|removed, values, present}] (a value
         is null where `present` is false); metrics: [{key, direction: lower|higher|null,
         differs, values (last values, null where absent), changes: [null for the first run,
@@ -141,9 +142,7 @@ def diff_runs(runs: list[Run], directions: Mapping[str, str] | None = None) -> R
         status=_facet("status", ("status", "exit_code", "signal"),
                       [{"status": r.status, "exit_code": r.exit_code, "signal": r.signal}
                        for r in runs]),
-        environment=_facet("environment", ("host", "user", "python", "platform"),
-                           [{"host": r.host, "user": r.user, "python": r.python,
-                             "platform": r.platform} for r in runs]),
+        environment=_environment_facet(runs),
         tags=rows([r.tags for r in runs]),
         inputs=rows([fingerprints(r) for r in runs]),
         # Packages line up only between runs that all recorded theirs.
@@ -193,6 +192,16 @@ def _facet(name: str, fields: tuple[str, ...], values: list[dict[str, Any]]) -> 
     first = values[0]
     differs = any(not same_value(first.get(f), v.get(f)) for v in values[1:] for f in fields)
     return Facet(name, fields, values, differs)
+
+
+def _environment_facet(runs: list[Run]) -> Facet:
+    """Host, user, Python and platform, and each variable a run recorded through the `env`
+    setting (`env.LR`; null where a run has none of that name)."""
+    names = sorted({name for r in runs for name in (r.env or {})})
+    fields = ("host", "user", "python", "platform", *(f"env.{name}" for name in names))
+    return _facet("environment", fields, [
+        {"host": r.host, "user": r.user, "python": r.python, "platform": r.platform,
+         **{f"env.{name}": (r.env or {}).get(name) for name in names}} for r in runs])
 
 
 def _code_facet(runs: list[Run]) -> Facet:

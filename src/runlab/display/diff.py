@@ -207,7 +207,8 @@ def _facet_lines(f: Facet) -> list[tuple[str, list[str]]]:
         if field == "command":
             out.append(("command line", [fmt.command(v) if v else ABSENT for v in values]))
         else:
-            out.append((field.replace("_", " "), [_text(v) for v in values]))
+            label = field if field.startswith("env.") else field.replace("_", " ")
+            out.append((label, [_text(v) for v in values]))
     return out
 
 

@@ -58,11 +58,13 @@ def _visible(text: str) -> int:
 
 
 def render(run: Run, previous: Run | None, changes: Changes | None, colour: bool,
-           width: int | None = None, directions: dict[str, str] | None = None) -> str:
+           width: int | None = None, directions: dict[str, str] | None = None,
+           parent: bool = False) -> str:
     """Two or three short lines: `runlab: run 12 finished in 3.2s, exit 0 · loss 0.12 ...`.
 
     With `width` (the terminal's), each line fits it: the most telling metrics come first
-    and the rest are counted (`… 3 more`), so nothing wraps."""
+    and the rest are counted (`… 3 more`), so nothing wraps. `parent`: `previous` is the run
+    that this one reran, not the last finished run of the command."""
     status = fmt.paint(run.status, STATUS_STYLE.get(run.status, ""), colour)
     ending = f"exit {run.exit_code}" if run.exit_code is not None else ""
     if run.signal:
@@ -85,6 +87,8 @@ def render(run: Run, previous: Run | None, changes: Changes | None, colour: bool
         if len(changes.params) > MAX_PARAM_CHANGES:
             parts.append(f"{len(changes.params) - MAX_PARAM_CHANGES} more params")
         parts.append("code changed" if changes.code_changed else "same code")
+        parts += [f"env {e.key} {'unset' if e.old is MISSING else e.old} → "
+                  f"{'unset' if e.new is MISSING else e.new}" for e in changes.env]
         if changes.data_changed:
             parts.append(f"data changed: {', '.join(changes.data_changed)}")
         parts += package_parts(changes.packages)
@@ -94,7 +98,9 @@ def render(run: Run, previous: Run | None, changes: Changes | None, colour: bool
             style = {1: "green", -1: "red"}.get(m.verdict, "")
             parts.append(fmt.paint(f"{m.key} {fmt.change(m.old, m.new)}", style, colour))
         lead = f"  vs run {previous.number}: "
-        if run.status != "finished":
+        if parent:
+            lead = f"  vs run {previous.number} (parent): "
+        elif run.status != "finished":
             lead = f"  vs run {previous.number} (the last finished run; this run did not finish): "
         if width is None:
             lines.append(lead + " · ".join(parts))

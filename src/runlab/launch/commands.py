@@ -33,8 +33,8 @@ from typing import Any
 
 from runlab.errors import ConfigError, UsageError
 
-PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([A-Za-z_][\w.\-]*)\}|\{[^}]*\}?")
-ASSIGNMENT = re.compile(r"([A-Za-z_][\w.\-]*)=(.*)", re.DOTALL)
+PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([^\W\d][\w.\-]*)\}|\{[^}]*\}?")
+ASSIGNMENT = re.compile(r"([^\W\d][\w.\-]*)=(.*)", re.DOTALL)
 SETTINGS = ("run", "help", "params")
 
 

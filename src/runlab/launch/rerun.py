@@ -7,8 +7,15 @@
 - Any other run has each overridden param replaced where it sits in the recorded argv:
   `--lr 0.1`, `--lr=0.1`, `-e 3`, `lr=0.1` and Hydra's `+lr=0.1` / `++lr=0.1`. A flag's whole
   value is replaced (`--layers 64 32` with `layers=128` becomes `--layers 128`). A bare flag
-  set to false is dropped (`--no-KEY` turned true becomes `--KEY`). A param the argv does not
-  hold is appended as `--KEY VALUE`.
+  set to false is dropped (`--no-KEY` turned true becomes `--KEY`), under any option its
+  parser gave it (`-v` for `--verbose`, read from the params the run recorded).
+- A param the argv does not hold is added in the command's own style (`Style`): Hydra's
+  `key=value` (`+key=value` for a key its composed config lacks), plain `key=value` words,
+  else `--key value` (a flag's bare `--key`). A key that is no param of the run is refused
+  when its program's parser is known (a hook recorded its options) or its command line
+  shows no style to follow; a config file's `model/width` is set as `model.width=...`.
+- Environment variables are the run's too: `env LR=0.1 python ...`'s word is replaced, and
+  the variables recorded through the `env` setting are given again (`Plan.env`).
 - A value that was recorded as `***` (a secret) cannot be replayed: unless it is overridden
   the rerun is refused, naming the key to give.
 
@@ -41,7 +48,7 @@ from runlab.store import Store
 from runlab.store.journal import Event
 
 _ASSIGNMENT = ASSIGNMENT  # (what the record reads as `key=value`, a rerun replaces)
-_OVERRIDE = re.compile(r"([A-Za-z_][\w.\-/@]*)=(.*)", re.DOTALL)
+_OVERRIDE = re.compile(r"([^\W\d][\w.\-/@]*)=(.*)", re.DOTALL)
 
 
 @dataclass
@@ -62,6 +69,7 @@ class Plan:
     patch: str | None = None  # the run's code.patch, when it had one
     warnings: list[str] = field(default_factory=list)
     hidden: list[str] = field(default_factory=list)  # the secrets filling a named command
+    env: dict[str, str] = field(default_factory=dict)  # environment variables to set
 
     def request(self, cwd: str, *, name: str | None = None, tags: Sequence[str] = (),
                 quiet: bool = False, store: str | None = None) -> RunRequest:
@@ -110,7 +118,12 @@ def plan(store: Store, run_id: str, overrides: Sequence[str], *,
     params: list[str] = []
     extra: dict[str, Any] = {"parent": run_id}
     hidden: list[str] = []
+    # (what the `env` setting recorded is given again; a hidden one must be given anew)
+    env = {str(k): str(v) for k, v in run.env.items()} if isinstance(run.env, dict) else {}
     if start.get("command_template"):
+        named = start.get("command_params") or {}
+        for key in [k for k in given if k in env and k not in named]:
+            env[key] = given.pop(key)
         argv, named_params, named_extra, hidden = _refill(start, given, run.number)
         params = [f"{k}={_text(v)}" for k, v in named_params.items()]
         extra.update(named_extra)
@@ -118,22 +131,18 @@ def plan(store: Store, run_id: str, overrides: Sequence[str], *,
         argv = list(start.get("command") or run.command)
         if not argv:
             raise RunlabError(f"run {run.number} recorded no command")
-        begin = _params_start(argv, cwd)
-        recorded = run.params if isinstance(run.params, dict) else {}
+        style = Style.of(store, run_id, start, run, cwd, set(bool_flags))
         for key, value in given.items():
-            # (as many words as the recorded value had: one, unless a list, so `--lr 0.1
-            # data.csv` keeps its positional)
-            was = recorded.get(key)
-            count = len(was) if isinstance(was, list) else -1 if isinstance(was, bool) else (
-                1 if key in recorded else None)
-            if not _replace(argv, key, value, begin, set(bool_flags), count):
-                argv += [f"--{key}", value]
+            style.set(argv, key, value, env)
         _refuse_redacted(argv, run.number)
+    hidden_env = [k for k, v in env.items() if REDACTED in v]
+    if hidden_env:
+        raise UsageError(_redacted_message(hidden_env, run.number))
     patch = os.path.join(store.run_dir(run_id), "code.patch")
     return Plan(parent=run_id, number=run.number, argv=argv, cwd=cwd, extra=extra,
                 experiment=start.get("experiment"), metric_patterns=kept["metric_pattern"],
                 artifacts=kept["artifact"], params=params, git=git, git_root=origin.get("root") or (git or {}).get("root"),
-                patch=patch if os.path.isfile(patch) else None, hidden=hidden)
+                patch=patch if os.path.isfile(patch) else None, hidden=hidden, env=env)
 
 
 def _refill(start: Event, given: Mapping[str, str],
@@ -166,9 +175,9 @@ def _text(value: Any) -> str:
     return projects.render(value)
 
 
-def _params_start(argv: list[str], cwd: str) -> int:
+def _params_start(argv: list[str], cwd: str, parsed: Any = None) -> int:
     """Where the program's own arguments begin (after the script or `-m module`)."""
-    parsed = parse_args(argv, cwd=cwd)
+    parsed = parsed if parsed is not None else parse_args(argv, cwd=cwd)
     if parsed.script is not None and parsed.script in argv:
         return argv.index(parsed.script) + 1
     if parsed.module is not None:
@@ -178,6 +187,199 @@ def _params_start(argv: list[str], cwd: str) -> int:
             if token == f"-m{parsed.module}":
                 return i + 1
     return 1
+
+
+# A Hydra program: it composes its config from `key=value` words (`+key=value` adds one).
+_HYDRA = re.compile(r"^\s*(?:import hydra\b|from hydra\b)|@hydra\.main\b", re.MULTILINE)
+_ENV_WITH_ARG = frozenset({"-u", "--unset", "-C", "--chdir", "-S", "--split-string"})
+_MAX_LISTED = 20  # params named in a refusal
+
+
+@dataclass
+class Style:
+    """How a run's command line gives its program settings, and what the program is known to
+    take: what `set` needs to put an override where the program reads it."""
+
+    number: int
+    begin: int  # where the program's own arguments start in the command line
+    recorded: dict[str, Any]  # the run's params
+    typed: dict[str, Any]  # the params its command line gave, as typed (`b` for `-b 8`)
+    aliases: dict[str, list[str]]  # a param's other options on the command line (`b`)
+    hydra: bool
+    words: str | None  # "option" (`--lr 0.1`), "assign" (`lr=0.1`), None: no param words
+    journal: str  # the run's journal, read only to learn whether a hook reported params
+    bool_flags: set[str] = field(default_factory=set)
+    _known: bool | None = None
+
+    @classmethod
+    def of(cls, store: Store, run_id: str, start: Event, run: Any, cwd: str,
+           bool_flags: set[str]) -> Style:
+        argv = [str(w) for w in start.get("command") or run.command]
+        parsed = parse_args(argv, cwd=cwd)
+        begin = _params_start(argv, cwd, parsed)
+        recorded = dict(run.params) if isinstance(run.params, dict) else {}
+        typed = dict(start["params"]) if isinstance(start.get("params"), dict) else {}
+        hydra = _is_hydra(argv[begin:], cwd, parsed.script)
+        aliases: dict[str, list[str]] = {}
+        fresh = {k: v for k, v in recorded.items() if k not in typed}
+        dropped = [k for k in typed if k not in recorded]
+        if not hydra:
+            # (the hook named an argument by its longest option and dropped the one typed,
+            # `-v` for `--verbose`: the same value under a new name, where only one matches,
+            # or only one that the typed name begins, `-b` for `--batch-size`)
+            for name in dropped:
+                same = [k for k, v in fresh.items()
+                        if type(v) is type(typed[name]) and v == typed[name]]
+                if len(same) > 1:
+                    same = [k for k in same if k.startswith(name)]
+                if len(same) == 1:
+                    aliases.setdefault(same[0], []).append(name)
+        tail = argv[begin:]
+        if "--" in tail:
+            tail = tail[: tail.index("--")]
+        words = "option" if any(is_option(w) for w in tail) else "assign" if any(
+            _ASSIGNMENT.fullmatch(w) for w in tail) else None
+        known = True if fresh or dropped else None
+        return cls(run.number, begin, recorded, typed, aliases, hydra, words,
+                   store.journal_path(run_id), bool_flags, known)
+
+    def parser_known(self) -> bool:
+        """Whether a hook reported what the program's parser read (its options, defaults
+        included): then a key that is none of the run's params is none the program takes."""
+        if self._known is None:
+            self._known = False
+            with contextlib.suppress(OSError), open(self.journal, "rb") as f:
+                f.readline()  # (the start event)
+                for line in f:
+                    if b'"params"' in line and _event_kind(line) == "params":
+                        self._known = True
+                        break
+        return self._known
+
+    def names(self, key: str) -> list[str]:
+        """The spellings `key` may have on the command line: itself, the run's param of the
+        same name spelt with `-` or `_`, their other options, a config file's `a/b` as `a.b`."""
+        out = [key]
+        plain = key.replace("_", "-")
+        out += [k for k in (*self.recorded, *self.typed)
+                if k not in out and k.replace("_", "-") == plain]
+        for name in list(out):
+            out += [a for a in self.aliases.get(name, []) if a not in out]
+        if "/" in key and not self.hydra:
+            out.append(key.replace("/", "."))
+        return list(dict.fromkeys(out))
+
+    def count(self, name: str) -> int | None:
+        """How many words the recorded value had (-1: a flag's), None when not known."""
+        if name not in self.typed and name not in self.recorded:
+            return None
+        was = self.typed[name] if name in self.typed else self.recorded[name]
+        return len(was) if isinstance(was, list) else -1 if isinstance(was, bool) else 1
+
+    def set(self, argv: list[str], key: str, value: str, env: dict[str, str]) -> None:
+        """Put `key=value` into the command line (or `env`) where the program reads it."""
+        if _set_env_word(argv, key, value):
+            return
+        names = self.names(key)
+        for name in names:
+            if _replace(argv, name, value, self.begin, self.bool_flags, self.count(name)):
+                return
+        if key in env:  # (a variable the run recorded through the `env` setting)
+            env[key] = value
+            return
+        self.append(argv, key, value, names)
+
+    def append(self, argv: list[str], key: str, value: str, names: list[str]) -> None:
+        """Add a setting the command line did not hold, in the command's own style."""
+        known = next((n for n in names if n in self.recorded), None)
+        if self.hydra:
+            in_config = known is not None or any(k.startswith(key + ".") for k in self.recorded)
+            argv.append(f"{'' if in_config else '+'}{known or key}={value}")
+            return
+        if known is None and (self.words is None or self.parser_known()):
+            raise UsageError(self._unknown(key))
+        name = known or key
+        if self.words == "assign":
+            argv.append(f"{name.replace('/', '.')}={value}")
+            return
+        if "/" in name:
+            raise UsageError(
+                f"run {self.number}'s param {name} comes from a config file, and its command "
+                f"line takes no key=value words that could set it: edit the config instead")
+        was, typed = self.recorded.get(name), parse_value(value)
+        if isinstance(typed, bool) and (isinstance(was, bool) or name in self.bool_flags):
+            if typed:
+                argv.append(_option(name))
+            elif was:
+                raise UsageError(
+                    f"run {self.number} had {name} on, but runlab cannot tell which word of "
+                    f"its command line turned it on: run the command by hand without it")
+            return
+        argv += [_option(name), value]
+
+    def _unknown(self, key: str) -> str:
+        import difflib
+
+        params = sorted(self.recorded)
+        shown = ", ".join(params[:_MAX_LISTED]) + (
+            f" and {len(params) - _MAX_LISTED} more" if len(params) > _MAX_LISTED else "")
+        why = ("its program's parser takes no such option" if self.parser_known()
+               else "its command line shows no way to pass it")
+        close = difflib.get_close_matches(key, params, n=1)
+        hint = f"; did you mean {close[0]}?" if close else ""
+        return (f"run {self.number} has no param {key!r} ({why}; params: {shown or 'none'})"
+                f"{hint}")
+
+
+def _event_kind(line: bytes) -> str | None:
+    try:
+        event = json.loads(line)
+    except ValueError:
+        return None
+    return event.get("e") if isinstance(event, dict) else None
+
+
+def _option(name: str) -> str:
+    return f"-{name}" if len(name) == 1 else f"--{name}"
+
+
+def _is_hydra(words: Sequence[str], cwd: str, script: str | None) -> bool:
+    """Whether the program composes a Hydra config: its override words (`+x=1`, `~x`) say so,
+    else its entry script's source does."""
+    if any(w[:1] in "+~" and (_ASSIGNMENT.fullmatch(w) or w[:1] == "~") for w in words):
+        return True
+    if not script:
+        return False
+    try:
+        with open(os.path.join(cwd, script), "rb") as f:
+            text = f.read(1 << 20).decode("utf-8", "replace")
+    except OSError:
+        return False
+    return _HYDRA.search(text) is not None
+
+
+def _set_env_word(argv: list[str], key: str, value: str) -> bool:
+    """Replace `KEY=...` among `env`'s variables before the command it runs (`env LR=0.1
+    python train.py`); whether it was there."""
+    if not argv or os.path.basename(argv[0]) != "env":
+        return False
+    i, found = 1, False
+    while i < len(argv):
+        word = argv[i]
+        if word in _ENV_WITH_ARG:
+            i += 2
+            continue
+        if word.startswith("-"):
+            i += 1
+            continue
+        m = _ASSIGNMENT.fullmatch(word)
+        if not m or m.group(1):
+            break
+        if m.group(2) == key:
+            argv[i] = f"{key}={value}"
+            found = True
+        i += 1
+    return found
 
 
 _BOOL_WORDS = frozenset({"true", "false", "1", "0", "yes", "no", "on", "off"})
@@ -227,7 +429,12 @@ def _replace(argv: list[str], key: str, value: str, begin: int, bool_flags: set[
         elif name is None:
             m = _ASSIGNMENT.fullmatch(token)
             if m and m.group(2) == key:
-                argv[i] = f"{m.group(1) or ''}{key}={value}"
+                # (Hydra's deletion, `~seed=0`, becomes the setting)
+                prefix = "" if m.group(1) == "~" else m.group(1) or ""
+                argv[i] = f"{prefix}{key}={value}"
+                found = True
+            elif token == f"~{key}":
+                argv[i] = f"{key}={value}"
                 found = True
         i += 1
     return found
@@ -298,6 +505,25 @@ def checkout(p: Plan) -> Iterator[str]:
         shutil.rmtree(tmp, ignore_errors=True)
         with contextlib.suppress(RunlabError):
             _git(root, "worktree", "prune", failure="")
+
+
+def local_program(p: Plan, where: str) -> None:
+    """Run a program named by a relative path that the recreated code in `where` lacks but the
+    run's directory has (`./venv/bin/python`: an untracked virtual environment) from there."""
+    at = 0
+    if p.argv and os.path.basename(p.argv[0]) == "env":
+        at = 1
+        while at < len(p.argv) and (p.argv[at].startswith("-") or (
+                _ASSIGNMENT.fullmatch(p.argv[at]) and p.argv[at][:1] not in "+~")):
+            at += 2 if p.argv[at] in _ENV_WITH_ARG else 1
+    if at >= len(p.argv):
+        return
+    word = p.argv[at]
+    if "/" not in word or os.path.isabs(word) or os.path.exists(os.path.join(where, word)):
+        return
+    original = os.path.normpath(os.path.join(p.cwd, word))
+    if os.path.exists(original):
+        p.argv[at] = original
 
 
 def _check_patch(path: str, expected: str | None) -> None:

@@ -44,7 +44,7 @@ from typing import Any
 from runlab.errors import RunlabError, UsageError
 
 SWEEPS_DIR = "sweeps"
-AXIS = re.compile(r"([A-Za-z_][\w.\-/@]*)=(.*)", re.DOTALL)
+AXIS = re.compile(r"([^\W\d][\w.\-/@]*)=(.*)", re.DOTALL)
 SWEEP_ID = re.compile(r"[0-9a-f]{8}")
 STDERR_TAIL = 2000
 
@@ -135,9 +135,14 @@ class TrialResult:
     trial: int  # 1-based position in the sweep
     returncode: int  # the command's exit code; negative: the signal that ended it
     stderr: str  # the last part of what runlab said (summary, warnings)
+    recorded: str | None = None  # the status its run was recorded with, once read back
 
     @property
     def status(self) -> str:
+        """The recorded status when known: a command that catches Ctrl-C and exits 0 was
+        still killed (stopped early); else what the exit code tells."""
+        if self.recorded is not None:
+            return self.recorded
         if self.returncode == 0:
             return "finished"
         return "killed" if self.returncode < 0 else "failed"
@@ -319,6 +324,15 @@ def finished_trials(runs: Sequence[Any]) -> list[int]:
         if r.status == "finished" and text.isdigit():
             out.add(int(text))
     return sorted(out)
+
+
+def other_code(finished: Sequence[Any], run: Any) -> Any | None:
+    """A run among `finished` (trials done before a resume) whose code (commit, uncommitted
+    patch, script) differs from `run`'s, or None."""
+    from runlab.compare.changes import code_state
+
+    state = code_state(run)
+    return next((r for r in finished if code_state(r) != state), None)
 
 
 def latest_per_trial(runs: Sequence[Any]) -> list[Any]:

@@ -1,0 +1,356 @@
+"""Reruns and sweeps as users run them: overrides put where each kind of program reads them
+(argparse options and their short aliases, flags, `key=value` words, Hydra, config files,
+environment variables), the "vs" line against the parent, `--exact` with a repository's own
+virtual environment, and what a sweep says about its trials. Real git repositories, real
+runlab child processes, a real store."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Result, child_env, git, runlab_argv
+
+PY = sys.executable
+Cli = Callable[..., Result]
+FRAMEWORKS_PYTHON = os.environ.get("RUNLAB_TEST_FRAMEWORKS_PYTHON", "")
+
+
+def show(cli: Cli, ref: str = "last", **kw: object) -> dict:  # type: ignore[type-arg]
+    r = cli("show", ref, "--json", **kw)
+    assert r.code == 0, r.stderr
+    return json.loads(r.stdout)  # type: ignore[no-any-return]
+
+
+def count(cli: Cli, **kw: object) -> int:
+    return len(json.loads(cli("ls", "--all", "--json", **kw).stdout))
+
+
+# -- the "vs" line ----------------------------------------------------------------------------
+
+SCORE = """\
+import sys
+BONUS = 0.0
+lr = float(sys.argv[sys.argv.index('--lr') + 1])
+print(f"acc={lr + BONUS}")
+"""
+
+
+def test_rerun_is_compared_with_its_parent_and_its_code(cli: Cli, git_repo: Path) -> None:
+    (git_repo / "score.py").write_text(SCORE)
+    git(git_repo, "add", "score.py")
+    git(git_repo, "commit", "-qm", "score")
+    assert cli(PY, "score.py", "--lr", "0.3", cwd=git_repo).code == 0  # run 1
+    # The code changes (uncommitted), and another run of the same command comes in between.
+    (git_repo / "score.py").write_text(SCORE.replace("BONUS = 0.0", "BONUS = 0.5"))
+    assert cli(PY, "score.py", "--lr", "0.5", cwd=git_repo).code == 0  # run 2
+    r = cli("rerun", "1", cwd=git_repo)  # run 3
+    assert r.code == 0, r.stderr
+    assert "vs run 1 (parent): code changed" in r.stderr, r.stderr
+    assert "vs run 2" not in r.stderr and "lr 0.5" not in r.stderr
+    # --exact runs run 1's code: the same code as the parent, whatever is checked out now.
+    r = cli("rerun", "--exact", "1", "lr=0.4", cwd=git_repo)  # run 4
+    assert r.code == 0, r.stderr
+    assert r.stdout == "acc=0.4\n"
+    assert "vs run 1 (parent): lr 0.3 → 0.4 · same code" in r.stderr, r.stderr
+    # A rerun that fails is compared with its parent too, not with the last finished run.
+    (git_repo / "score.py").write_text("import sys\nsys.exit(3)\n")
+    r = cli("rerun", "2", cwd=git_repo)
+    assert r.code == 3
+    assert "vs run 2 (parent): code changed" in r.stderr, r.stderr
+    assert "the last finished run" not in r.stderr
+
+
+# -- flags and options --------------------------------------------------------------------
+
+FLAGS = """\
+import argparse, json
+p = argparse.ArgumentParser()
+p.add_argument("-v", "--verbose", action="store_true")
+p.add_argument("--amp", action="store_true")
+p.add_argument("-b", "--batch-size", type=int, default=32)
+p.add_argument("-q", "--silent", action="store_true")
+p.add_argument("-z", "--fast", action="store_true")
+print(json.dumps(vars(p.parse_args()), sort_keys=True))
+"""
+
+
+def _received(r: Result) -> dict:  # type: ignore[type-arg]
+    assert r.code == 0, r.stderr
+    return json.loads(r.stdout.splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def test_rerun_switches_flags_under_any_of_their_options(cli: Cli, git_repo: Path) -> None:
+    (git_repo / "flags.py").write_text(FLAGS)
+    # A flag typed by its short option is turned off, and `batch_size` (the parser's dest)
+    # replaces the value typed after `-b`.
+    assert cli(PY, "flags.py", "-v", "-b", "8", cwd=git_repo).code == 0
+    r = cli("rerun", "last", "verbose=false", "batch_size=4", cwd=git_repo)
+    got = _received(r)
+    assert got["verbose"] is False and got["batch_size"] == 4
+    run = show(cli, cwd=git_repo)
+    assert run["command"][1:] == ["flags.py", "-b", "4"]
+    assert run["params"]["verbose"] is False and run["params"]["batch-size"] == 4
+    # An absent flag turned on is its bare option; turned off again, it is gone.
+    r = cli("rerun", "last", "amp=true", cwd=git_repo)
+    assert _received(r)["amp"] is True
+    assert show(cli, cwd=git_repo)["command"][1:] == ["flags.py", "-b", "4", "--amp"]
+    r = cli("rerun", "last", "amp=false", "fast=false", cwd=git_repo)
+    assert _received(r)["amp"] is False
+    assert show(cli, cwd=git_repo)["command"][1:] == ["flags.py", "-b", "4"]
+    # Two flags typed by short options that name neither: which word is whose is unknown.
+    assert cli(PY, "flags.py", "-q", "-z", cwd=git_repo).code == 0
+    before = count(cli, cwd=git_repo)
+    r = cli("rerun", "last", "fast=false", cwd=git_repo)
+    assert r.code == 2
+    assert "runlab: error: run 5 had fast on, but runlab cannot tell which word" in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1 and "Traceback" not in r.stderr
+    assert count(cli, cwd=git_repo) == before
+
+
+# -- keys the command line does not hold ----------------------------------------------------
+
+KNOWN = """\
+import argparse, sys
+p = argparse.ArgumentParser()
+p.add_argument("--lr", type=float, default=0.01)
+p.add_argument("--epochs", type=int, default=3)
+args, unknown = p.parse_known_args()
+print(args.lr, args.epochs, unknown)
+"""
+ARGV = "import sys\nprint(sys.argv[1:])\n"
+ENV = "import os\nprint('LR', os.environ.get('LR'))\n"
+CONFIG = """\
+import json, sys
+cfg = json.load(open(sys.argv[1]))
+for word in sys.argv[2:]:
+    key, value = word.split("=", 1)
+    *parents, last = key.split(".")
+    node = cfg
+    for part in parents:
+        node = node.setdefault(part, {})
+    node[last] = json.loads(value) if value[:1].isdigit() else value
+print(json.dumps(cfg, sort_keys=True))
+"""
+HYDRA_LIKE = """\
+try:
+    import hydra  # noqa: F401  (read as a Hydra program; runs without Hydra too)
+except ImportError:
+    pass
+import sys
+print(sys.argv[1:])
+"""
+
+
+def test_an_added_key_follows_the_command_s_style(cli: Cli, git_repo: Path) -> None:
+    for name, text in (("known.py", KNOWN), ("argv.py", ARGV), ("env.py", ENV),
+                       ("cfg.py", CONFIG), ("app.py", HYDRA_LIKE)):
+        (git_repo / name).write_text(text)
+    (git_repo / "config.json").write_text('{"lr": 0.1, "model": {"width": 2, "act": "relu"}}')
+
+    # plain key=value words: another word
+    assert cli(PY, "argv.py", "lr=0.1", "tag=base", cwd=git_repo).code == 0
+    r = cli("rerun", "last", "epochs=5", cwd=git_repo)
+    assert r.code == 0 and r.stdout == "['lr=0.1', 'tag=base', 'epochs=5']\n", r.stderr
+    # options of a parser runlab does not know: another option
+    assert cli(PY, "argv.py", "--lr", "0.1", cwd=git_repo).code == 0
+    r = cli("rerun", "last", "epochs=5", cwd=git_repo)
+    assert r.code == 0 and r.stdout == "['--lr', '0.1', '--epochs', '5']\n", r.stderr
+
+    # a parser whose options the hook recorded: a known option is added, an unknown refused
+    assert cli(PY, "known.py", "--lr", "0.1", cwd=git_repo).code == 0
+    r = cli("rerun", "last", "epochs=2", cwd=git_repo)
+    assert r.code == 0 and r.stdout == "0.1 2 []\n", r.stderr
+    before = count(cli, cwd=git_repo)
+    r = cli("rerun", "last", "lr_rate=0.5", cwd=git_repo)
+    assert r.code == 2
+    assert r.stderr.strip() == (
+        "runlab: error: run 6 has no param 'lr_rate' (its program's parser takes no such "
+        "option; params: epochs, lr)")
+    r = cli("rerun", "last", "epoch=2", cwd=git_repo)
+    assert r.code == 2 and r.stderr.strip().endswith("; did you mean epochs?"), r.stderr
+    assert count(cli, cwd=git_repo) == before
+
+    # a program that takes nothing on its command line: refused, nothing recorded
+    assert cli(PY, "env.py", cwd=git_repo).code == 0
+    r = cli("rerun", "last", "LR=0.5", cwd=git_repo)
+    assert r.code == 2 and "has no param 'LR' (its command line shows no way to pass it" \
+        in r.stderr, r.stderr
+    # ... but given through `env NAME=VALUE`, the variable is set there
+    assert cli("env", "LR=0.2", PY, "env.py", cwd=git_repo).code == 0
+    r = cli("rerun", "last", "LR=0.5", cwd=git_repo)
+    assert r.code == 0 and r.stdout == "LR 0.5\n", r.stderr
+    run = show(cli, cwd=git_repo)
+    assert run["command"][:2] == ["env", "LR=0.5"] and run["params"]["LR"] == 0.5
+
+    # a config file's settings, named `model/width`: set as the file's overrides are
+    assert cli(PY, "cfg.py", "config.json", "model.width=3", cwd=git_repo).code == 0
+    assert show(cli, cwd=git_repo)["params"]["model/width"] == 3
+    r = cli("rerun", "last", "model/width=7", "model/act=gelu", cwd=git_repo)
+    assert r.code == 0, r.stderr
+    assert json.loads(r.stdout) == {"lr": 0.1, "model": {"width": 7, "act": "gelu"}}
+    assert show(cli, cwd=git_repo)["command"][2:] == [
+        "config.json", "model.width=7", "model.act=gelu"]
+
+    # Hydra: `key=value` for a key of its config, `+key=value` for a new one; `~key` set
+    assert cli(PY, "app.py", "lr=0.1", "~seed", cwd=git_repo).code == 0
+    r = cli("rerun", "last", "lr=0.2", "epochs=5", "seed=3", cwd=git_repo)
+    assert r.code == 0 and r.stdout == "['lr=0.2', 'seed=3', '+epochs=5']\n", r.stderr
+
+
+def test_rerun_gives_the_recorded_environment_again(cli: Cli, git_repo: Path) -> None:
+    (git_repo / "env.py").write_text(
+        "import os\nprint('LR', os.environ.get('LR'))\nprint(f\"acc={os.environ.get('LR')}\")\n")
+    (git_repo / "runlab.toml").write_text('env = ["LR", "MY_TOKEN"]\n')
+    assert cli(PY, "env.py", cwd=git_repo, env={"LR": "0.1"}).code == 0  # run 1
+    # rerun from a shell without LR: the run's LR is given again
+    r = cli("rerun", "1", cwd=git_repo)  # run 2
+    assert r.code == 0 and r.stdout.startswith("LR 0.1\n"), r.stderr
+    assert "rerun of run 1: LR=0.1 " in r.stderr
+    assert show(cli, cwd=git_repo)["env"] == {"LR": "0.1"}
+    # an override of a recorded variable changes the variable, not the command line
+    r = cli("rerun", "1", "LR=0.4", cwd=git_repo, env={"LR": "0.9"})  # run 3
+    assert r.code == 0 and r.stdout.startswith("LR 0.4\n"), r.stderr
+    run = show(cli, cwd=git_repo)
+    assert run["env"] == {"LR": "0.4"} and run["command"][1:] == ["env.py"]
+    assert "LR" not in run["params"]
+    assert "vs run 1 (parent): same code · env LR 0.1 → 0.4" in r.stderr, r.stderr
+    # `diff` compares the recorded variables
+    r = cli("diff", "1", "3", "--json", cwd=git_repo)
+    environment = json.loads(r.stdout)["environment"]
+    assert environment["differs"] is True
+    assert [v["env.LR"] for v in environment["values"]] == ["0.1", "0.4"]
+    r = cli("diff", "1", "2", "--all", cwd=git_repo)
+    assert any(line.split() == ["env.LR", "0.1", "0.1"] for line in r.stdout.splitlines())
+    assert "environment  same" in r.stdout, r.stdout
+    # a secret's value was never written down: it must be given
+    assert cli(PY, "env.py", cwd=git_repo, env={"MY_TOKEN": "s3cr3t-value"}).code == 0
+    r = cli("rerun", "last", cwd=git_repo)
+    assert r.code == 2 and "MY_TOKEN hidden (***); give it: runlab rerun 4 MY_TOKEN=VALUE" \
+        in r.stderr, r.stderr
+    r = cli("rerun", "last", "MY_TOKEN=other-value", cwd=git_repo)
+    assert r.code == 0 and "other-value" not in r.stderr, r.stderr
+
+
+# -- Hydra, for real ----------------------------------------------------------------------
+
+HYDRA_APP = """\
+import hydra
+from hydra.core.hydra_config import HydraConfig
+from omegaconf import OmegaConf
+
+@hydra.main(version_base=None, config_path="conf", config_name="config")
+def main(cfg):
+    print("choices", HydraConfig.get().runtime.choices["sched"], "epochs", cfg.epochs,
+          "extra", cfg.get("extra"))
+
+main()
+"""
+
+
+def test_hydra_group_choices_are_params_and_reruns_add_keys(cli: Cli, git_repo: Path) -> None:
+    if not FRAMEWORKS_PYTHON:
+        pytest.skip("no framework environment: set RUNLAB_TEST_FRAMEWORKS_PYTHON to a Python "
+                    "with hydra-core")
+    (git_repo / "app.py").write_text(HYDRA_APP)
+    (git_repo / "conf" / "sched").mkdir(parents=True)
+    (git_repo / "conf" / "config.yaml").write_text(
+        "defaults:\n  - sched: cosine\n  - _self_\nlr: 0.01\nepochs: 3\n")
+    for name in ("cosine", "step"):  # two options with the same settings
+        (git_repo / "conf" / "sched" / f"{name}.yaml").write_text("warmup: 5\n")
+    env = {"HYDRA_FULL_ERROR": "1"}
+    r = cli(FRAMEWORKS_PYTHON, "app.py", "hydra.run.dir=out", cwd=git_repo, env=env)
+    assert r.code == 0, r.stderr
+    params = show(cli, cwd=git_repo)["params"]
+    assert params["sched"] == "cosine" and params["sched.warmup"] == 5
+    assert not [k for k in params if k.startswith("hydra")], params
+    r = cli("rerun", "last", "sched=step", "epochs=5", "extra=1", cwd=git_repo, env=env)
+    assert r.code == 0, r.stderr
+    assert "choices step epochs 5 extra 1" in r.stdout
+    run = show(cli, cwd=git_repo)
+    assert run["command"][2:] == ["hydra.run.dir=out", "sched=step", "epochs=5", "+extra=1"]
+    assert run["params"]["sched"] == "step" and run["params"]["epochs"] == 5
+    r = cli("diff", "1", "2", "--json", cwd=git_repo)
+    changed = {row["key"] for row in json.loads(r.stdout)["params"] if row["change"] != "same"}
+    assert changed == {"sched", "epochs", "extra"}
+
+
+# -- --exact with the repository's own virtual environment --------------------------------
+
+
+def test_exact_rerun_runs_an_untracked_interpreter_from_the_run_s_directory(
+        cli: Cli, git_repo: Path) -> None:
+    (git_repo / ".gitignore").write_text("venv/\n")
+    git(git_repo, "add", ".gitignore")
+    git(git_repo, "commit", "-qm", "ignore the venv")
+    (git_repo / "venv" / "bin").mkdir(parents=True)
+    os.symlink(PY, git_repo / "venv" / "bin" / "python")
+    assert cli("./venv/bin/python", "train.py", "--lr=0.2", cwd=git_repo).code == 0
+    r = cli("rerun", "--exact", "1", "lr=0.5", cwd=git_repo)
+    assert r.code == 0, r.stderr
+    assert "epoch 3/3 loss=0.0667 acc=2.000" in r.stdout
+    run = show(cli, cwd=git_repo)
+    assert run["status"] == "finished"
+    assert run["command"][0] == str(git_repo / "venv" / "bin" / "python")
+    assert run["command"][1:] == ["train.py", "--lr=0.5"]
+
+
+# -- sweeps -----------------------------------------------------------------------------------
+
+
+def test_a_trial_that_exits_0_on_ctrl_c_is_reported_killed(cli: Cli, tmp_path: Path) -> None:
+    for n in (1, 2):
+        os.mkfifo(tmp_path / f"ready-{n}")
+    code = ("import sys, time\nf = open('ready-' + sys.argv[2], 'w'); f.write('x\\n'); "
+            "f.close()\ntry:\n    time.sleep(60)\nexcept KeyboardInterrupt:\n    sys.exit(0)\n")
+    p = subprocess.Popen(runlab_argv("sweep", "n=1,2", "--", PY, "-c", code, "--n", "{n}"),
+                         cwd=tmp_path, env=child_env(), stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, start_new_session=True)
+    with open(tmp_path / "ready-1") as ready:
+        assert ready.readline() == "x\n"
+    os.killpg(p.pid, signal.SIGINT)
+    _, err = p.communicate(timeout=60)
+    text = err.decode()
+    assert p.returncode == -signal.SIGINT, text
+    assert "trial 1/2 killed: n=1" in text and "trial 1/2 finished" not in text, text
+    assert "0 finished, 1 did not, 1 not started" in text
+    runs = json.loads(cli("ls", "--json").stdout)
+    assert [(r["status"], r["exit_code"]) for r in runs] == [("killed", 0)]
+
+
+TRIAL = """\
+import os, sys
+print(f"val_acc={float(sys.argv[1])}")
+if sys.argv[1] == "2" and os.path.exists(os.path.join("..", "fail.flag")):
+    sys.exit(3)
+"""
+
+
+def test_sweep_resume_warns_when_the_code_changed(cli: Cli, git_repo: Path,
+                                                  tmp_path: Path) -> None:
+    (git_repo / "trial.py").write_text(TRIAL)
+    git(git_repo, "add", "trial.py")
+    git(git_repo, "commit", "-qm", "trial")
+    (tmp_path / "fail.flag").write_text("")  # (outside the repository: no code change)
+    r = cli("sweep", "x=1,2", "--", PY, "trial.py", "{x}", cwd=git_repo)
+    assert r.code == 1, r.stderr
+    sweep_id = r.stderr.split()[1].rstrip(":")
+    # resumed on the same code: no warning
+    r = cli("sweep", "--resume", sweep_id, cwd=git_repo)
+    assert r.code == 1 and "1 had finished before" in r.stderr, r.stderr
+    assert "other code" not in r.stderr
+    (tmp_path / "fail.flag").unlink()
+    with open(git_repo / "trial.py", "a") as f:
+        f.write("print('changed')\n")
+    r = cli("sweep", "--resume", sweep_id, cwd=git_repo)
+    assert r.code == 0, r.stderr
+    warnings = [line for line in r.stderr.splitlines() if "other code" in line]
+    assert warnings == [f"runlab: warning: sweep {sweep_id}: trial 2 ran other code than the "
+                        "trials that finished before the resume (runlab diff 1 4)"], r.stderr
