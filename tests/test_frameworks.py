@@ -154,10 +154,14 @@ def test_keras_tuner_search(cli: Callable[..., Result], tmp_path: Path, python: 
 
 def test_catboost_fit_and_its_cross_validation(cli: Callable[..., Result], tmp_path: Path,
                                                python: str) -> None:
-    # the fit's iterations as printed, its settings as params; not cv()'s folds' iterations
+    # the fit's iterations (its hook's, under its sets' and metric's names, not the printed
+    # `learn` and `test`), its settings as params; not cv()'s folds' iterations
+    names = {"learn": "learn/Logloss", "test": "validation/Logloss"}
     for run, truth, output in run_both(cli, tmp_path, python, "catboost_fit.py"):
         assert "Training on fold [2/3]" in output
-        assert_same_points(run, truth)
+        printed = {key: [[p["step"], round(p["value"], 7)] for p in points]
+                   for key, points in run["series"].items() if not key.startswith("sys/")}
+        assert printed == {names[key]: points for key, points in truth["metrics"].items()}
         assert [s for s, _ in truth["metrics"]["test"]] == [0, 1, 2, 3, 4]
         assert run["params"] == truth["params"]
 
@@ -384,10 +388,12 @@ def test_hydra_composed_config(cli: Callable[..., Result], tmp_path: Path, pytho
         assert truth["params"]["optimizer"] == {"name": "adam", "beta1": 0.9}  # a group's
         assert truth["params"]["data"]["splits"] == [0.7, 0.3]  # a list, as composed
         assert_params(run, truth)
-        # Hydra's own command line parser is not the program's, nor are its own settings,
-        # nor a config group's choice (its settings are `optimizer.*`)
-        assert not {"config-name", "multirun", "overrides", "hydra.job.chdir",
-                    "optimizer"} & set(run["params"])
+        # Hydra's own command line parser is not the program's, nor are its own settings;
+        # a config group's choice is (beside its settings, `optimizer.*`: two choices of the
+        # same settings are two runs' settings still)
+        assert not {"config-name", "multirun", "overrides", "hydra.job.chdir"} & set(
+            run["params"])
+        assert run["params"]["optimizer"] == "adam"
 
 
 def test_lightning_cli_records_its_resolved_configuration_once(
@@ -792,3 +798,144 @@ def test_xgboost_and_lightgbm_scikit_learn_models(cli: Callable[..., Result], tm
         assert len(truth["metrics"]["valid_0-l1"]) == 3
         assert "valid_0-l2" not in run["series"]
         assert_params(run, truth)
+
+
+CATBOOST_CURVES = """\
+import csv
+import json
+import sys
+
+import numpy as np
+from catboost import CatBoostClassifier
+
+rng = np.random.default_rng(0)
+x = rng.normal(size=(150, 4))
+y = (x[:, 0] + rng.normal(size=150) > 0).astype(int)
+verbose, period = sys.argv[1] == "verbose", int(sys.argv[2])
+model = CatBoostClassifier(iterations=10, depth=2, learning_rate=0.3, eval_metric="AUC",
+                           random_seed=0, metric_period=period, train_dir="info")
+model.fit(x[:100], y[:100], eval_set=(x[100:], y[100:]), verbose=2 if verbose else False)
+truth = {}  # the iterations its files hold, the values get_evals_result() holds
+for data, name in (("learn", "learn"), ("validation", "test")):
+    with open(f"info/{name}_error.tsv") as f:
+        rows = list(csv.DictReader(f, delimiter="\\t"))
+    for metric, values in model.get_evals_result()[data].items():
+        truth[f"{data}/{metric}"] = [[int(row["iter"]), value] for row, value in zip(rows, values)]
+with open("truth.json", "w") as f:
+    json.dump(truth, f)
+print("after=1")
+"""
+
+
+def test_catboost_curves_whatever_it_prints(cli: Callable[..., Result], tmp_path: Path,
+                                            python: str) -> None:
+    # every set's metrics at the iterations CatBoost computed them at, printed or not; the
+    # printed iterations (`learn`, `test`) are no second copy; what follows at its last
+    for verbose, period, steps in (("verbose", "1", list(range(10))),
+                                   ("quiet", "4", [0, 4, 8, 9])):
+        (tmp_path / "train.py").write_text(CATBOOST_CURVES)
+        r = cli(python, "train.py", verbose, period, cwd=tmp_path, timeout=TIMEOUT)
+        assert r.code == 0 and "hook is off" not in r.stderr, r.stderr[-2000:]
+        assert ("\ttest: " in r.stdout) == (verbose == "verbose")
+        truth = json.loads((tmp_path / "truth.json").read_text())
+        assert sorted(truth) == ["learn/Logloss", "validation/AUC", "validation/Logloss"]
+        series = json.loads(cli("metrics", "last", "--json").stdout)
+        after = series.pop("after")
+        assert {key: [[p["step"], p["value"]] for p in points] for key, points in series.items()
+                if not key.startswith("sys/")} == truth
+        assert [s for s, _ in truth["validation/AUC"]] == steps
+        assert [p["step"] for p in after] == [steps[-1]]
+
+
+KERAS_SETTINGS = KERAS_TINY + """\
+import argparse
+import json
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--optimizer", default="sgd")
+args = parser.parse_args()
+model = tiny()
+schedule = keras.optimizers.schedules.ExponentialDecay(0.2, decay_steps=2, decay_rate=0.5)
+kind = {"sgd": keras.optimizers.SGD, "adam": keras.optimizers.Adam}[args.optimizer]
+model.compile(optimizer=kind(learning_rate=schedule), loss="binary_crossentropy")
+history = model.fit(x, y, 16, 2, verbose=0, validation_split=0.25)
+with open("truth.json", "w") as f:
+    json.dump({"epochs": history.params["epochs"], "batch_size": 16, "validation_split": 0.25,
+               "optimizer": args.optimizer,
+               "learning_rate": schedule.get_config()["initial_learning_rate"],
+               "kind": type(model.optimizer).__name__}, f)
+"""
+
+
+def test_keras_fit_settings(cli: Callable[..., Result], tmp_path: Path, python: str) -> None:
+    # the fit's settings, the optimizer's and its schedule's rate at the start; the name the
+    # program's own parser recorded (`--optimizer sgd`) stays its
+    (tmp_path / "train.py").write_text(KERAS_SETTINGS)
+    r = cli(python, "train.py", cwd=tmp_path, timeout=TIMEOUT)
+    assert r.code == 0 and "hook is off" not in r.stderr, r.stderr[-2000:]
+    truth = json.loads((tmp_path / "truth.json").read_text())
+    assert truth.pop("kind") == "SGD"
+    params = json.loads(cli("show", "last", "--json").stdout)["params"]
+    assert params == truth
+
+
+LIGHTNING_LOG_EVERY = """\
+import sys
+
+import lightning.pytorch as L
+import torch
+from lightning.pytorch.loggers import CSVLogger
+
+
+class Model(L.LightningModule):
+    def __init__(self):
+        super().__init__()
+        self.net = torch.nn.Linear(4, 1)
+
+    def training_step(self, batch, i):
+        loss = torch.nn.functional.mse_loss(self.net(batch[0]), batch[1])
+        self.log("loss", loss, on_step=True, on_epoch=True, prog_bar=True)
+        return loss
+
+    def validation_step(self, batch, i):
+        self.log("val_loss", torch.nn.functional.mse_loss(self.net(batch[0]), batch[1]),
+                 prog_bar=True)
+
+    def configure_optimizers(self):
+        return torch.optim.SGD(self.parameters(), lr=0.05)
+
+
+torch.manual_seed(0)
+x = torch.randn(64, 4)
+data = torch.utils.data.DataLoader(torch.utils.data.TensorDataset(x, x.sum(1, keepdim=True)),
+                                   batch_size=16)
+logger = CSVLogger("logs", name="csv") if sys.argv[1] == "csv" else False
+L.Trainer(max_epochs=3, accelerator="cpu", logger=logger, log_every_n_steps=3,
+          enable_checkpointing=False, enable_model_summary=False).fit(Model(), data, data)
+"""
+
+
+def test_lightning_with_no_logger_records_what_a_csv_logger_writes(
+        cli: Callable[..., Result], tmp_path: Path, python: str) -> None:
+    # each value once, at the CSV logger's step: a step's every `log_every_n_steps`, an
+    # epoch's at its last step (not the bar's each value, nor the epoch's twice)
+    import csv
+
+    (tmp_path / "train.py").write_text(LIGHTNING_LOG_EVERY)
+    recorded = []
+    for logger in ("none", "csv"):
+        r = cli(python, "train.py", logger, cwd=tmp_path, timeout=TIMEOUT)
+        assert r.code == 0 and "hook is off" not in r.stderr, r.stderr[-2000:]
+        series = json.loads(cli("metrics", "last", "--json").stdout)
+        recorded.append({key: sorted([p["step"], p["value"]] for p in points)
+                         for key, points in series.items() if not key.startswith("sys/")})
+    truth: dict[str, list[list[float]]] = {}
+    with open(tmp_path / "logs" / "csv" / "version_0" / "metrics.csv") as f:
+        for row in csv.DictReader(f):
+            for key, value in row.items():
+                if key != "step" and value:
+                    truth.setdefault(key, []).append([int(row["step"]), float(value)])
+    assert [s for s, _ in truth["loss_step"]] == [2, 5, 8, 11]
+    assert [s for s, _ in truth["loss_epoch"]] == [3, 7, 11]
+    expected = {key: sorted(points) for key, points in truth.items()}
+    assert recorded == [expected, expected]

@@ -475,9 +475,10 @@ def _typed_options(parser, words):
 
 # Libraries whose own command line parser is not the program's (Hydra's `--config-name`,
 # `--multirun`, ...: its hook records the configuration they compose).
-# (and Fire's `-- --trace --verbose`; a tool's, pytest's `-p no:cacheprovider`, IPython's)
+# (and Fire's `-- --trace --verbose`; a tool's, pytest's `-p no:cacheprovider`, IPython's,
+# a Jupyter application's through traitlets: a notebook kernel's `-f kernel-1.json`)
 _OWN_PARSERS = frozenset({"hydra", "fire", "_pytest", "pytest", "IPython", "ipykernel",
-                          "jupyter_core", "nbconvert", "sphinx", "mypy", "pip"})
+                          "jupyter_core", "nbconvert", "traitlets", "sphinx", "mypy", "pip"})
 # Libraries whose own hook records the settings they make of the command line (tyro,
 # pyrallis): while it is on, what their parsing with argparse reads is theirs, no params.
 _composers = set()
@@ -538,12 +539,47 @@ def _number(value):
             value = value.item()
         except Exception:  # noqa: BLE001 - not a one-element tensor or array
             return None
-    if isinstance(value, str) and value.endswith("%"):
-        value = value[:-1]
+    if isinstance(value, str):
+        value = value.strip()
+        if value.endswith("%"):
+            value = value[:-1]
+        if "," in value:
+            return _comma_number(value.strip())
     try:
         return float(value)
     except (TypeError, ValueError, OverflowError):
         return None
+
+
+_COMMA_NUMBER = []
+
+
+def _comma_number(text):
+    """A number given as text with a comma (`f"{loss:n}"` in a German locale, `"2,33"`,
+    `"1.234,5"`): a decimal comma, unless it may group thousands (`"1,482"`, `"12,000"`,
+    `"1,234.5"`), which it does but where the program's locale writes decimals so."""
+    if not _COMMA_NUMBER:
+        import re
+
+        _COMMA_NUMBER.append(re.compile(r"([-+]?(?:[1-9]\d{0,2}(?:\.\d{3})+|\d{1,18})),(\d{1,18})"))
+        _COMMA_NUMBER.append(re.compile(r"[-+]?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?"))
+    match = _COMMA_NUMBER[0].fullmatch(text)
+    if match is not None and not (len(match[2]) == 3 and "." not in match[1]
+                                  and match[1].lstrip("+-") != "0" and not _locale_comma()):
+        return float(match[1].replace(".", "") + "." + match[2])
+    if _COMMA_NUMBER[1].fullmatch(text):
+        return float(text.replace(",", ""))
+    return None
+
+
+def _locale_comma():
+    """Whether the program's locale writes a decimal comma (`locale.setlocale` to de_DE)."""
+    try:
+        import locale
+
+        return locale.localeconv().get("decimal_point") == ","
+    except Exception:  # noqa: BLE001
+        return False
 
 
 def metrics(hook, values, step, when=None, **more):
@@ -765,13 +801,28 @@ def _keras_tuner(module):
 
 
 def _catboost(module):
-    """A CatBoost model's settings (`get_params()`, what the program set) as params once it is
-    fitted (its printed iterations are read from the output, `learn` and `test`); `cv()` is a
-    search: its folds' fits print their iterations too, which are no run's curves."""
-    def fitted(result, args, kwargs):
-        params("catboost", dict(args[0].get_params()))
+    """A CatBoost model's settings (`get_params()`, what the program set) as params and its
+    curves (`get_evals_result()`) once it is fitted: its printed iterations (`learn`, `test`,
+    the eval metric's alone) are its own; `cv()` is a search: its folds' fits print their
+    iterations too, which are no run's curves."""
+    def started(args, kwargs):
+        if not _inside_sklearn():  # (a search's candidate or fold: no run's curve)
+            exclusive("catboost", True)
 
-    wrap(module.CatBoost, "_fit", "catboost", after=fitted)
+    def fitted(result, args, kwargs):
+        step = None
+        try:
+            params("catboost", dict(args[0].get_params()))
+            if "catboost" in _open:
+                step = _catboost_curves(args[0])
+        finally:
+            stopped(args, kwargs, step)
+
+    def stopped(args, kwargs, step=None):
+        if "catboost" in _open:
+            exclusive("catboost", False, step)
+
+    wrap(module.CatBoost, "_fit", "catboost", before=started, after=fitted, failed=stopped)
     original = module.cv
     if getattr(original, "_runlab", False):
         return
@@ -787,6 +838,31 @@ def _catboost(module):
 
     cv._runlab = True
     module.cv = cv
+
+
+def _catboost_curves(model):
+    """Record a fitted CatBoost model's `get_evals_result()`, each set's metrics as
+    `learn/Logloss`, `validation/AUC` (`validation_0`, `validation_1` for several sets), at
+    the iteration (from 0) it computed them at: every `metric_period`-th and the last the fit
+    ran. The last iteration recorded, if any."""
+    rounds = {}
+    for data, curves in (model.get_evals_result() or {}).items():
+        for name, values in (curves or {}).items():
+            for i, value in enumerate(values or ()):
+                number = _number(value)
+                if number is not None:
+                    rounds.setdefault(i, {})[f"{data}/{name}"] = number
+    if not rounds:
+        return None
+    every = int(model.get_params().get("metric_period") or 1)
+    last = max(rounds)
+    ran = model.get_all_params().get("iterations")
+    steps = {i: i * every for i in rounds}
+    if isinstance(ran, int) and ran > 0:
+        steps[last] = min(last * every, ran - 1)  # (a fit that ran to its end: its last)
+    for i in sorted(rounds):
+        metrics("catboost", rounds[i], steps[i])
+    return steps[last]
 
 
 def _flaml(module):
@@ -1275,9 +1351,9 @@ def _lightning(module):
                 values.setdefault("epoch", self.trainer.current_epoch)
                 step = self.trainer.fit_loop.epoch_loop._batches_that_stepped
         if not getattr(self.trainer, "loggers", None):
-            # (no logger, `Trainer(logger=False)`, darts' default: the bar's values are the
-            # record, given as it showed them; not again at the same step when the connector
-            # passes them on)
+            # (no logger, `Trainer(logger=False)`, darts' default: what the bar gave of a short
+            # fit's steps, `bar_only`, not again at the same step when the connector passes it
+            # on, as it does at an early stop)
             values = {k: v for k, v in values.items() if shown_at.get(k) != (step, v)}
         metrics("lightning", values, step)
 
@@ -1301,10 +1377,15 @@ def _lightning(module):
     running = {}  # the trainer whose fit, validate or test runs
 
     # What the bar shows but no logger gets (`self.log(..., prog_bar=True, logger=False)`, or
-    # anything with no logger at all): each new value where the loggers' step is, as
-    # Lightning computes it for the bar.
+    # with no logger at all, a short fit's training steps): each new value where the loggers'
+    # step is, as Lightning computes it for the bar.
     shown = {}
     shown_at = {}  # (with no logger) the step and value each key was last recorded at
+
+    def short_fit(trainer):
+        if "short" not in running:
+            running["short"] = trainer.log_every_n_steps > trainer.estimated_stepping_batches
+        return running["short"]
 
     def bar_only(result, args, kwargs):
         trainer = running.get("trainer")
@@ -1314,8 +1395,14 @@ def _lightning(module):
         loop = trainer.fit_loop.epoch_loop
         if trainer.training and loop._should_accumulate():
             return  # (the loggers get a batch's values once its optimizer steps)
-        loggers = getattr(trainer, "loggers", None)
-        logged = (result.get("log") or {}) if loggers else {}
+        # What the loggers get, the connector passes on (`log_metrics`), with no logger too,
+        # at their steps and every `log_every_n_steps`; but a training step's values of a fit
+        # with no logger that never reaches `log_every_n_steps` only the bar shows.
+        logged = result.get("log") or {}
+        on_step = args[1] if len(args) > 1 else kwargs.get("on_step")
+        if on_step and trainer.training and not getattr(trainer, "loggers", None) and (
+                short_fit(trainer)):
+            logged = {}
         values = {}
         step = loop._batches_that_stepped
         for key, value in (result.get("pbar") or {}).items():
@@ -1353,6 +1440,7 @@ def _lightning(module):
     def started(args, kwargs):
         trainer = args[0]
         shown.clear()
+        running.pop("short", None)
         running["trainer"] = trainer
         # (the first logger's: each logger is passed the same values; wrapped in its class,
         # so that the logger still pickles, as `ddp_spawn` sends the trainer to each process)
@@ -1466,6 +1554,27 @@ def _keras(module):
             metrics("keras", {f"eval_{k}": v for k, v in (logs or {}).items()},
                     fitted["epoch"])
 
+    def settings(model, args, kwargs):
+        """The fit's settings, as MLflow's autolog for Keras takes them: `epochs`, and
+        `batch_size` and `validation_split` where given; the optimizer's class, `optimizer`,
+        and its `learning_rate` (a schedule's at the start, before the optimizer steps)."""
+        # fit(x, y, batch_size, epochs, verbose, callbacks, validation_split, ...)
+        given = dict(zip(("batch_size", "epochs", "validation_split"),
+                         (args[2:4] + args[6:7]) if len(args) > 6 else args[2:4]))
+        given.update({k: kwargs[k] for k in ("batch_size", "epochs", "validation_split")
+                      if k in kwargs})
+        values = {"epochs": 1, **{k: v for k, v in given.items() if v is not None}}
+        optimizer = getattr(model, "optimizer", None)
+        optimizer = getattr(optimizer, "inner_optimizer", optimizer)  # (LossScaleOptimizer's)
+        if optimizer is not None:
+            values["optimizer"] = type(optimizer).__name__
+            rate = _number(getattr(optimizer, "learning_rate", None))
+            if rate is not None:  # (a float32 variable's: 0.05, not 0.05000000074505806)
+                import numpy
+
+                values["learning_rate"] = float(str(numpy.float32(rate)))
+        params("keras", values)
+
     fitted = {"epoch": None}  # the epoch the latest fit ended at
     import weakref
 
@@ -1477,6 +1586,7 @@ def _keras(module):
     def fit(self, *args, **kwargs):
         try:
             if active() and "keras" not in _failed:
+                guarded("keras", settings)(self, args, kwargs)
                 # fit(x, y, batch_size, epochs, verbose, callbacks, ...)
                 verbose = kwargs.get("verbose", args[4] if len(args) > 4 else "auto")
                 mine = RunlabCallback(verbose in (1, "auto"), self)
@@ -1678,6 +1788,9 @@ def _click(module):
     the environment's values and the command line's typed as click typed them, reported as
     argparse's are (an option's other spellings its aliases, `-e 7` no param of its own); a
     secret's values on the command line placed, as argparse's, to be hidden."""
+    if module.__name__ == "papermill.execute":
+        _papermill(module)
+        return
     command_class = module.Command
 
     def main(args, kwargs):
@@ -1725,6 +1838,56 @@ def _click(module):
 
     wrap(command_class, "main", "click", before=main)
     wrap(command_class, "invoke", "click", before=invoke)
+
+
+def _papermill(module):
+    """papermill's (a click program's) notebook parameters, in the runner that executes the
+    notebook (its own options are none): those it injects, over the defaults of the notebook's
+    cell tagged `parameters`. The command line's `-p` ones are the run's already and keep
+    their place."""
+
+    def prepared(args, kwargs):
+        nb = args[0] if args else kwargs["nb"]
+        metadata = nb.get("metadata", {})
+        language = (metadata.get("kernelspec", {}).get("language")
+                    or metadata.get("language_info", {}).get("name") or "python")
+        cell = next((c for c in nb.get("cells", ()) if "parameters" in c.get(
+            "metadata", {}).get("tags", ())), None)
+        values = {}
+        if cell is not None and str(language).lower() == "python":
+            source = cell.get("source", "")
+            values = _literal_assignments("".join(source) if isinstance(source, list) else source)
+        given = metadata.get("papermill", {}).get("parameters")
+        if isinstance(given, dict):
+            values.update({k: _parsed_value(v) for k, v in given.items()})
+        if values:
+            params("click", values)
+
+    wrap(module, "prepare_notebook_metadata", "click", before=prepared)
+
+
+def _literal_assignments(source):
+    """A Python cell's `name = literal` settings (`lr = 0.01`, `sizes = (64, 32)`, `lr: float =
+    0.01`), as params; an expression (`os.path.join(...)`, known only as it runs) is none, nor
+    is a cell Python cannot read (an IPython magic)."""
+    import ast
+
+    try:
+        body = ast.parse(source).body
+    except (SyntaxError, ValueError):
+        return {}
+    values = {}
+    for node in body:
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target] if (
+            isinstance(node, ast.AnnAssign) and node.value is not None) else []
+        if not targets:
+            continue
+        try:
+            value = _parsed_value(ast.literal_eval(node.value))
+        except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+            continue
+        values.update({target.id: value for target in targets if isinstance(target, ast.Name)})
+    return values
 
 
 def _fire(module):
@@ -2248,8 +2411,10 @@ def _sklearn_params(estimator):
     # (and so do a sampler's, imbalanced-learn's `SMOTE`: it resamples, it does not predict)
     weak = (hasattr(estimator, "transform") or hasattr(estimator, "fit_resample")) and (
         not hasattr(estimator, "predict"))
-    values = {k: v for k, v in estimator.get_params(deep=True).items()
-              if isinstance(v, (bool, int, float, str)) or v is None}
+    # (a tuple or list of plain values, `hidden_layer_sizes=(64, 32)`, as a list)
+    values = {k: list(v) if isinstance(v, (tuple, list)) else v
+              for k, v in estimator.get_params(deep=True).items() if _plain(v) or isinstance(
+                  v, (tuple, list)) and all(_plain(item) for item in v)}
     if not weak:
         # The run's model is the first fitted: another kind fitted after it (a script that
         # compares models) gives its settings under its name, `RandomForestClassifier.
@@ -2266,6 +2431,10 @@ def _sklearn_params(estimator):
 
 
 _sklearn_model = [None]  # the kind of the first model fitted (`_sklearn_params`)
+
+
+def _plain(value):
+    return isinstance(value, (bool, int, float, str)) or value is None
 
 
 # The cross-validations that fit clones of an estimator: each clone's curves are a fold's, no
@@ -3112,7 +3281,12 @@ def _hydra(module):
     def composed(cfg):
         from omegaconf import OmegaConf
 
-        params("hydra", OmegaConf.to_container(cfg, resolve=True))
+        values = {}
+        _flatten(OmegaConf.to_container(cfg, resolve=True), "", values)
+        # (each config group's choice, `sched: cosine`: two options of a group with the same
+        # settings would otherwise make runs that look alike)
+        values.update(_hydra_choices())
+        params("hydra", values)
 
     composed = guarded("hydra", composed)
 
@@ -3141,6 +3315,19 @@ def _hydra(module):
     # launcher's processes); what they print and their frameworks log is theirs, each job's
     # return value (an objective, as Hydra's Optuna sweeper takes it) the run's
     hydra.multirun = _silent_search("hydra", multirun, _hydra_jobs)
+
+
+def _hydra_choices():
+    """The choice of each config group Hydra composed the job's config from (`sched: cosine`,
+    `model/encoder: small`), as its runtime records them; Hydra's own groups left out."""
+    try:
+        from hydra.core.hydra_config import HydraConfig
+
+        choices = dict(HydraConfig.get().runtime.choices)
+    except Exception:  # noqa: BLE001 - no Hydra config set: the composed config alone
+        return {}
+    return {str(group): choice for group, choice in choices.items()
+            if isinstance(choice, str) and str(group).split("/", 1)[0] != "hydra"}
 
 
 def _hydra_jobs(returns):
@@ -3224,6 +3411,7 @@ _INSTALLERS = {
     "ray.tune.tune": _ray,
     "click.core": _click,
     "typer._click.core": _click,
+    "papermill.execute": _click,
     "fire.core": _fire,
     "tyro._cli": _tyro,
     "pyrallis.argparsing": _pyrallis,

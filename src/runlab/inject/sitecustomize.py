@@ -15,6 +15,10 @@ children, which inherit this hook through PYTHONPATH, stay silent, and so does a
 process (a DataLoader worker) that inherits the patched code (`_runlab_hooks.active`); a
 process multiprocessing spawned records once it is rank 0 of the process group it joins
 (Lightning's `ddp_spawn`, `torch.multiprocessing.spawn`: the rank that trains is a child).
+A notebook runner (`jupyter nbconvert --execute`, `jupyter execute`, `papermill`, `jupytext
+--execute`) records only papermill's parameters; each kernel it starts (`python -m
+ipykernel_launcher`) records as the run's program, one after the other, and the kernel's
+children stay silent.
 RUNLAB_HOOKS_OFF names hooks not to install.
 """
 
@@ -69,6 +73,7 @@ _TRIGGERS = {
     "tyro._cli": "tyro",
     "pyrallis.argparsing": "pyrallis",
     "docopt": "docopt",
+    "papermill.execute": "click",  # (papermill's parameters, in the runner)
 }
 _PID = os.getpid()
 
@@ -96,6 +101,27 @@ def _launcher():
             return False
         index += 2 if token in ("-X", "-W") else 1  # (an option's value: `-X dev -m ...`)
     return False
+
+
+# Notebook runners, by name (`jupyter` and its `jupyter-*` commands: nbconvert, execute, lab)
+# or as `python -m`: their options are no settings of the run, and the kernel each starts runs
+# the notebook, the run's program. A runner records only papermill's parameters
+# (`_RUNNER_TRIGGERS`); the kernel records the rest, as the program a launcher starts does.
+_RUNNERS = frozenset({"jupyter", "papermill", "jupytext"})
+_RUNNER_MODULES = frozenset({"jupyter", "jupyter_core", "nbconvert", "nbclient", "papermill",
+                             "jupytext"})
+_KERNEL_MODULES = frozenset({"ipykernel_launcher", "ipykernel"})
+_RUNNER_TRIGGERS = frozenset({"papermill.execute"})
+_RUNNER = "RUNLAB_HOOK_RUNNER"  # the runner whose kernels may record
+
+
+def _runner():
+    argv = getattr(sys, "argv", None) or [""]
+    name = os.path.basename(argv[0])
+    if name in _RUNNERS or name.startswith("jupyter-"):
+        return True
+    program = _program()
+    return program is not None and program[0] == "module" and program[1] in _RUNNER_MODULES
 
 
 def _program():
@@ -154,9 +180,30 @@ def _in_tree(root):
 
 def _records():
     """Whether this process is the one that reports to the run (claimed in the environment);
-    "ranked": only once it is rank 0 of a process group (a process multiprocessing spawned)."""
+    "ranked": only once it is rank 0 of a process group (a process multiprocessing spawned);
+    "runner": a notebook runner, which records papermill's parameters only."""
     if not os.environ.get("RUNLAB_EVENTS") or _launcher():
         return False
+    owner = os.environ.get(_OWNER)
+    runner = os.environ.get(_RUNNER)
+    if _runner():
+        # (one that a recording process starts is a tool of that program's: silent)
+        if runner == str(_PID) or owner is None or owner.rstrip("r") == str(_PID):
+            os.environ.pop(_OWNER, None)  # (a program that replaced itself with a runner)
+            os.environ[_RUNNER] = str(_PID)
+            return "runner"
+        return False
+    if runner is not None:
+        # Each kernel a runner starts records, one after the other as it runs the notebooks
+        # (their children stay silent); the runner's other children (a formatter `jupytext
+        # --pipe` runs) do not.
+        program = _program()
+        if owner is not None or program is None or program[0] != "module" or (
+                program[1] not in _KERNEL_MODULES):
+            return False
+        del os.environ[_RUNNER]
+        os.environ[_OWNER] = str(_PID)
+        return True
     nested = os.environ.get("RUNLAB_HOOK_NESTED")
     if nested and os.environ.get(_OWNER) is None and not _in_tree(nested):
         return False  # (a tool or a wrapper a script runs: the program it starts may record)
@@ -168,7 +215,6 @@ def _records():
             break
     if rank is not None and rank != 0:
         return False
-    owner = os.environ.get(_OWNER)
     # A launcher (no rank) claims first; its rank-0 worker takes over from it. A program that
     # replaced itself (os.exec*) is still the same process.
     if owner is None or owner.rstrip("r") == str(_PID) \
@@ -226,10 +272,10 @@ class _Finder:
         return spec
 
 
-def _start():
+def _start(only=None):
     off = {h.strip() for h in os.environ.get("RUNLAB_HOOKS_OFF", "").split(",")}
     for name, hook in _TRIGGERS.items():
-        if hook in off:
+        if hook in off or only is not None and name not in only:
             continue
         if name in sys.modules:
             _install(name, sys.modules[name])
@@ -259,6 +305,6 @@ def _chain_user_sitecustomize():
 # (an interpreter older than the hooks know, 2.7 under a script: only the chaining below)
 _RECORDS = _records() if sys.version_info >= (3, 8) else False
 if _RECORDS:
-    _start()
+    _start(_RUNNER_TRIGGERS if _RECORDS == "runner" else None)
 # Our directory stays off the path of the program's own children's imports otherwise.
 _chain_user_sitecustomize()
