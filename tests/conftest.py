@@ -61,6 +61,25 @@ def git_repo(tmp_path: Path) -> Path:
     return repo
 
 
+# The frameworks' environment (tests/frameworks/requirements.txt), for the tests of the
+# start-up hooks against the real libraries (test_frameworks.py, test_notebooks.py)
+FRAMEWORKS_PYTHON = os.environ.get("RUNLAB_TEST_FRAMEWORKS_PYTHON", "")
+
+
+@pytest.fixture
+def python() -> str:
+    """The frameworks' environment's Python: a skip without one, a failure in CI."""
+    if FRAMEWORKS_PYTHON and not os.access(FRAMEWORKS_PYTHON, os.X_OK):
+        pytest.fail(f"RUNLAB_TEST_FRAMEWORKS_PYTHON={FRAMEWORKS_PYTHON} is no executable")
+    if not FRAMEWORKS_PYTHON:
+        message = ("no framework environment: set RUNLAB_TEST_FRAMEWORKS_PYTHON to a Python "
+                   "with tests/frameworks/requirements.txt (.ci/run makes one and sets it)")
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return FRAMEWORKS_PYTHON
+
+
 TRAIN = """\
 import sys
 args = dict(a.lstrip('-').split('=') for a in sys.argv[1:] if '=' in a)

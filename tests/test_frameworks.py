@@ -25,7 +25,6 @@ import pytest
 
 from tests.conftest import Result, run_in_pty
 
-PYTHON = os.environ.get("RUNLAB_TEST_FRAMEWORKS_PYTHON", "")
 SCRIPTS = Path(__file__).resolve().parent / "frameworks"
 TIMEOUT = 600  # importing torch on a busy two-core machine takes a while
 
@@ -36,19 +35,6 @@ def own_temp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     folder in the temporary directory for every `learn`)."""
     (tmp_path / "tmp").mkdir()
     monkeypatch.setenv("TMPDIR", str(tmp_path / "tmp"))
-
-
-@pytest.fixture
-def python() -> str:
-    if PYTHON and not os.access(PYTHON, os.X_OK):
-        pytest.fail(f"RUNLAB_TEST_FRAMEWORKS_PYTHON={PYTHON} is no executable")
-    if not PYTHON:
-        message = ("no framework environment: set RUNLAB_TEST_FRAMEWORKS_PYTHON to a Python "
-                   "with tests/frameworks/requirements.txt (.ci/run makes one and sets it)")
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    return PYTHON
 
 
 def _flat(value: Any, prefix: str = "") -> dict[str, Any]:

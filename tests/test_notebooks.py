@@ -12,7 +12,6 @@ do.
 from __future__ import annotations
 
 import json
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -22,21 +21,7 @@ import pytest
 
 from tests.conftest import Result
 
-PYTHON = os.environ.get("RUNLAB_TEST_FRAMEWORKS_PYTHON", "")
 TIMEOUT = 300
-
-
-@pytest.fixture
-def python() -> str:
-    if PYTHON and not os.access(PYTHON, os.X_OK):
-        pytest.fail(f"RUNLAB_TEST_FRAMEWORKS_PYTHON={PYTHON} is no executable")
-    if not PYTHON:
-        message = ("no framework environment: set RUNLAB_TEST_FRAMEWORKS_PYTHON to a Python "
-                   "with tests/frameworks/requirements.txt (.ci/run makes one and sets it)")
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    return PYTHON
 
 
 @pytest.fixture
