@@ -602,3 +602,18 @@ def test_a_file_written_since_the_launch_is_no_input(tmp_path: Path) -> None:
     found = inputs.candidates(["svm-train", "data.svm", "model"], str(tmp_path),
                               before=1_500_000_000.0)
     assert found == ["data.svm"]
+
+
+@pytest.mark.parametrize("papermill", [["papermill"], ["python", "-m", "papermill", "-k", "py3"]])
+def test_the_notebook_papermill_writes_is_no_input(tmp_path: Path, papermill: list[str]) -> None:
+    # a rerun of `papermill in.ipynb out/o.ipynb` finds its output there from the run before:
+    # still its output (not an input that changed), as another program's second file is one
+    (tmp_path / "data.csv").write_text("x\n1\n")
+    (tmp_path / "in.ipynb").write_text("{}")
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "o.ipynb").write_text("{}")
+    found = inputs.candidates([*papermill, "in.ipynb", "out/o.ipynb", "-p", "data", "data.csv"],
+                              str(tmp_path), skip=["in.ipynb"])
+    assert found == ["data.csv"]
+    assert inputs.candidates(["python", "x.py", "in.ipynb", "out/o.ipynb"], str(tmp_path)) == [
+        "in.ipynb", "out/o.ipynb"]

@@ -1008,6 +1008,7 @@ class _Entry:
     # papermill's `-p NAME VALUE`: where each option stands, and whether its value is raw
     notebook_params: list[tuple[int, bool]] = field(default_factory=list)
     notebook_files: list[int] = field(default_factory=list)  # its `-y YAML`, `-f FILE`
+    notebook_output: str | None = None  # the notebook it writes
     assignments: list[int] = field(default_factory=list)  # make's `VAR=value`, where each stands
     set_params: list[int] = field(default_factory=list)  # DVC's `-S k=v`, where each `k=v` is
     launcher: bool = False  # argv[1:prefix_end] are a launcher's (not papermill's: its own)
@@ -1310,7 +1311,7 @@ def _papermill_entry(tokens: list[str], start: int, cwd: str) -> _Entry:
     """`papermill in.ipynb out.ipynb -p lr 0.01 -r name x --log-output`: the parameters
     it injects into the notebook; the rest is papermill's own (scanned for secrets only)."""
     entry = _Entry(prefix_end=len(tokens), params_start=len(tokens))
-    index = start
+    index, seen = start, 0  # (the notebooks named so far)
     while index < len(tokens):
         token = tokens[index]
         if token in _PAPERMILL_PARAMS and index + 2 < len(tokens):
@@ -1323,10 +1324,20 @@ def _papermill_entry(tokens: list[str], start: int, cwd: str) -> _Entry:
                 entry.notebook_files.append(index)
             index += 2
             continue
-        if entry.script is None and not token.startswith("-") and _is_file(token, cwd):
-            entry.script = token  # the input notebook (the output is not there yet)
+        if not token.startswith("-"):
+            if entry.script is None and not seen and _is_file(token, cwd):
+                entry.script = token  # the input notebook
+            elif seen == 1:
+                entry.notebook_output = token  # (an input though it is there: a rerun's)
+            seen += 1
         index += 1
     return entry
+
+
+def papermill_output(argv: Sequence[str], cwd: str) -> str | None:
+    """The notebook a papermill command writes (`papermill in.ipynb out.ipynb ...`'s
+    `out.ipynb`), else None."""
+    return _find_entry(list(argv), cwd).notebook_output if argv else None
 
 
 def _small_file(path: str) -> str:

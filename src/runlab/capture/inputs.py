@@ -82,11 +82,16 @@ TRACKER_OUTPUTS = ("dvclive", "wandb", "mlruns", "mlartifacts", "lightning_logs"
 
 def written(argv: Sequence[str], cwd: str) -> list[str]:
     """The absolute paths the options naming where the run writes give (`--output out/`,
-    `--save-dir=runs`, `-o x`), and the trackers' own folders in `cwd` (`dvclive/`,
-    `wandb/`, `lightning_logs/`): what is there is the runs' output, no input and no code."""
+    `--save-dir=runs`, `-o x`), the notebook papermill writes, and the trackers' own
+    folders in `cwd` (`dvclive/`, `wandb/`, `lightning_logs/`): what is there is the runs'
+    output, no input and no code."""
+    from runlab.capture.args import papermill_output
+
+    notebook = papermill_output(argv, cwd)
     return [os.path.realpath(os.path.join(cwd, value)) for option, value in _values(argv)
             if option and _OUTPUT.fullmatch(option)] + [
-        os.path.realpath(os.path.join(cwd, name)) for name in TRACKER_OUTPUTS]
+        os.path.realpath(os.path.join(cwd, name)) for name in TRACKER_OUTPUTS] + (
+        [os.path.realpath(os.path.join(cwd, notebook))] if notebook else [])
 
 
 def candidates(argv: Sequence[str], cwd: str, skip: Iterable[str] = (),
@@ -98,11 +103,16 @@ def candidates(argv: Sequence[str], cwd: str, skip: Iterable[str] = (),
     `globs` match (which may reach outside `cwd`: they are configured). `skip` holds paths
     that are not inputs (the entry script, the interpreter, artifacts); the value of an
     option whose name is `secret` (`--key-file k.json`) is never one, nor that of an option
-    naming where the run writes (`--output out/`, `--save-dir`, `--logdir`, `-o`); nor a file
+    naming where the run writes (`--output out/`, `--save-dir`, `--logdir`, `-o`), nor the
+    notebook papermill writes (`out.ipynb` of `papermill in.ipynb out.ipynb`); nor a file
     written since the command was launched at `before` (`svm-train data.svm model`'s model,
     written as the inputs are looked for: its output)."""
+    from runlab.capture.args import papermill_output
+
     root = os.path.realpath(cwd)
-    skipped = {os.path.realpath(os.path.join(cwd, s)) for s in skip}
+    notebook = papermill_output(argv, cwd)  # (there from a run before: still its output)
+    skipped = {os.path.realpath(os.path.join(cwd, s)) for s in (*skip, *(
+        [notebook] if notebook else []))}
     out: list[str] = []
     for option, value in _values(argv):
         if option and (secret(option) or _OUTPUT.fullmatch(option)):
