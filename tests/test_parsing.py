@@ -7601,6 +7601,8 @@ def test_a_rank_named_among_the_values_is_that_process_s_line() -> None:
                     '{"rank": 0, "epoch": 0, "loss": 0.6}', "[rank1] loss 7.6", "[rank0] loss 7.9",
                     "rank 1 loss 0.5", "rank 0 loss 0.4") == [
         ("loss", 0.9, 0), ("loss", 0.6, 0), ("loss", 7.9, 2), ("loss", 0.4, 3)]
+    assert steps_of("rank1 loss 0.8", "rank0 loss 0.9", "rank1 loss 0.7", "rank0 loss 0.6") == [
+        ("loss", 0.9, 0), ("loss", 0.6, 1)]
     assert steps_of("rank=8 loss=0.3", "lora_rank=2 loss=0.2") == [
         ("loss", 0.3, 0), ("loss", 0.2, 1)]
     assert steps_of("Rank 1 | team-a | score 0.91", "Rank 2 | team-b | score 0.85") == [

@@ -138,8 +138,9 @@ _LAUNCHER = re.compile(
     r"|(?:GPU|Worker|worker|Rank|rank)\ (\d{1,5})\ [|\-]\ (?=(?i:step|iter|iteration|epoch|batch)\b)"
     r"|\[(?:local_rank|Process|process|cuda:|rank=|RANK=|local_rank=)\ ?(\d{1,5})\]:?\ "
     # (not `rank=8`, a LoRA's rank in a sweep)
-    # (and `rank 0 loss 0.4`, `rank 1, loss: 0.8`, the pairs right after a rank's number)
-    r"|(?:local_rank[=\ ]|rank\ |RANK[=\ ])(\d{1,5}):?,?\ (?=(?i:step|iter|iteration|epoch|global_step|batch)\b"
+    # (and `rank 0 loss 0.4`, `rank0 loss 0.4`, `rank 1, loss: 0.8`: the pairs right after a
+    # rank's number)
+    r"|(?:local_rank[=\ ]|rank\ ?|RANK[=\ ])(\d{1,5}):?,?\ (?=(?i:step|iter|iteration|epoch|global_step|batch)\b"
     r"|[a-z_][a-z0-9_]{0,40}(?:\ |:\ ?|=)[-+]?\.?\d)",
     re.ASCII)
 _LAUNCHED_START = frozenset("[(rRGWwl0123456789")
@@ -826,9 +827,10 @@ class MetricParser:
             self._rank_forms.add(form)
             return rank
         if form in self._rank_forms or _COUNTER_AFTER.match(launched.string, launched.end()) or (
-                form[:1] == "[" and rank in _FIRST_RANKS):
-            # (another process's, though it printed before rank 0: `[rank1] loss 7.6` is no
-            # leaderboard's row)
+                (form[:1] == "[" or form.startswith("rank")) and rank in _FIRST_RANKS
+                and launched.string[:1] != "R"):
+            # (another process's, though it printed before rank 0: `[rank1] loss 7.6`, `rank1
+            # loss 7.6` are no leaderboard's `Rank 1: team-a ...`)
             return rank
         return None
 
