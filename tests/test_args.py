@@ -334,6 +334,7 @@ def test_a_notebook_runner_s_options_are_no_params(tmp_path: Path, runner: list[
     parsed = parse_args([*runner, "nb.ipynb", "--output-dir", "out", "--token", "s3cr3t"],
                         cwd=str(tmp_path))
     assert parsed.params == {} and "s3cr3t" not in parsed.argv
+    assert parsed.script == "nb.ipynb"  # (what the end-of-run summary compares with)
 
 
 def test_the_launchers_are_the_start_up_hook_s() -> None:
@@ -560,6 +561,7 @@ def test_custom_secret_patterns(cwd: str) -> None:
         ("--num-keys", False),
         ("max_keys", False),
         ("num_api_keys", True),
+        ("token_pattern", False),  # (scikit-learn's vectorizers')
     ],
 )
 def test_is_secret(key: str, secret: bool) -> None:

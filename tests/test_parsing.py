@@ -7624,8 +7624,10 @@ def test_other_languages_counters_phases_spaces_and_names() -> None:
         ("perte", 0.3, 3)]
     assert steps_of("step 1 perte 0.8 précision 0.82", "Эпоха 2 потеря 0.5 точность 0.7") == [
         ("perte", 0.8, 1), ("précision", 0.82, 1), ("потеря", 0.5, 2), ("точность", 0.7, 2)]
-    # a config printed with a setting's word under a name in another script: settings
-    assert steps_of('{"模型": "resnet50", "lr": 0.01, "size": 64}', "loss: 0.5") == [
+    # a config printed with a setting's word under a name in another script: settings; a
+    # search's best CatBoost settings printed after a label
+    assert steps_of('{"模型": "resnet50", "lr": 0.01, "size": 64}',
+                    "best: {'depth': 2, 'learning_rate': 0.1}", "loss: 0.5") == [
         ("loss", 0.5, 0)]
 
 

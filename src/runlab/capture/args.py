@@ -80,12 +80,13 @@ _PLAIN_WORDS = re.compile(
     # `reg_tokens`; a runner's `REG_TOKEN`, its registration token, stays secret)
     r"|(?<![a-z0-9])(?:eos|bos|pad|unk|sep|cls|mask|additional_special|special|class)[-_.]"
     r"tokens?(?:[-_.]ids?)?(?![a-z0-9])|(?<![a-z0-9])reg[-_.]tokens(?![a-z0-9])"
-    # a setting about tokens or keys: a kind, a size, a dropout (`token_type_ids`, timm's
-    # `--kd-token-distill-type`, `token_dropout`, `key_dim`, `num_key_value_heads`)
+    # a setting about tokens or keys: a kind, a size, a dropout, a pattern (`token_type_ids`,
+    # timm's `--kd-token-distill-type`, `token_dropout`, `key_dim`, `num_key_value_heads`,
+    # scikit-learn's `token_pattern`)
     r"|(?<![a-z0-9])(?:tokens?|keys?)[-_.](?:[a-z]+[-_.]){0,2}?(?:types?|len|length|dims?|size"
     r"|mode|pooling|dropout|drop|strategy|pos|position|embed|embeddings?|mixing|mixer|heads?"
     r"|channels|merging|pruning|norm|budget|limit|count|frames?|columns?|col|fields?|sep"
-    r"|separator)(?![a-z0-9])"
+    r"|separator|pattern|regex)(?![a-z0-9])"
     # a data set's field or a lookup's (open_clip's `--csv-img-key`, Megatron's `--json-keys`,
     # `sort_key`, `cache_key`; an object's path, `s3_key`)
     r"|^(?:(?:csv|json|jsonl|img|image|caption|text|label|sort|primary|foreign"
@@ -136,6 +137,17 @@ _NOTEBOOK_MODULES = frozenset({"jupyter", "jupyter_core", "nbconvert", "nbclient
 
 def _notebook_runner(name: str) -> bool:
     return name in ("jupyter", "jupytext") or name.startswith("jupyter-")
+
+
+def _notebook_entry(tokens: list[str], start: int, cwd: str) -> _Entry:
+    """A notebook runner's command: no params; the first notebook it names is the script
+    (its source and hash, and what the end-of-run summary compares with)."""
+    notebook = next((token for token in tokens[start:] if not token.startswith("-") and (
+        token.endswith(_NOTEBOOK_SUFFIXES)) and _is_file(token, cwd)), None)
+    return _Entry(script=notebook, prefix_end=len(tokens), params_start=len(tokens))
+
+
+_NOTEBOOK_SUFFIXES = (".ipynb", ".py", ".md", ".Rmd", ".qmd")
 _PAPERMILL_PARAMS = {"-p": False, "--parameters": False, "-r": True, "--parameters_raw": True}
 # Its options that take a value (`-f params.yaml` is no notebook).
 _PAPERMILL_VALUED = frozenset({"-f", "--parameters_file", "-y", "--parameters_yaml", "-b",
@@ -1033,7 +1045,7 @@ def _find_entry(tokens: list[str], cwd: str) -> _Entry:
     if os.path.basename(program) == _PAPERMILL:
         return _papermill_entry(tokens, 1, cwd)
     if _notebook_runner(os.path.basename(program)):
-        return _Entry(prefix_end=len(tokens), params_start=len(tokens))
+        return _notebook_entry(tokens, 1, cwd)
     if os.path.basename(program) == "java":
         return _java_entry(tokens, cwd)
     if os.path.basename(program) in ("make", "gmake"):
@@ -1399,7 +1411,7 @@ def _python_entry(tokens: list[str], cwd: str) -> _Entry:
             if letter == "m" and value == _PAPERMILL:
                 return _papermill_entry(tokens, after, cwd)
             if letter == "m" and value in _NOTEBOOK_MODULES:
-                return _Entry(prefix_end=len(tokens), params_start=len(tokens))
+                return _notebook_entry(tokens, after, cwd)
             if letter == "m" and value == "dvc":
                 return _dvc_entry(tokens)  # `python -m dvc exp run -S lr=0.1`
             if letter == "m" and value in LAUNCHER_MODULES:

@@ -1289,7 +1289,9 @@ MODEL_HYPERPARAMETERS = frozenset({
     "max_bin", "c", "gamma", "kernel", "degree", "penalty", "solver", "l1_ratio", "tol",
     "n_neighbors", "criterion", "activation", "hidden_layer_sizes", "learning_rate_init",
     "d_model", "n_heads", "num_heads", "n_head", "n_layer", "n_layers", "num_layers", "n_embd",
-    "d_ff", "top_k", "top_p"})
+    "d_ff", "top_k", "top_p",
+    # (CatBoost's: `print("best:", grid.best_params_)` of `{'depth': 4, 'learning_rate': 0.1}`)
+    "depth", "iterations", "border_count", "random_strength", "bagging_temperature"})
 HYPERPARAMETERS = MODEL_HYPERPARAMETERS | {
     "lr", "learning_rate", "initial_lr", "max_lr", "min_lr", "momentum", "weight_decay", "wd",
     "dropout", "eps", "epsilon", "betas", "beta1", "beta2", "nesterov", "amsgrad", "dampening",
