@@ -7580,8 +7580,13 @@ def test_numbers_printed_with_a_decimal_comma() -> None:
     # prints them so (on the line, or before); `1,482` alone, `tokens: 1,234,567` and
     # `foo: 1,234.5` read as English prints them; a list's `0,1` no value
     assert steps_of("Epoch 1/6 - loss: 2,345 - acc: 0,480",
-                    "Epoch 2/6 - loss: 1,876 - acc: 88,8 %") == [
-        ("loss", 2.345, 1), ("acc", 0.48, 1), ("loss", 1.876, 2), ("acc", 88.8, 2)]
+                    "Epoch 2/6 - loss: 1,876 - acc: 0,520", "Epoch 3/6 - loss: 1,482 - acc: 88,8 %") == [
+        ("loss", 2.345, 1), ("acc", 0.48, 1), ("loss", 1.876, 2), ("acc", 0.52, 2),
+        ("loss", 1.482, 3), ("acc", 88.8, 3)]
+    # an English program's set-up lines of lists and shapes say nothing of its numbers
+    assert steps_of("Batch shape: 16,1024", "milestones=0,100", "Resolution 1920,1080",
+                    "step 1,000 tok/s 540,502 reward 1,250") == [
+        ("tok/s", 540502, 1000), ("reward", 1250, 1000)]
     assert steps_of("Epoche 1/5 – Verlust: 0,482 – Genauigkeit: 1.234,5") == [
         ("Verlust", 0.482, 1), ("Genauigkeit", 1234.5, 1)]
     assert steps_of("foo: 1,234.5", "CUDA_VISIBLE_DEVICES=0,1") == [("foo", 1234.5, 0)]
@@ -7595,16 +7600,23 @@ def test_numbers_printed_with_a_decimal_comma() -> None:
 
 
 def test_a_rank_named_among_the_values_is_that_process_s_line() -> None:
-    # every rank prints its own: rank 0's lines are the run's (whichever rank prints first),
-    # without the rank; a LoRA's `rank=8` alone and a leaderboard's `Rank 1 |` are no ranks
-    assert steps_of("rank=1 loss=0.8", "rank=0 loss=0.9", '{"rank": 1, "epoch": 0, "loss": 0.7}',
-                    '{"rank": 0, "epoch": 0, "loss": 0.6}', "[rank1] loss 7.6", "[rank0] loss 7.9",
-                    "rank 1 loss 0.5", "rank 0 loss 0.4") == [
-        ("loss", 0.9, 0), ("loss", 0.6, 0), ("loss", 7.9, 2), ("loss", 0.4, 3)]
+    # every rank prints its own: once a line named rank 0 so, another rank's lines are not the
+    # run's, and rank 0's are without the rank; a bracket's or a glued word's rank 1 even before
+    # rank 0's line
+    assert steps_of("rank=0 loss=0.9", "rank=1 loss=0.8", '{"rank": 1, "epoch": 0, "loss": 0.7}',
+                    '{"rank": 0, "epoch": 0, "loss": 0.6}', "rank: 1, loss: 0.5",
+                    "local_rank 1 | epoch 2 | loss 0.4") == [
+        ("loss", 0.9, 0), ("loss", 0.6, 0)]
+    assert steps_of("[rank1] loss 7.6", "[rank0] loss 7.9", "rank 1 loss 0.5", "rank 0 loss 0.4") == [
+        ("loss", 7.9, 0), ("loss", 0.4, 1)]
     assert steps_of("rank1 loss 0.8", "rank0 loss 0.9", "rank1 loss 0.7", "rank0 loss 0.6") == [
         ("loss", 0.9, 0), ("loss", 0.6, 1)]
-    assert steps_of("rank=8 loss=0.3", "lora_rank=2 loss=0.2") == [
-        ("loss", 0.3, 0), ("loss", 0.2, 1)]
+    # no process's: a LoRA sweep's ranks (no rank 0), `lora_rank`, a retrieval's rank among its
+    # values, a leaderboard's `Rank 1 |`
+    assert steps_of("rank=1 loss=0.3", "rank=8 loss=0.2", "lora_rank=2 loss=0.1") == [
+        ("loss", 0.3, 0), ("loss", 0.2, 1), ("loss", 0.1, 2)]
+    assert steps_of("rank=0 loss=0.9", "query 3 rank: 2, score: 0.8") == [
+        ("loss", 0.9, 0), ("score", 0.8, 0)]
     assert steps_of("Rank 1 | team-a | score 0.91", "Rank 2 | team-b | score 0.85") == [
         ("score", 0.91, 0), ("score", 0.85, 1)]
 
@@ -7626,9 +7638,11 @@ def test_other_languages_counters_phases_spaces_and_names() -> None:
         ("perte", 0.8, 1), ("précision", 0.82, 1), ("потеря", 0.5, 2), ("точность", 0.7, 2)]
     # a config printed with a setting's word under a name in another script: settings; a
     # search's best CatBoost settings printed after a label
-    assert steps_of('{"模型": "resnet50", "lr": 0.01, "size": 64}',
+    assert steps_of('{"模型": "resnet50", "lr": 0.01, "momentum": 0.9}',
                     "best: {'depth': 2, 'learning_rate': 0.1}", "loss: 0.5") == [
         ("loss", 0.5, 0)]
+    # (a measure beside the word: a result, whatever its name's language)
+    assert steps_of("{'模型': 'x', '准确率': 0.9}") == [("准确率", 0.9, 0)]
 
 
 def test_a_cell_s_timing_hydra_s_hint_and_the_environment_are_no_metrics() -> None:

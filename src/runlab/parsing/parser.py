@@ -154,10 +154,11 @@ _EXCEPTION_GROUP_LINE = re.compile(r"\ {1,40}[|+]|\+(?:-\+)?-{3,}(?:\ \d{1,6}\ -
 # size, `[Rank 1/2]`; a counter after the number, `[1] step 5`)
 _PROGRAM_RANKS = 6
 _FIRST_RANKS = frozenset("123")  # (the ranks besides 0 of a few processes)
-# A rank named among a line's values (`rank=1 loss=0.8`, `rank: 1, loss: 0.8`, `{"rank": 1,
-# "loss": 0.8}`): the line is that process's (a rank from 1 to 3, or any once rank 0 was so
-# named; not a LoRA's `rank=8` alone, nor `lora_rank=8`, nor a leaderboard's `Rank 1 | ...`).
-_VALUE_RANK = re.compile(r"(?<![\w.])[\"']?(?:local_|global_)?rank[\"']?"
+# A rank named first among a line's values (`rank=1 loss=0.8`, `rank: 1, loss: 0.8`, `{"rank":
+# 1, "loss": 0.8}`, `local_rank 1 | ...`): the line is that process's once a line named rank 0
+# so (not a LoRA's `rank=2 loss=0.3` in a sweep, nor `lora_rank=8`, nor a retrieval's `query 3
+# rank: 2, score: 0.8`, nor a leaderboard's `Rank 1 | ...`).
+_VALUE_RANK = re.compile(r"\s{0,8}[{\[(]?\s{0,8}[\"']?(?:local_|global_)?rank[\"']?"
                          r"(?:\ ?[=:]\ ?|\ (?=\d{1,5}\ ?[|,;]))(\d{1,5})(?![\d.])", re.ASCII)
 _PROCESS_RANKS = frozenset({9, 10, 11})
 # A counter after a rank's words: the line is a process's (`Rank 1: step 1, loss: 0.95`)
@@ -454,7 +455,7 @@ class MetricParser:
         self._frame = False  # the line before was a traceback's frame
         self._crash = ""  # in a crash's report that goes on over lines ("box", "group")
         self._said = ""  # the last line read
-        self._commas = False  # the output prints its numbers with a decimal comma (`0,482`)
+        self._commas = 0  # the lines that printed a number with a decimal comma (`0,482`)
         self._ranked = False  # a line named rank 0 among its values (`rank=0 loss=0.9`)
         # The settings the program's own parser read (`ChannelReader.parsed`, kept up to date
         # by the recorder): a dict printed whole whose every value is one of them is no metric.
@@ -827,23 +828,22 @@ class MetricParser:
             self._rank_forms.add(form)
             return rank
         if form in self._rank_forms or _COUNTER_AFTER.match(launched.string, launched.end()) or (
-                (form[:1] == "[" or form.startswith("rank")) and rank in _FIRST_RANKS
-                and launched.string[:1] != "R"):
+                form in ("[rank", "[rank ", "[rank: ", "rank") and rank in _FIRST_RANKS):
             # (another process's, though it printed before rank 0: `[rank1] loss 7.6`, `rank1
             # loss 7.6` are no leaderboard's `Rank 1: team-a ...`)
             return rank
         return None
 
     def _other_process(self, line: str) -> bool:
-        """Whether a line names among its values a rank that is not 0 (`_VALUE_RANK`)."""
-        named = _VALUE_RANK.search(line)
+        """Whether a line names first among its values a rank that is not 0 (`_VALUE_RANK`),
+        once a line named rank 0 so."""
+        named = _VALUE_RANK.match(line)
         if named is None:
             return False
-        rank = int(named[1])
-        if rank == 0:
+        if int(named[1]) == 0:
             self._ranked = True
             return False
-        return self._ranked or rank < 4
+        return self._ranked
 
     def _rank(self, launched: re.Match[str]) -> str:
         """The rank a launcher's (or a program's) prefix names ("" when it names none); a Ray
@@ -983,9 +983,10 @@ class MetricParser:
 
     def _numbers_plain(self, line: str) -> str:
         """The line with its numbers written plain (`numbers_plain`), a decimal comma as a
-        point once the output shows it prints them so (`decimal_commas`)."""
+        point once two lines showed the output prints them so, or this one (`decimal_commas`)."""
         if "," in line:
-            line, self._commas = decimal_commas(line, self._commas)
+            line, surely = decimal_commas(line, self._commas > 1)
+            self._commas += surely  # (a set-up line's `Batch shape: 16,1024` alone says nothing)
         return numbers_plain(line)
 
     def _parse_headed(self, line: str) -> list[Point]:

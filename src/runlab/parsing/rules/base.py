@@ -221,25 +221,30 @@ _COMMA_DECIMAL = re.compile(
 
 
 def _surely_decimal(whole: str, part: str) -> bool:
-    """Whether a number's comma can only be a decimal one: after a 0 (`0,48`), before four
-    digits or more (`1,4820`), or after thousands grouped with points (`1.234,5`); not `1,482`
-    (a thousand and more, as English prints it), `2,5` or `10,20` (a list, `milestones=10,20`)."""
-    return whole.lstrip("+-") == "0" and len(part) > 1 or len(part) > 3 or "." in whole
+    """Whether a number's comma can only be a decimal one: after a 0 (`0,48`, not a list's
+    round `0,100`), a digit before four or more (`1,4820`, not `16,1024`, a shape), or
+    thousands grouped with points (`1.234,5`); not `1,482` (a thousand and more, as English
+    prints it), `2,5` or `10,20` (a list, `milestones=10,20`)."""
+    digits = whole.lstrip("+-")
+    return (digits == "0" and len(part) > 1 and not part.endswith("00")
+            or len(digits) == 1 and len(part) > 3 or "." in whole)
 
 
 def decimal_commas(line: str, seen: bool) -> tuple[str, bool]:
-    """The line with its numbers printed with a decimal comma written with a point, and
-    whether the output prints them so: `seen` (said before), or a number on this line that
-    can only be one (`_surely_decimal`); one that could be a thousands separator or a list
-    (`loss: 1,482`, `acc: 88,8`) is read as a decimal only then."""
-    if not seen:
-        for match in _COMMA_DECIMAL.finditer(line):
-            if _surely_decimal(match[1], match[2]):
-                seen = True
-                break
-        else:
+    """The line with its numbers printed with a decimal comma written with a point where the
+    output prints them so: `seen` (said on lines before), or a number on this line that can
+    only be one (`_surely_decimal`); and whether it held such a number. One that could be a
+    thousands separator or a list (`loss: 1,482`, `acc: 88,8`) is read as a decimal only
+    then."""
+    surely = False
+    for match in _COMMA_DECIMAL.finditer(line):
+        if _surely_decimal(match[1], match[2]):
+            surely = True
+            break
+    else:
+        if not seen:
             return line, False
-    return _COMMA_DECIMAL.sub(_with_point, line), True
+    return _COMMA_DECIMAL.sub(_with_point, line), surely
 
 
 def _with_point(match: re.Match[str]) -> str:

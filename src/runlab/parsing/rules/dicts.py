@@ -8,7 +8,7 @@ import json
 import math
 import re
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 
 from runlab.parsing.rules.base import CLAIM, STEP_NAMES, Found, parse_number, plain_number
 from runlab.parsing.rules.pairs import (
@@ -171,13 +171,14 @@ def _split_sizes(items: Iterable[tuple[object, object]]) -> bool:
 _CONFIG_NAME = re.compile(r"(?i:(?:^|_)(?:temperature|weight|thresh|threshold)$)")
 
 
-def settings(keys: Iterable[object], texts: bool = False) -> bool:
+def settings(keys: Iterable[object], texts: Collection[object] = ()) -> bool:
     """Whether a dict's (or a repr's) keys are a program's settings: one is a setting's name
     (`batch_size`, `epochs`, `seed`) and every other an optimizer's hyperparameter (`lr`,
     `momentum`); a key of anything else (`miou`, `acc@1`, `train_runtime`) makes it a result.
     A model's hyperparameters alone are settings too (a search's `best_params_`, `{'C': 10,
-    'gamma': 0.01}`), and so is a dict of words (`texts`: `'kernel': 'rbf'`, `'objective':
-    'binary:logistic'`) with no measure among its keys."""
+    'gamma': 0.01}`), and so is a dict of words (`texts`, the names holding them: `'kernel':
+    'rbf'`, `'objective': 'binary:logistic'`) with one among its keys, or only settings besides
+    them, and no measure."""
     from runlab.capture.args import secret_measure
 
     # (a secret among them, `vars(args)`'s `db_password`, is a setting's too: no measure)
@@ -185,9 +186,14 @@ def settings(keys: Iterable[object], texts: bool = False) -> bool:
     if any(_NESTED_PARAM.fullmatch(name) for name in names) and not any(
             names_a_measure(name) for name in names):
         return True  # a pipeline's `{'mlp__alpha': 0.0001, 'pca__n_components': 3}`
-    if texts and not any(names_a_measure(name) for name in names):
-        # words (a setting's, whatever its name: `{"模型": "resnet50", "lr": 0.01}`), no
-        # measure: `{"model": "mlp", "seed": 1}`
+    worded = set(texts)
+    if worded and not any(names_a_measure(name) for name in names) and (
+            any(not is_metric_key(name) for name in names) or all(
+                name in worded or name.lower() in HYPERPARAMETERS or _CONFIG_NAME.search(name)
+                for name in names)):
+        # words, a setting's name, no measure: `{"model": "mlp", "seed": 1}`; or words and
+        # settings alone (a setting's, whatever its name: `{"模型": "resnet50", "lr": 0.01}`,
+        # not `{"模型": "x", "准确率": 0.9}`)
         return True
     if any(not is_metric_key(name) for name in names):
         return all(not is_metric_key(name) or name.lower() in HYPERPARAMETERS
@@ -196,7 +202,7 @@ def settings(keys: Iterable[object], texts: bool = False) -> bool:
     # a sampler's, `{'temperature': 0.7, 'top_p': 0.9}`, are settings)
     return any(name.lower() in MODEL_HYPERPARAMETERS for name in names) and (
         all(name.lower() in HYPERPARAMETERS or _CONFIG_NAME.search(name) for name in names)
-        or texts and not any(names_a_measure(name) for name in names))
+        or bool(worded) and not any(names_a_measure(name) for name in names))
 
 
 
@@ -253,8 +259,8 @@ def _named_score(item: dict[str, object]) -> Found | None:
 
 
 def _json_settings(obj: dict[object, object]) -> bool:
-    return settings(obj, any(isinstance(value, str) and _NUMBER_TEXT.fullmatch(value) is None
-                             for value in obj.values()))
+    return settings(obj, [key for key, value in obj.items() if isinstance(value, str)
+                          and _NUMBER_TEXT.fullmatch(value) is None])
 
 
 def _leaves(obj: dict[object, object], depth: int) -> Iterator[tuple[object, object]]:
@@ -755,9 +761,9 @@ def _tree_settings(entries: list[tuple[str, ast.expr]]) -> bool:
     entries = [(key, node) for key, node in entries if not (
         key.lower() == "precision" and isinstance(node, ast.Constant)
         and node.value in (8, 16, 32, 64) and type(node.value) is int)]
-    return settings([key for key, _ in entries], any(
-        isinstance(node, ast.Constant) and isinstance(node.value, str)
-        and _NUMBER_TEXT.fullmatch(node.value) is None for _, node in entries))
+    return settings([key for key, _ in entries], [
+        key for key, node in entries if isinstance(node, ast.Constant)
+        and isinstance(node.value, str) and _NUMBER_TEXT.fullmatch(node.value) is None])
 
 
 def _tree_leaves(tree: ast.Dict, depth: int) -> Iterator[tuple[str, ast.expr]]:
