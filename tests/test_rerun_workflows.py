@@ -173,7 +173,7 @@ def test_an_added_key_follows_the_command_s_style(cli: Cli, git_repo: Path) -> N
     assert r.code == 2
     assert r.stderr.strip() == (
         "runlab: error: run 6 has no param 'lr_rate' (its program's parser takes no such "
-        "option; params: epochs, lr)")
+        "option; params: epochs, lr); to add words as given: runlab rerun 6 -- --lr_rate 0.5")
     r = cli("rerun", "last", "epoch=2", cwd=git_repo)
     assert r.code == 2 and r.stderr.strip().endswith("; did you mean epochs?"), r.stderr
     assert count(cli, cwd=git_repo) == before
@@ -354,3 +354,164 @@ def test_sweep_resume_warns_when_the_code_changed(cli: Cli, git_repo: Path,
     warnings = [line for line in r.stderr.splitlines() if "other code" in line]
     assert warnings == [f"runlab: warning: sweep {sweep_id}: trial 2 ran other code than the "
                         "trials that finished before the resume (runlab diff 1 4)"], r.stderr
+
+
+# -- t45: flags on by default, words added as given, Hydra prefixes, config files, make -----
+
+ON_BY_DEFAULT = """\
+import argparse, json
+p = argparse.ArgumentParser()
+p.add_argument("--lr", type=float, default=0.01)
+p.add_argument("--augment", action=argparse.BooleanOptionalAction, default=True)
+p.add_argument("--no-cuda", dest="cuda", action="store_false")
+p.add_argument("--fast", action="store_true", default=True)
+print(json.dumps(vars(p.parse_args()), sort_keys=True))
+"""
+
+
+def test_a_flag_on_by_default_is_turned_off_by_its_negative_option(
+        cli: Cli, git_repo: Path) -> None:
+    (git_repo / "neg.py").write_text(ON_BY_DEFAULT)
+    assert cli(PY, "neg.py", "--lr", "0.1", cwd=git_repo).code == 0  # run 1
+    r = cli("rerun", "1", "augment=false", cwd=git_repo)
+    assert _received(r)["augment"] is False
+    assert show(cli, cwd=git_repo)["command"][1:] == ["neg.py", "--lr", "0.1", "--no-augment"]
+    r = cli("rerun", "1", "cuda=false", cwd=git_repo)
+    got = _received(r)
+    assert got["cuda"] is False and got["augment"] is True
+    run = show(cli, cwd=git_repo)
+    assert run["command"][1:] == ["neg.py", "--lr", "0.1", "--no-cuda"]
+    assert run["params"]["cuda"] is False
+    # no negative option declared: refused, saying so, nothing run
+    before = count(cli, cwd=git_repo)
+    r = cli("rerun", "1", "fast=false", cwd=git_repo)
+    assert r.code == 2 and r.stderr.strip() == (
+        "runlab: error: run 1 had fast on by default (no word of its command line turned it "
+        "on), and runlab does not know the option that turns it off (its program's source "
+        "declares no --no-fast): if it has one, give it after --: runlab rerun 1 -- --no-fast")
+    assert count(cli, cwd=git_repo) == before
+
+
+KNOWN_LEFTOVERS = """\
+import argparse, sys
+p = argparse.ArgumentParser()
+p.add_argument("--lr", type=float, default=0.01)
+args, extra = p.parse_known_args()
+print(args.lr, extra)
+"""
+POSITIONAL = """\
+import argparse
+p = argparse.ArgumentParser()
+p.add_argument("data")
+p.add_argument("lr", type=float)
+p.add_argument("--epochs", type=int, default=3)
+print(vars(p.parse_args()))
+"""
+
+
+def test_words_after_dashes_are_added_as_given(cli: Cli, git_repo: Path) -> None:
+    (git_repo / "left.py").write_text(KNOWN_LEFTOVERS)
+    (git_repo / "pos.py").write_text(POSITIONAL)
+    assert cli(PY, "left.py", "--lr", "0.1", cwd=git_repo).code == 0  # run 1
+    before = count(cli, cwd=git_repo)
+    r = cli("rerun", "1", "epochs=4", cwd=git_repo)
+    assert r.code == 2 and r.stderr.strip().endswith(
+        "; to add words as given: runlab rerun 1 -- --epochs 4"), r.stderr
+    assert count(cli, cwd=git_repo) == before
+    r = cli("rerun", "1", "lr=0.2", "--", "epochs=4", "--extra", "1", cwd=git_repo)
+    assert r.code == 0 and r.stdout == "0.2 ['epochs=4', '--extra', '1']\n", r.stderr
+    assert show(cli, cwd=git_repo)["command"][1:] == [
+        "left.py", "--lr", "0.2", "epochs=4", "--extra", "1"]
+    # a word that is no override, without --: refused, naming the form that adds it
+    r = cli("rerun", "1", "data.csv", cwd=git_repo)
+    assert r.code == 2 and "runlab rerun 1 -- data.csv" in r.stderr, r.stderr
+    # a positional param is no option to add: refused in one line
+    assert cli(PY, "pos.py", "data.csv", "0.1", cwd=git_repo).code == 0
+    number = show(cli, cwd=git_repo)["number"]
+    before = count(cli, cwd=git_repo)
+    r = cli("rerun", str(number), "lr=0.3", cwd=git_repo)
+    assert r.code == 2 and len(r.stderr.strip().splitlines()) == 1
+    assert f"run {number}'s param lr is the word '0.1' of its command line" in r.stderr
+    assert count(cli, cwd=git_repo) == before
+    r = cli("rerun", str(number), "epochs=5", cwd=git_repo)  # an option is still added
+    assert r.code == 0 and "'epochs': 5" in r.stdout and "'lr': 0.1" in r.stdout, r.stderr
+
+
+def test_hydra_overrides_of_a_new_group_and_hydra_s_own_prefixes(
+        cli: Cli, git_repo: Path) -> None:
+    (git_repo / "app.py").write_text(HYDRA_LIKE)
+    assert cli(PY, "app.py", "model=resnet", "epochs=3", cwd=git_repo).code == 0  # run 1
+    # a key of the group this rerun chooses belongs to its config: no `+`
+    r = cli("rerun", "1", "model=mlp", "model.hidden=32", cwd=git_repo)
+    assert r.code == 0 and r.stdout == "['model=mlp', 'epochs=3', 'model.hidden=32']\n", \
+        r.stderr
+    r = cli("rerun", "1", "model.hidden=32", cwd=git_repo)  # the parent's group: new key
+    assert r.code == 0 and r.stdout == "['model=resnet', 'epochs=3', '+model.hidden=32']\n"
+    # Hydra's own forms pass through as given, replacing the words for the same key
+    r = cli("rerun", "1", "++epochs=5", "+brandnew=1", "~seed", cwd=git_repo)
+    assert r.code == 0, r.stderr
+    assert r.stdout == "['model=resnet', '++epochs=5', '+brandnew=1', '~seed']\n"
+    # ... and only for Hydra programs
+    assert cli(PY, "train.py", cwd=git_repo).code == 0
+    r = cli("rerun", "last", "+x=1", cwd=git_repo)
+    assert r.code == 2 and "'+x=1' is a Hydra override" in r.stderr, r.stderr
+
+
+def test_a_config_file_command_s_setting_is_not_added_as_an_option(
+        cli: Cli, git_repo: Path) -> None:
+    (git_repo / "cfg.py").write_text(CONFIG)
+    (git_repo / "config.json").write_text('{"lr": 0.1, "epochs": 3}')
+    assert cli(PY, "cfg.py", "config.json", cwd=git_repo).code == 0  # run 1
+    assert show(cli, cwd=git_repo)["params"]["epochs"] == 3
+    before = count(cli, cwd=git_repo)
+    r = cli("rerun", "1", "epochs=4", cwd=git_repo)
+    assert r.code == 2 and r.stderr.strip().startswith(
+        "runlab: error: run 1's param epochs comes from its config file config.json, and its "
+        "command line takes no options or key=value words that could set it"), r.stderr
+    assert count(cli, cwd=git_repo) == before
+    r = cli("rerun", "1", "--", "epochs=4", cwd=git_repo)  # the file's overrides, given
+    assert r.code == 0 and json.loads(r.stdout) == {"lr": 0.1, "epochs": 4}, r.stderr
+
+
+MAKE_TRAIN = """\
+import argparse
+p = argparse.ArgumentParser()
+p.add_argument("--lr", type=float, default=0.01)
+p.add_argument("--epochs", type=int, default=3)
+a = p.parse_args()
+print("got", a.lr, a.epochs)
+"""
+
+
+def test_a_make_command_s_overrides_are_its_variables(cli: Cli, git_repo: Path) -> None:
+    (git_repo / "mtrain.py").write_text(MAKE_TRAIN)
+    (git_repo / "Makefile").write_text(
+        f"LR ?= 0.01\nEPOCHS ?= 3\ntrain:\n\t@{PY} mtrain.py --lr $(LR) --epochs $(EPOCHS)\n")
+    assert cli("make", "-s", "train", "LR=0.1", cwd=git_repo).code == 0  # run 1
+    before = count(cli, cwd=git_repo)
+    r = cli("rerun", "1", "lr=0.3", cwd=git_repo)
+    assert r.code == 2 and "run 1's make variable is LR, not lr (make's names are " \
+        "case-sensitive): runlab rerun 1 LR=0.3" in r.stderr, r.stderr
+    r = cli("rerun", "1", "epochs=5", cwd=git_repo)
+    assert r.code == 2 and "run 1's param epochs is read by the program that make runs" \
+        in r.stderr, r.stderr
+    assert count(cli, cwd=git_repo) == before
+    r = cli("rerun", "1", "LR=0.3", "EPOCHS=5", cwd=git_repo)
+    assert r.code == 0 and "got 0.3 5" in r.stdout, r.stderr
+    run = show(cli, cwd=git_repo)
+    assert run["command"] == ["make", "-s", "train", "LR=0.3", "EPOCHS=5"]
+    assert run["params"]["lr"] == 0.3 and run["params"]["epochs"] == 5
+
+
+def test_a_failed_rerun_s_vs_line_lists_no_param_as_unset(cli: Cli, git_repo: Path) -> None:
+    (git_repo / "early.py").write_text(
+        "import argparse, sys\nif '--crash' in sys.argv:\n    sys.exit(4)\n"
+        "p = argparse.ArgumentParser()\np.add_argument('--lr', type=float, default=0.1)\n"
+        "p.add_argument('--epochs', type=int, default=3)\n"
+        "p.add_argument('--crash', action='store_true')\np.parse_args()\n")
+    assert cli(PY, "early.py", cwd=git_repo).code == 0  # run 1: lr, epochs, crash recorded
+    assert set(show(cli, cwd=git_repo)["params"]) >= {"lr", "epochs"}
+    r = cli("rerun", "1", "--", "--crash", cwd=git_repo)
+    assert r.code == 4
+    vs = [line for line in r.stderr.splitlines() if "vs run 1 (parent)" in line]
+    assert len(vs) == 1 and "→ unset" not in vs[0] and "not reported" in vs[0], r.stderr

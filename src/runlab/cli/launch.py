@@ -40,7 +40,9 @@ def commands_cmd(json_: JsonOpt = False) -> None:
 def rerun_cmd(
     run: RunArg,
     overrides: Annotated[list[str] | None, typer.Argument(
-        help="KEY=VALUE params to change.", show_default=False)] = None,
+        help="KEY=VALUE params to change (Hydra's +KEY=VALUE, ++KEY=VALUE, ~KEY as given); "
+        "then -- and words to add to the command line as given.",
+        metavar="[KEY=VALUE]... [-- WORDS]", show_default=False)] = None,
     exact: Annotated[bool, typer.Option(
         "--exact", help="Run the recorded code (commit + uncommitted patch) in a temporary "
         "git worktree.")] = False,
@@ -53,6 +55,8 @@ def rerun_cmd(
     store: StoreOpt = None,
 ) -> int:
     """Run a run's command again in its directory, params overridden; linked to it as parent.
+
+    Words after -- are added to the end of the command line as given, unchecked.
 
     Example: runlab rerun 12 lr=0.05 --exact
     """
@@ -67,7 +71,8 @@ def rerun_cmd(
     from runlab.capture.args import secret_patterns
 
     settings = config.load(os.getcwd())
-    p = rerun.plan(s, run_id, overrides or [], bool_flags=settings.bool_flags)
+    given, extra = _after_dashes(overrides or [])
+    p = rerun.plan(s, run_id, given, bool_flags=settings.bool_flags, extra_words=extra)
     message(f"runlab: rerun of run {p.number}{' (exact code)' if exact else ''}: "
             f"{_env_words(p.env, secret_patterns(settings))}"
             f"{_shell(_redacted(p.argv, p.cwd, p.hidden))}")
@@ -125,6 +130,23 @@ def sweep_cmd(
     """
     return _sweep(words or [], jobs, random_, seed, resume, sort, experiment, tag or [],
                   json_, store)
+
+
+def _after_dashes(words: list[str]) -> tuple[list[str], list[str]]:
+    """`rerun`'s words split at the `--` of its command line (which click drops): the
+    overrides before it, the words to add as given after it."""
+    import sys
+
+    argv = sys.argv[1:]
+    if "rerun" not in argv:
+        return words, []
+    after = argv[argv.index("rerun") + 1:]
+    if "--" not in after:
+        return words, []
+    tail = after[after.index("--") + 1:]
+    if not tail or len(tail) > len(words) or words[len(words) - len(tail):] != tail:
+        return words, []
+    return words[: len(words) - len(tail)], tail
 
 
 def _shell(argv: list[str]) -> str:

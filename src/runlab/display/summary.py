@@ -80,12 +80,20 @@ def render(run: Run, previous: Run | None, changes: Changes | None, colour: bool
         lines.append(fit([f"{k} {fmt.number(run.metrics[k].last)}" for k in keys], width))
     if previous is not None and changes is not None:
         parts = []
-        for p in changes.params[:MAX_PARAM_CHANGES]:
+        params = changes.params
+        unreported = 0
+        if run.status != "finished":
+            # (a run that failed before its program reported its settings lacks them: no change)
+            unreported = sum(1 for p in params if p.new is MISSING)
+            params = [p for p in params if p.new is not MISSING]
+        for p in params[:MAX_PARAM_CHANGES]:
             old = "unset" if p.old is MISSING else fmt.value(p.old)
             new = "unset" if p.new is MISSING else fmt.value(p.new)
             parts.append(f"{p.key} {old} → {new}")
-        if len(changes.params) > MAX_PARAM_CHANGES:
-            parts.append(f"{len(changes.params) - MAX_PARAM_CHANGES} more params")
+        if len(params) > MAX_PARAM_CHANGES:
+            parts.append(f"{len(params) - MAX_PARAM_CHANGES} more params")
+        if unreported:
+            parts.append(f"{unreported} param{'s' if unreported != 1 else ''} not reported")
         parts.append("code changed" if changes.code_changed else "same code")
         parts += [f"env {e.key} {'unset' if e.old is MISSING else e.old} → "
                   f"{'unset' if e.new is MISSING else e.new}" for e in changes.env]

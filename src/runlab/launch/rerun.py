@@ -49,6 +49,9 @@ from runlab.store.journal import Event
 
 _ASSIGNMENT = ASSIGNMENT  # (what the record reads as `key=value`, a rerun replaces)
 _OVERRIDE = re.compile(r"([^\W\d][\w.\-/@]*)=(.*)", re.DOTALL)
+# Hydra's own override forms, passed through as given: `+key=v`, `++key=v`, `~key[=v]`
+_HYDRA_OVERRIDE = re.compile(r"(\+\+?|~)([^\W\d][\w.\-/@]*)(?:=(.*))?", re.DOTALL)
+_CONFIG_FILE = re.compile(r".+\.(?:json|ya?ml|toml|ini|cfg|conf)")
 
 
 @dataclass
@@ -93,22 +96,32 @@ def start_event(store: Store, run_id: str) -> Event:
     return event
 
 
-def parse_overrides(words: Sequence[str]) -> dict[str, str]:
+def parse_overrides(words: Sequence[str], number: int | None = None) -> dict[str, str]:
+    """KEY=VALUE words as a mapping (Hydra's `+key=v`, `++key=v` and `~key` under their word:
+    `Style.set` passes them through as given)."""
     out: dict[str, str] = {}
     for word in words:
         m = _OVERRIDE.fullmatch(word)
-        if not m:
-            raise UsageError(f"bad override {word!r}: use KEY=VALUE")
-        out[m.group(1)] = m.group(2)
+        if m:
+            out[m.group(1)] = m.group(2)
+            continue
+        h = _HYDRA_OVERRIDE.fullmatch(word)
+        if h and (h.group(1) == "~" or h.group(3) is not None):
+            out[word] = ""
+            continue
+        hint = (f", or put words to add as given after --: runlab rerun {number} -- {word}"
+                if number is not None else "")
+        raise UsageError(f"bad override {word!r}: use KEY=VALUE{hint}")
     return out
 
 
 def plan(store: Store, run_id: str, overrides: Sequence[str], *,
-         bool_flags: Sequence[str] = ()) -> Plan:
-    """What rerunning `run_id` with `overrides` (KEY=VALUE words) runs."""
+         bool_flags: Sequence[str] = (), extra_words: Sequence[str] = ()) -> Plan:
+    """What rerunning `run_id` with `overrides` (KEY=VALUE words) runs; `extra_words` (given
+    after `--`) are added to the end of its command line as given, unchecked."""
     start = start_event(store, run_id)
     run = store.get(run_id)
-    given = parse_overrides(overrides)
+    given = parse_overrides(overrides, run.number)
     origin: dict[str, Any] = start["exact"] if isinstance(start.get("exact"), dict) else {}
     cwd = origin.get("cwd") or start.get("cwd") or run.cwd
     git: dict[str, Any] | None = start["git"] if isinstance(start.get("git"), dict) else None
@@ -124,7 +137,13 @@ def plan(store: Store, run_id: str, overrides: Sequence[str], *,
         named = start.get("command_params") or {}
         for key in [k for k in given if k in env and k not in named]:
             env[key] = given.pop(key)
-        argv, named_params, named_extra, hidden = _refill(start, given, run.number)
+        hydra_words = [k for k in given if _HYDRA_OVERRIDE.fullmatch(k)]
+        if hydra_words:
+            raise UsageError(f"{hydra_words[0]!r} is a Hydra override: run {run.number}'s "
+                             f"named command takes KEY=VALUE params; give words to add as "
+                             f"given after --: runlab rerun {run.number} -- {hydra_words[0]}")
+        argv, named_params, named_extra, hidden = _refill(start, given, run.number,
+                                                          list(extra_words))
         params = [f"{k}={_text(v)}" for k, v in named_params.items()]
         extra.update(named_extra)
     else:
@@ -132,8 +151,10 @@ def plan(store: Store, run_id: str, overrides: Sequence[str], *,
         if not argv:
             raise RunlabError(f"run {run.number} recorded no command")
         style = Style.of(store, run_id, start, run, cwd, set(bool_flags))
+        style.changed = set(given)
         for key, value in given.items():
             style.set(argv, key, value, env)
+        argv += extra_words
         _refuse_redacted(argv, run.number)
     hidden_env = [k for k, v in env.items() if REDACTED in v]
     if hidden_env:
@@ -145,8 +166,8 @@ def plan(store: Store, run_id: str, overrides: Sequence[str], *,
                 patch=patch if os.path.isfile(patch) else None, hidden=hidden, env=env)
 
 
-def _refill(start: Event, given: Mapping[str, str],
-            number: int) -> tuple[list[str], dict[str, Any], dict[str, Any], list[str]]:
+def _refill(start: Event, given: Mapping[str, str], number: int,
+            extra_words: list[str]) -> tuple[list[str], dict[str, Any], dict[str, Any], list[str]]:
     """A named command's run, filled again from its recorded template and params."""
     import shlex
 
@@ -157,7 +178,7 @@ def _refill(start: Event, given: Mapping[str, str],
     hidden = [k for k, v in recorded.items() if v == REDACTED and k not in given]
     if hidden:
         raise UsageError(_redacted_message(hidden, number))
-    rest = list(start.get("command") or [])[len(shlex.split(template)):]
+    rest = list(start.get("command") or [])[len(shlex.split(template)):] + extra_words
     named = projects.NamedCommand(str(start.get("command_name")), template,
                                   defaults={k: parse_value(v) for k, v in recorded.items()})
     words = [f"{k}={v}" for k, v in given.items()] + (["--", *rest] if rest else [])
@@ -190,7 +211,7 @@ def _params_start(argv: list[str], cwd: str, parsed: Any = None) -> int:
 
 
 # A Hydra program: it composes its config from `key=value` words (`+key=value` adds one).
-_HYDRA = re.compile(r"^\s*(?:import hydra\b|from hydra\b)|@hydra\.main\b", re.MULTILINE)
+_HYDRA = re.compile(r"^[ \t]*(?:import hydra\b|from hydra\b)|@hydra\.main\b", re.MULTILINE)
 _ENV_WITH_ARG = frozenset({"-u", "--unset", "-C", "--chdir", "-S", "--split-string"})
 _MAX_LISTED = 20  # params named in a refusal
 
@@ -210,6 +231,9 @@ class Style:
     journal: str  # the run's journal, read only to learn whether a hook reported params
     bool_flags: set[str] = field(default_factory=set)
     _known: bool | None = None
+    changed: set[str] = field(default_factory=set)  # the keys this rerun overrides
+    make: bool = False  # a `make` command: its params words are make variables
+    source: str | None = None  # the entry script's path (its parser's negative options)
 
     @classmethod
     def of(cls, store: Store, run_id: str, start: Event, run: Any, cwd: str,
@@ -240,8 +264,11 @@ class Style:
         words = "option" if any(is_option(w) for w in tail) else "assign" if any(
             _ASSIGNMENT.fullmatch(w) for w in tail) else None
         known = True if fresh or dropped else None
+        at = _program_index(argv)
+        make = at < len(argv) and os.path.basename(argv[at]) in ("make", "gmake")
+        source = _source_path(cwd, parsed.script, parsed.module)
         return cls(run.number, begin, recorded, typed, aliases, hydra, words,
-                   store.journal_path(run_id), bool_flags, known)
+                   store.journal_path(run_id), bool_flags, known, make=make, source=source)
 
     def parser_known(self) -> bool:
         """Whether a hook reported what the program's parser read (its options, defaults
@@ -280,6 +307,19 @@ class Style:
         """Put `key=value` into the command line (or `env`) where the program reads it."""
         if _set_env_word(argv, key, value):
             return
+        hydra_word = _HYDRA_OVERRIDE.fullmatch(key)
+        if hydra_word:
+            if not self.hydra:
+                raise UsageError(
+                    f"{key!r} is a Hydra override, and run {self.number} is no Hydra program: "
+                    f"use KEY=VALUE, or give words to add as given after --: "
+                    f"runlab rerun {self.number} -- {key}")
+            _drop_hydra_key(argv, hydra_word.group(2), self.begin)
+            argv.append(key)  # (as given: `++epochs=5`, `+new=1`, `~seed`)
+            return
+        if self.make:
+            self._set_make(argv, key, value, env)
+            return
         names = self.names(key)
         for name in names:
             if _replace(argv, name, value, self.begin, self.bool_flags, self.count(name)):
@@ -293,31 +333,121 @@ class Style:
         """Add a setting the command line did not hold, in the command's own style."""
         known = next((n for n in names if n in self.recorded), None)
         if self.hydra:
-            in_config = known is not None or any(k.startswith(key + ".") for k in self.recorded)
+            # (a key of a group this rerun chooses anew, `model=mlp model.hidden=32`, is in
+            # the new group's config, whatever the parent's composed)
+            parts = key.split(".")
+            chosen = any(".".join(parts[:i]) in self.changed for i in range(1, len(parts)))
+            in_config = chosen or known is not None or any(
+                k.startswith(key + ".") for k in self.recorded)
             argv.append(f"{'' if in_config else '+'}{known or key}={value}")
             return
         if known is None and (self.words is None or self.parser_known()):
-            raise UsageError(self._unknown(key))
+            raise UsageError(self._unknown(key, value))
         name = known or key
         if self.words == "assign":
             argv.append(f"{name.replace('/', '.')}={value}")
             return
-        if "/" in name:
+        config = self._config_word(argv)
+        if "/" in name or (self.words is None and config is not None):
             raise UsageError(
-                f"run {self.number}'s param {name} comes from a config file, and its command "
-                f"line takes no key=value words that could set it: edit the config instead")
+                f"run {self.number}'s param {name} comes from "
+                f"{'its config file ' + config if config else 'a config file'}, and its "
+                f"command line takes no options or key=value words that could set it: edit "
+                f"the config instead, or give words to add as given after --: "
+                f"runlab rerun {self.number} -- WORDS")
         was, typed = self.recorded.get(name), parse_value(value)
         if isinstance(typed, bool) and (isinstance(was, bool) or name in self.bool_flags):
             if typed:
                 argv.append(_option(name))
             elif was:
-                raise UsageError(
-                    f"run {self.number} had {name} on, but runlab cannot tell which word of "
-                    f"its command line turned it on: run the command by hand without it")
+                argv.append(self._negative(name))
             return
+        position = self._positional(argv, name)
+        if position is not None:
+            raise UsageError(
+                f"run {self.number}'s param {name} is the word {position!r} of its command "
+                f"line (a positional argument or a subcommand), not an option: runlab does not "
+                f"move such words; run the command by hand with that word changed")
         argv += [_option(name), value]
 
-    def _unknown(self, key: str) -> str:
+    def _set_make(self, argv: list[str], key: str, value: str, env: dict[str, str]) -> None:
+        """A make variable: replaced where the command line sets it (spelled as recorded:
+        make's names are case-sensitive), else added as given; never a param of the program
+        make runs, which only the Makefile's variables reach."""
+        variables = [m.group(2) for w in argv[self.begin:]
+                     if (m := _ASSIGNMENT.fullmatch(w)) and not m.group(1)]
+        if key in variables:
+            _replace(argv, key, value, self.begin, set(), 1)
+            return
+        if key in env:
+            env[key] = value
+            return
+        like = [v for v in variables if v.lower().replace("-", "_") ==
+                key.lower().replace("-", "_")]
+        if like:
+            raise UsageError(
+                f"run {self.number}'s make variable is {like[0]}, not {key} (make's names are "
+                f"case-sensitive): runlab rerun {self.number} {like[0]}={value}")
+        if key in self.recorded or any(n in self.recorded for n in self.names(key)):
+            raise UsageError(
+                f"run {self.number}'s param {key} is read by the program that make runs, and "
+                f"no variable on its command line sets it: set the Makefile's variable that "
+                f"passes it, spelled as the Makefile does (runlab rerun {self.number} "
+                f"NAME={value})")
+        argv.append(f"{key}={value}")
+
+    def _negative(self, name: str) -> str:
+        """The option that turns off a flag that was on with no word of the command line
+        turning it on (its default): its parser's `--no-NAME`, read from the entry script."""
+        unresolved = [k for k in self.typed if k not in self.recorded and not any(
+            k in spelt for spelt in self.aliases.values())]
+        if unresolved:
+            raise UsageError(
+                f"run {self.number} had {name} on, but runlab cannot tell which word of "
+                f"its command line turned it on: run the command by hand without it")
+        text = _read_source(self.source)
+        for spelt in self.names(name):
+            for negative in (f"--no-{spelt}", f"--no_{spelt}"):
+                if re.search(rf"""(?<![\w-]){re.escape(negative)}(?![\w-])""", text):
+                    return negative
+            # argparse's BooleanOptionalAction declares `--no-NAME` itself
+            call = re.search(rf"""["']--{re.escape(spelt)}["'][^()]*?BooleanOptionalAction""",
+                             text)
+            if call:
+                return f"--no-{spelt}"
+        raise UsageError(
+            f"run {self.number} had {name} on by default (no word of its command line turned "
+            f"it on), and runlab does not know the option that turns it off (its program's "
+            f"source declares no --no-{name}): if it has one, give it after --: "
+            f"runlab rerun {self.number} -- --no-{name}")
+
+    def _positional(self, argv: list[str], name: str) -> str | None:
+        """The word of the command line that gave param `name` by position (a positional
+        argument's, a subcommand's name), when one and only one does; else None."""
+        if name in self.typed:
+            return None
+        was = self.recorded.get(name)
+        if was is None or isinstance(was, (bool, list, dict)):
+            return None
+        found: list[str] = []
+        i = self.begin
+        while i < len(argv) and argv[i] != "--":
+            word = argv[i]
+            before = argv[i - 1] if i > self.begin else None
+            takes = before is not None and is_option(before) and "=" not in before and (
+                self.typed.get(before.lstrip("-")) is not True)
+            if not takes and not is_option(word) and not _ASSIGNMENT.fullmatch(word):
+                parsed = parse_value(word)
+                if type(parsed) is type(was) and parsed == was:
+                    found.append(word)
+            i += 1
+        return found[0] if len(found) == 1 else None
+
+    def _config_word(self, argv: list[str]) -> str | None:
+        """A config file named on the command line (`train.py config.yaml`), if any."""
+        return next((w for w in argv[self.begin:] if _CONFIG_FILE.fullmatch(w)), None)
+
+    def _unknown(self, key: str, value: str) -> str:
         import difflib
 
         params = sorted(self.recorded)
@@ -327,8 +457,54 @@ class Style:
                else "its command line shows no way to pass it")
         close = difflib.get_close_matches(key, params, n=1)
         hint = f"; did you mean {close[0]}?" if close else ""
-        return (f"run {self.number} has no param {key!r} ({why}; params: {shown or 'none'})"
-                f"{hint}")
+        words = f"{key}={value}" if self.words == "assign" else f"{_option(key)} {value}"
+        return (f"run {self.number} has no param {key!r} ({why}; params: {shown or 'none'}); "
+                f"to add words as given: runlab rerun {self.number} -- {words}{hint}")
+
+
+def _program_index(argv: Sequence[str]) -> int:
+    """Where the program's word is: first, or after `env`'s options and variables."""
+    at = 0
+    if argv and os.path.basename(argv[0]) == "env":
+        at = 1
+        while at < len(argv) and (argv[at].startswith("-") or (
+                _ASSIGNMENT.fullmatch(argv[at]) and argv[at][:1] not in "+~")):
+            at += 2 if argv[at] in _ENV_WITH_ARG else 1
+    return at
+
+
+def _source_path(cwd: str, script: str | None, module: str | None) -> str | None:
+    """The entry script's file: the script, or `-m pkg.train`'s module under `cwd`."""
+    if script:
+        return os.path.join(cwd, script)
+    if module:
+        base = os.path.join(cwd, *module.split("."))
+        for path in (base + ".py", os.path.join(base, "__main__.py")):
+            if os.path.isfile(path):
+                return path
+    return None
+
+
+def _read_source(path: str | None) -> str:
+    if path is None:
+        return ""
+    try:
+        with open(path, "rb") as f:
+            return f.read(1 << 20).decode("utf-8", "replace")
+    except OSError:
+        return ""
+
+
+def _drop_hydra_key(argv: list[str], key: str, begin: int) -> None:
+    """Remove the words that set or delete Hydra key `key` (`key=`, `+key=`, `++key=`,
+    `~key`): a word given for it replaces them."""
+    keep = argv[:begin]
+    for word in argv[begin:]:
+        m = _HYDRA_OVERRIDE.fullmatch(word) or _OVERRIDE.fullmatch(word)
+        name = m.group(2) if m and m.re is _HYDRA_OVERRIDE else m.group(1) if m else None
+        if name != key:
+            keep.append(word)
+    argv[:] = keep
 
 
 def _event_kind(line: bytes) -> str | None:
@@ -510,12 +686,7 @@ def checkout(p: Plan) -> Iterator[str]:
 def local_program(p: Plan, where: str) -> None:
     """Run a program named by a relative path that the recreated code in `where` lacks but the
     run's directory has (`./venv/bin/python`: an untracked virtual environment) from there."""
-    at = 0
-    if p.argv and os.path.basename(p.argv[0]) == "env":
-        at = 1
-        while at < len(p.argv) and (p.argv[at].startswith("-") or (
-                _ASSIGNMENT.fullmatch(p.argv[at]) and p.argv[at][:1] not in "+~")):
-            at += 2 if p.argv[at] in _ENV_WITH_ARG else 1
+    at = _program_index(p.argv)
     if at >= len(p.argv):
         return
     word = p.argv[at]
