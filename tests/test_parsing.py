@@ -7580,13 +7580,19 @@ def test_numbers_printed_with_a_decimal_comma() -> None:
     # prints them so (on the line, or before); `1,482` alone, `tokens: 1,234,567` and
     # `foo: 1,234.5` read as English prints them; a list's `0,1` no value
     assert steps_of("Epoch 1/6 - loss: 2,345 - acc: 0,480",
-                    "Epoch 2/6 - loss: 1,876 - acc: 0,520", "Epoch 3/6 - loss: 1,482 - acc: 88,8 %") == [
+                    "Epoch 2/6 - loss: 1,876 - acc: 0,520", "Epoch 3/6 - loss: 1,576 - acc: 0,610",
+                    "Epoch 4/6 - loss: 1,482 - acc: 88,8 %") == [
         ("loss", 2.345, 1), ("acc", 0.48, 1), ("loss", 1.876, 2), ("acc", 0.52, 2),
-        ("loss", 1.482, 3), ("acc", 88.8, 3)]
-    # an English program's set-up lines of lists and shapes say nothing of its numbers
+        ("loss", 1.576, 3), ("acc", 0.61, 3), ("loss", 1.482, 4), ("acc", 88.8, 4)]
+    # an English program's set-up lines of lists and shapes say nothing of its numbers (nor
+    # two lists that could be decimals)
     assert steps_of("Batch shape: 16,1024", "milestones=0,100", "Resolution 1920,1080",
+                    "seeds: 0,42", "pixel range: 0,255",
                     "step 1,000 tok/s 540,502 reward 1,250") == [
         ("tok/s", 540502, 1000), ("reward", 1250, 1000)]
+    # a line of one value with a decimal comma, three times: then the output's way
+    assert steps_of("Verlust: 0,482", "Verlust: 0,452", "Verlust: 0,412", "Verlust: 1,412") == [
+        ("Verlust", 1.412, 0)]
     assert steps_of("Epoche 1/5 – Verlust: 0,482 – Genauigkeit: 1.234,5") == [
         ("Verlust", 0.482, 1), ("Genauigkeit", 1234.5, 1)]
     assert steps_of("foo: 1,234.5", "CUDA_VISIBLE_DEVICES=0,1") == [("foo", 1234.5, 0)]

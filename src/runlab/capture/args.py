@@ -112,7 +112,7 @@ NUMBER = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 ASSIGNMENT = re.compile(
     r"(?!epoch=\d+(?:[-_.][\w.=\-]*)?\.\w{1,12}$)(?![^=]*/[^=]*=.*\.\w{1,12}$)"
     # (not a value ending in base64's padding, `c2stU0VD==`: a key's, no assignment)
-    r"(?P<prefix>\+\+|\+|~)?(?P<key>[A-Za-z_][\w.\-/@]*)=(?P<value>(?!=).*)", re.DOTALL
+    r"(?P<prefix>\+\+|\+|~)?(?P<key>[^\W\d][\w.\-/@]*)=(?P<value>(?!=).*)", re.DOTALL
 )
 _ASSIGNMENT = ASSIGNMENT
 _DELETION = re.compile(r"~[A-Za-z_][\w.\-/@]*")

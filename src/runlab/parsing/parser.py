@@ -983,10 +983,10 @@ class MetricParser:
 
     def _numbers_plain(self, line: str) -> str:
         """The line with its numbers written plain (`numbers_plain`), a decimal comma as a
-        point once two lines showed the output prints them so, or this one (`decimal_commas`)."""
+        point once three lines leaned that way, or where this one shows it (`decimal_commas`)."""
         if "," in line:
-            line, surely = decimal_commas(line, self._commas > 1)
-            self._commas += surely  # (a set-up line's `Batch shape: 16,1024` alone says nothing)
+            line, leans = decimal_commas(line, self._commas > 2)
+            self._commas += leans  # (a set-up line's `seeds: 0,42` alone says nothing)
         return numbers_plain(line)
 
     def _parse_headed(self, line: str) -> list[Point]:

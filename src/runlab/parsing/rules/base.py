@@ -232,19 +232,23 @@ def _surely_decimal(whole: str, part: str) -> bool:
 
 def decimal_commas(line: str, seen: bool) -> tuple[str, bool]:
     """The line with its numbers printed with a decimal comma written with a point where the
-    output prints them so: `seen` (said on lines before), or a number on this line that can
-    only be one (`_surely_decimal`); and whether it held such a number. One that could be a
-    thousands separator or a list (`loss: 1,482`, `acc: 88,8`) is read as a decimal only
-    then."""
-    surely = False
+    output prints them so: `seen` (lines before said so), or this line says so, with a
+    number that can only be one (`_surely_decimal`) and another with a comma, and no number
+    with a point (`loss: 0,482 - acc: 88,8 %`); and whether the line says so, or leans that
+    way (such a number, no point: a set-up line's `seeds: 0,42` alone is no proof). One that
+    could be a thousands separator or a list (`loss: 1,482`, `acc: 88,8`) is read as a
+    decimal only then."""
+    commas = surely = 0
     for match in _COMMA_DECIMAL.finditer(line):
-        if _surely_decimal(match[1], match[2]):
-            surely = True
-            break
-    else:
-        if not seen:
-            return line, False
-    return _COMMA_DECIMAL.sub(_with_point, line), surely
+        commas += 1
+        surely += _surely_decimal(match[1], match[2])
+    leans = surely > 0 and _POINT_DECIMAL.search(line) is None
+    if seen and commas or leans and commas > 1:
+        return _COMMA_DECIMAL.sub(_with_point, line), leans
+    return line, leans
+
+
+_POINT_DECIMAL = re.compile(r"\d\.\d(?!\d\d[.,]\d)")  # (not thousands grouped so: `1.234,5`)
 
 
 def _with_point(match: re.Match[str]) -> str:
