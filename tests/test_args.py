@@ -12,6 +12,7 @@ import pytest
 
 from runlab.capture.args import (
     LAUNCHER_MODULES,
+    NOTEBOOK_MODULES,
     LAUNCHERS,
     REDACTED,
     launcher_words,
@@ -343,8 +344,12 @@ def test_the_launchers_are_the_start_up_hook_s() -> None:
     sets = {node.targets[0].id: ast.literal_eval(node.value.args[0])
             for node in ast.parse(source.read_text()).body
             if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name)
-            and node.targets[0].id in ("_LAUNCHERS", "_LAUNCHER_MODULES")}
-    assert sets == {"_LAUNCHERS": set(LAUNCHERS), "_LAUNCHER_MODULES": set(LAUNCHER_MODULES)}
+            and node.targets[0].id in ("_LAUNCHERS", "_LAUNCHER_MODULES", "_RUNNERS",
+                                       "_RUNNER_MODULES")}
+    assert sets == {"_LAUNCHERS": set(LAUNCHERS), "_LAUNCHER_MODULES": set(LAUNCHER_MODULES),
+                    # (and the notebooks' runners, papermill's parameters the command line's)
+                    "_RUNNERS": {"jupyter", "jupytext", "papermill"},
+                    "_RUNNER_MODULES": set(NOTEBOOK_MODULES) | {"papermill"}}
 
 
 def test_script_is_resolved_against_cwd(tmp_path: Path) -> None:

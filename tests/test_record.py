@@ -106,6 +106,18 @@ def _hooks_module() -> ModuleType:
     return module
 
 
+def test_a_hooked_value_given_as_text_with_a_comma(monkeypatch: pytest.MonkeyPatch) -> None:
+    # `set_postfix(Verlust=f"{loss:n}")`: a decimal comma where it can only be one, or where
+    # the program's locale writes decimals so; thousands grouped else, a list no value
+    hooks = _hooks_module()
+    monkeypatch.setattr(hooks, "_locale_comma", lambda: False)
+    assert [hooks._number(text) for text in ("0,482", "1.234,5", "1,4820", "93.75%", "88,8 %",
+                                             "1,482", "12,000", "1,234.5", "30,60", "0,1")] == [
+        0.482, 1234.5, 1.482, 93.75, None, 1482, 12000, 1234.5, None, None]
+    monkeypatch.setattr(hooks, "_locale_comma", lambda: True)  # (de_DE's)
+    assert [hooks._number(text) for text in ("2,33", "88,8 %", "1,482")] == [2.33, 88.8, 1.482]
+
+
 def test_the_start_up_hooks_write_what_the_channel_decodes(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     events = tmp_path / "events.jsonl"

@@ -132,7 +132,7 @@ _PAPERMILL = "papermill"
 # Tools that run a notebook, `jupyter nbconvert --to notebook --execute nb.ipynb --output-dir
 # out`, `jupytext --execute`: their options are no params (the notebook's kernel records what
 # its libraries parse and log, as the start-up hook's runners).
-_NOTEBOOK_MODULES = frozenset({"jupyter", "jupyter_core", "nbconvert", "nbclient", "jupytext"})
+NOTEBOOK_MODULES = frozenset({"jupyter", "jupyter_core", "nbconvert", "nbclient", "jupytext"})
 
 
 def _notebook_runner(name: str) -> bool:
@@ -1410,7 +1410,7 @@ def _python_entry(tokens: list[str], cwd: str) -> _Entry:
             after = index + 1 if attached else index + 2
             if letter == "m" and value == _PAPERMILL:
                 return _papermill_entry(tokens, after, cwd)
-            if letter == "m" and value in _NOTEBOOK_MODULES:
+            if letter == "m" and value in NOTEBOOK_MODULES:
                 return _notebook_entry(tokens, after, cwd)
             if letter == "m" and value == "dvc":
                 return _dvc_entry(tokens)  # `python -m dvc exp run -S lr=0.1`

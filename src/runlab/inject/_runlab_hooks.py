@@ -556,17 +556,23 @@ _COMMA_NUMBER = []
 
 def _comma_number(text):
     """A number given as text with a comma (`f"{loss:n}"` in a German locale, `"2,33"`,
-    `"1.234,5"`): a decimal comma, unless it may group thousands (`"1,482"`, `"12,000"`,
-    `"1,234.5"`), which it does but where the program's locale writes decimals so."""
+    `"1.234,5"`): a decimal comma where it can only be one or the program's locale writes
+    decimals so; thousands grouped (`"1,482"`, `"12,000"`, `"1,234.5"`) else; None else."""
     if not _COMMA_NUMBER:
         import re
 
         _COMMA_NUMBER.append(re.compile(r"([-+]?(?:[1-9]\d{0,2}(?:\.\d{3})+|\d{1,18})),(\d{1,18})"))
         _COMMA_NUMBER.append(re.compile(r"[-+]?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?"))
     match = _COMMA_NUMBER[0].fullmatch(text)
-    if match is not None and not (len(match[2]) == 3 and "." not in match[1]
-                                  and match[1].lstrip("+-") != "0" and not _locale_comma()):
-        return float(match[1].replace(".", "") + "." + match[2])
+    if match is not None:
+        whole, part = match[1], match[2]
+        digits = whole.lstrip("+-")
+        # (a decimal whatever the locale where it can only be one, as the parser reads it:
+        # after a 0, `"0,48"`, a digit before four or more, thousands grouped with points;
+        # else only where the locale says so: `"30,60"` is a list, `"1,482"` a thousand)
+        if digits == "0" and len(part) > 1 and not part.endswith("00") or (
+                len(digits) == 1 and len(part) > 3) or "." in whole or _locale_comma():
+            return float(whole.replace(".", "") + "." + part)
     if _COMMA_NUMBER[1].fullmatch(text):
         return float(text.replace(",", ""))
     return None
