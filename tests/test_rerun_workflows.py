@@ -515,3 +515,34 @@ def test_a_failed_rerun_s_vs_line_lists_no_param_as_unset(cli: Cli, git_repo: Pa
     assert r.code == 4
     vs = [line for line in r.stderr.splitlines() if "vs run 1 (parent)" in line]
     assert len(vs) == 1 and "→ unset" not in vs[0] and "not reported" in vs[0], r.stderr
+
+
+PAPERMILL = f"""\
+#!{PY}
+import sys
+words = sys.argv[1:]
+given = {{words[i + 1]: words[i + 2] for i, w in enumerate(words) if w == "-p"}}
+print("given", sorted(given.items()))
+print(f"acc={{float(given.get('lr', 0)) + float(given.get('epochs', 0))}}")
+"""
+
+
+def test_a_papermill_run_s_parameters_are_replaced_and_added_as_parameters(
+        cli: Cli, git_repo: Path) -> None:
+    # `-p lr 0.1` is the param: a rerun puts the new value there, and adds a parameter
+    # papermill's way, `-p epochs 5`, not an option papermill would refuse
+    (git_repo / "bin").mkdir()
+    runner = git_repo / "bin" / "papermill"
+    runner.write_text(PAPERMILL)
+    runner.chmod(0o755)
+    (git_repo / "nb.ipynb").write_text("{}")
+    git(git_repo, "add", ".")
+    git(git_repo, "commit", "-qm", "notebook")
+    assert cli("bin/papermill", "nb.ipynb", "out.ipynb", "-p", "lr", "0.1",
+               cwd=git_repo).code == 0
+    r = cli("rerun", "1", "lr=0.2", "epochs=5", cwd=git_repo)
+    assert r.code == 0, r.stderr
+    run = show(cli, cwd=git_repo)
+    assert run["command"][1:] == ["nb.ipynb", "out.ipynb", "-p", "lr", "0.2", "-p", "epochs", "5"]
+    assert run["params"] == {"lr": 0.2, "epochs": 5}
+    assert run["metrics"]["acc"]["last"] == 5.2

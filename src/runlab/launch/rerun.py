@@ -332,6 +332,9 @@ class Style:
     def append(self, argv: list[str], key: str, value: str, names: list[str]) -> None:
         """Add a setting the command line did not hold, in the command's own style."""
         known = next((n for n in names if n in self.recorded), None)
+        if _papermill(argv):
+            argv += ["-p", known or key, value]  # (a parameter papermill injects)
+            return
         if self.hydra:
             # (a key of a group this rerun chooses anew, `model=mlp model.hidden=32`, is in
             # the new group's config, whatever the parent's composed)
@@ -565,6 +568,17 @@ def _is_value(token: str) -> bool:
     return token != "--" and not is_option(token) and not _ASSIGNMENT.fullmatch(token)
 
 
+# papermill's parameters, `-p NAME VALUE` (`-r` raw): a rerun replaces the VALUE
+_NOTEBOOK_PARAMS = frozenset({"-p", "--parameters", "-r", "--parameters_raw"})
+
+
+def _papermill(argv: Sequence[str]) -> bool:
+    """Whether the command runs papermill (`papermill in.ipynb out.ipynb`, `python -m
+    papermill ...`)."""
+    return bool(argv) and (os.path.basename(argv[0]) == "papermill" or "papermill" in argv[1:4]
+                           and "-m" in argv[1:3])
+
+
 def _replace(argv: list[str], key: str, value: str, begin: int, bool_flags: set[str],
              count: int | None = None) -> bool:
     """Put `value` wherever `key` is set in argv[begin:] (in place of the `count` words of its
@@ -577,6 +591,11 @@ def _replace(argv: list[str], key: str, value: str, begin: int, bool_flags: set[
         if token == "--":
             break
         name = token.lstrip("-") if is_option(token) else None
+        if token in _NOTEBOOK_PARAMS and i + 2 < len(argv) and argv[i + 1] == key:
+            argv[i + 2] = value  # papermill's `-p lr 0.1`
+            found = True
+            i += 3
+            continue
         if name is not None and "=" in name and name.partition("=")[0] == key:
             argv[i] = token[: token.index("=") + 1] + value
             found = True
