@@ -7590,9 +7590,14 @@ def test_numbers_printed_with_a_decimal_comma() -> None:
                     "seeds: 0,42", "pixel range: 0,255",
                     "step 1,000 tok/s 540,502 reward 1,250") == [
         ("tok/s", 540502, 1000), ("reward", 1250, 1000)]
-    # a line of one value with a decimal comma, three times: then the output's way
+    # a line of one value with a decimal comma, three times: then the output's way; a line
+    # that shows it, for the lines after it (French groups thousands with a no-break space)
     assert steps_of("Verlust: 0,482", "Verlust: 0,452", "Verlust: 0,412", "Verlust: 1,412") == [
         ("Verlust", 1.412, 0)]
+    assert steps_of("Époque 1 : perte = 0,5 ; précision = 0,75 ; débit = 1\u202f234,5",
+                    "Époque 2 : perte = 0,4 ; précision = 0,8") == [
+        ("perte", 0.5, 1), ("précision", 0.75, 1), ("débit", 1234.5, 1), ("perte", 0.4, 2),
+        ("précision", 0.8, 2)]
     assert steps_of("Epoche 1/5 – Verlust: 0,482 – Genauigkeit: 1.234,5") == [
         ("Verlust", 0.482, 1), ("Genauigkeit", 1234.5, 1)]
     assert steps_of("foo: 1,234.5", "CUDA_VISIBLE_DEVICES=0,1") == [("foo", 1234.5, 0)]

@@ -455,7 +455,7 @@ class MetricParser:
         self._frame = False  # the line before was a traceback's frame
         self._crash = ""  # in a crash's report that goes on over lines ("box", "group")
         self._said = ""  # the last line read
-        self._commas = 0  # the lines that printed a number with a decimal comma (`0,482`)
+        self._commas = 0  # what the lines said of a decimal comma (`0,482`; `decimal_commas`)
         self._ranked = False  # a line named rank 0 among its values (`rank=0 loss=0.9`)
         # The settings the program's own parser read (`ChannelReader.parsed`, kept up to date
         # by the recorder): a dict printed whole whose every value is one of them is no metric.
@@ -983,10 +983,11 @@ class MetricParser:
 
     def _numbers_plain(self, line: str) -> str:
         """The line with its numbers written plain (`numbers_plain`), a decimal comma as a
-        point once three lines leaned that way, or where this one shows it (`decimal_commas`)."""
+        point once a line showed the output prints them so, or three leaned that way, or where
+        this one shows it (`decimal_commas`)."""
         if "," in line:
-            line, leans = decimal_commas(line, self._commas > 2)
-            self._commas += leans  # (a set-up line's `seeds: 0,42` alone says nothing)
+            line, says = decimal_commas(line, self._commas > 2)
+            self._commas += says  # (a set-up line's `seeds: 0,42` alone says little)
         return numbers_plain(line)
 
     def _parse_headed(self, line: str) -> list[Point]:
@@ -2011,6 +2012,8 @@ _NATIVE_COUNTER = re.compile(
     r"|(批次|バッチ|배치|Батч|батч)|(迭代次数|迭代|イテレーション|반복|Итерация|итерация|Iteración"
     r"|iteración|Iteração|iteração|Itération|itération|Iterazione|iterazione|Iteracja|iteracja))"
     r"(?=\s{0,2}[\[(]?\s{0,2}\d)")
+# A no-break space between a number's groups of three digits, as French locales group them.
+_SPACE_GROUPED = re.compile(r"(?<=\d)[\u202f\u00a0](?=\d{3}(?!\d))")
 # (the words of those in ASCII letters, on an ASCII line: `Epoche 1/3 | Schritt 50`)
 _ASCII_NATIVE = ("poche", "poca", "poka", "ritt", "aso", "rok", "zione", "cja")
 _NATIVE_WORDS = {"轮": "Epoch", "回合": "Epoch", "次迭代": "Iter", "步": "Step", "批": "Batch",
@@ -2031,6 +2034,8 @@ def _plain(line: str) -> str:
     dot between clauses as a bar, and no
     emoji (`📊 Epoch 1/3`, `loss: 0.5 ✅`: one space where a run of them stood, none at the
     start), so that a header or a pair is read as without them."""
+    if "\u202f" in line or "\u00a0" in line:
+        line = _SPACE_GROUPED.sub("", line)  # (French thousands: `1\u202f234,5` is 1234,5)
     line = line.translate(_FULL_WIDTH)
     if _NATIVE_COUNTER.search(line) is not None:
         line = _NATIVE_COUNTER.sub(_english_counter, line)

@@ -230,22 +230,24 @@ def _surely_decimal(whole: str, part: str) -> bool:
             or len(digits) == 1 and len(part) > 3 or "." in whole)
 
 
-def decimal_commas(line: str, seen: bool) -> tuple[str, bool]:
+def decimal_commas(line: str, seen: bool) -> tuple[str, int]:
     """The line with its numbers printed with a decimal comma written with a point where the
-    output prints them so: `seen` (lines before said so), or this line says so, with a
+    output prints them so: `seen` (lines before said so), or this line shows it, with a
     number that can only be one (`_surely_decimal`) and another with a comma, and no number
-    with a point (`loss: 0,482 - acc: 88,8 %`); and whether the line says so, or leans that
-    way (such a number, no point: a set-up line's `seeds: 0,42` alone is no proof). One that
-    could be a thousands separator or a list (`loss: 1,482`, `acc: 88,8`) is read as a
-    decimal only then."""
+    with a point (`loss: 0,482 - acc: 88,8 %`); and what the line says of it: 3 where it shows
+    it, 1 where it leans that way (such a number alone, no point: a set-up line's `seeds:
+    0,42` is no proof), else 0. One that could be a thousands separator or a list (`loss:
+    1,482`, `acc: 88,8`) is read as a decimal only then."""
     commas = surely = 0
     for match in _COMMA_DECIMAL.finditer(line):
         commas += 1
         surely += _surely_decimal(match[1], match[2])
     leans = surely > 0 and _POINT_DECIMAL.search(line) is None
-    if seen and commas or leans and commas > 1:
-        return _COMMA_DECIMAL.sub(_with_point, line), leans
-    return line, leans
+    if leans and commas > 1:
+        return _COMMA_DECIMAL.sub(_with_point, line), 3
+    if seen and commas:
+        return _COMMA_DECIMAL.sub(_with_point, line), int(leans)
+    return line, int(leans)
 
 
 _POINT_DECIMAL = re.compile(r"\d\.\d(?!\d\d[.,]\d)")  # (not thousands grouped so: `1.234,5`)
