@@ -46,15 +46,15 @@ def test_run_round_trip(store: Store) -> None:
     assert [p.step for p in series] == [0, 1, 2]
 
 
-def test_the_last_value_is_the_latest_step_s(store: Store) -> None:
+def test_the_last_value_is_the_latest_measured(store: Store) -> None:
     # a printed line's point held back (`epoch 0 loss=9.9` before a bar) is written after the
-    # bar's own: the last value is the latest step's (as MLflow's latest), of those the latest
-    # measured, within a batch and across them, and so it stays when the index is rebuilt
+    # bar's own: the last value is the latest measured (of equal times the last written),
+    # within a batch and across them, and so it stays when the index is rebuilt
     run_id, _ = store.create_run(start())
-    store.append(run_id, [{"e": "metrics", "p": [["loss", 1.0, 1, 10.1], ["loss", 0.3, 5, 10.6],
+    store.append(run_id, [{"e": "metrics", "p": [["loss", 1.0, 1, 10.1], ["loss", 0.3, 5, 10.7],
                                                  ["loss", 0.2, 5, 10.7], ["loss", 9.9, 0, 10.0],
-                                                 ["loss", 0.5, 5, 10.5]]}])
-    store.append(run_id, [{"e": "metrics", "p": [["loss", 7.0, 0, 10.8]]}])
+                                                 ["loss", 0.5, 4, 10.5]]}])
+    store.append(run_id, [{"e": "metrics", "p": [["loss", 7.0, 0, 10.6]]}])
     summary = store.get(run_id).metrics["loss"]
     assert (summary.last, summary.last_step, summary.count) == (0.2, 5, 6)
     assert (summary.min, summary.max) == (0.2, 9.9)
@@ -64,7 +64,7 @@ def test_the_last_value_is_the_latest_step_s(store: Store) -> None:
     again = Store(store.root)
     again.catch_up()
     assert again.get(run_id).metrics["loss"].to_json() == summary.to_json()
-    again.append(run_id, [{"e": "metrics", "p": [["loss", 0.1, 6, 10.6]]}])
+    again.append(run_id, [{"e": "metrics", "p": [["loss", 0.1, 6, 10.8]]}])
     assert again.get(run_id).metrics["loss"].last == 0.1
 
 

@@ -316,16 +316,14 @@ def add_metrics(db: sqlite3.Connection, number: int, points: Sequence[Sequence[A
     for key, group in by_key.items():
         values = [float(p[1]) for p in group]
         finite = [v for v in values if v == v]  # NaN is stored as NULL and never a min or max
-        # The last value is the latest step's, as MLflow's latest (a printed line's point
-        # held back until a progress bar's step is known is written after the bar's own),
-        # of the points at that step the latest measured
+        # The last value is the latest measured (a printed line's point held back until a
+        # progress bar's step is known is written after the bar's own, measured before)
         at = _latest(group)
         last = values[at]
         batch[key] = [None if last != last else last, min(finite) if finite else None,
                       max(finite) if finite else None, len(group), group[at][2], group[at][3]]
-    latest = ("metrics.last_step IS NULL OR excluded.last_step > metrics.last_step"
-              " OR excluded.last_step = metrics.last_step AND (excluded.last_time IS NULL"
-              " OR metrics.last_time IS NULL OR excluded.last_time >= metrics.last_time)")
+    latest = ("excluded.last_time IS NULL OR metrics.last_time IS NULL"
+              " OR excluded.last_time >= metrics.last_time")
     db.executemany(
         f"""INSERT INTO metrics(run, key, last, min, max, count, last_step, last_time)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -346,21 +344,14 @@ def add_metrics(db: sqlite3.Connection, number: int, points: Sequence[Sequence[A
 
 
 def _latest(group: Sequence[Sequence[Any]]) -> int:
-    """Where in a key's points (written in order) its latest step's latest is."""
-    steps = [p[2] for p in group]
+    """Where in a key's points (in the order written) the latest measured is: the last
+    written of those with the latest time."""
+    times = [p[3] for p in group]
     try:
-        top = max(steps)
-    except TypeError:  # (a point with no step: in the order written)
+        top = max(times)
+    except TypeError:  # (a point with no time: in the order written)
         return len(group) - 1
-    at = len(group) - 1
-    if steps[at] != top:
-        at = len(steps) - 1 - steps[::-1].index(top)
-    if steps.count(top) > 1:  # (an earlier point at that step measured later)
-        for i in range(at - 1, -1, -1):
-            if steps[i] == top and isinstance(group[i][3], (int, float)) and isinstance(
-                    group[at][3], (int, float)) and group[i][3] > group[at][3]:
-                at = i
-    return at
+    return len(times) - 1 - times[::-1].index(top)
 
 
 def apply_event(db: sqlite3.Connection, number: int, event: Event) -> None:
