@@ -582,7 +582,7 @@ class MetricParser:
         starts = self._starts
         shape = self._shape  # the regex, keys and plan of the latest repeated line shape
         for line in lines:
-            if not line.isascii() or any(word in line for word in _ASCII_NATIVE):
+            if _unplain(line):
                 line = _plain(line)
             if line[:1] in _LAUNCHED_START and (launched := _LAUNCHER.match(line)) is not None and (
                     (rank := self._prefix_rank(launched)) is not None):
@@ -611,7 +611,9 @@ class MetricParser:
             if (self._label is not None or line[-1:] == ":") and self._labels and self._labelled(
                     line, points):
                 continue
-            line = self._numbers_plain(line)
+            if "," in line:  # (`_numbers_plain`, inline: every line)
+                line = self._decimal_commas(line)
+            line = numbers_plain(line)
             if " --> " in line or "[Parallel(" in line or "-- score: " in line:
                 pieces = self._pieces(line)
                 if pieces is not None:
@@ -866,8 +868,7 @@ class MetricParser:
             self._ray_ranks[worker.group(1)] = worker.group(2)
 
     def _parse_one(self, line: str) -> list[Point]:
-        if (not line.isascii() or any(word in line for word in _ASCII_NATIVE)) and not (
-                self._patterns):
+        if _unplain(line) and not self._patterns:
             line = _plain(line)
         if line[:1] in _LAUNCHED_START and (launched := _LAUNCHER.match(line)) is not None and (
                 (rank := self._prefix_rank(launched)) is not None):
@@ -986,9 +987,15 @@ class MetricParser:
         point once a line showed the output prints them so, or three leaned that way, or where
         this one shows it (`decimal_commas`)."""
         if "," in line:
-            line, says = decimal_commas(line, self._commas > 2)
-            self._commas += says  # (a set-up line's `seeds: 0,42` alone says little)
+            line = self._decimal_commas(line)
         return numbers_plain(line)
+
+    def _decimal_commas(self, line: str) -> str:
+        """The line with a decimal comma as a point where the output showed it prints them so
+        (`decimal_commas`)."""
+        line, says = decimal_commas(line, self._commas > 2)
+        self._commas += says  # (a set-up line's `seeds: 0,42` alone says little)
+        return line
 
     def _parse_headed(self, line: str) -> list[Point]:
         """`_parse_line`, and whether the line may head a frame a column a thing, which its
@@ -2014,8 +2021,6 @@ _NATIVE_COUNTER = re.compile(
     r"(?=\s{0,2}[\[(]?\s{0,2}\d)")
 # A no-break space between a number's groups of three digits, as French locales group them.
 _SPACE_GROUPED = re.compile(r"(?<=\d)[\u202f\u00a0](?=\d{3}(?!\d))")
-# (the words of those in ASCII letters, on an ASCII line: `Epoche 1/3 | Schritt 50`)
-_ASCII_NATIVE = ("poche", "poca", "poka", "ritt", "aso", "rok", "zione", "cja")
 _NATIVE_WORDS = {"轮": "Epoch", "回合": "Epoch", "次迭代": "Iter", "步": "Step", "批": "Batch",
                  "代": "Epoch"}
 
@@ -2027,6 +2032,14 @@ def _english_counter(match: re.Match[str]) -> str:
         english = _NATIVE_WORDS.get(word, "Epoch")
         return f"{english} {match.group(1).replace(' ', '')}"
     return ("Epoch", "Step", "Batch", "Iter")[(match.lastindex or 3) - 3]
+
+
+def _unplain(line: str) -> bool:
+    """Whether a line needs `_plain`: not all ASCII, or the words of `_NATIVE_COUNTER` in
+    ASCII letters (`Epoche 1/3 | Schritt 50`). On every line: `in` tests, no regex, no loop."""
+    return not line.isascii() or (
+        "poche" in line or "poca" in line or "poka" in line or "ritt" in line or "aso" in line
+        or "rok" in line or "zione" in line or "cja" in line)
 
 
 def _plain(line: str) -> str:
