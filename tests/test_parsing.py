@@ -7601,6 +7601,17 @@ def test_numbers_printed_with_a_decimal_comma() -> None:
     assert steps_of("Epoche 1/5 – Verlust: 0,482 – Genauigkeit: 1.234,5") == [
         ("Verlust", 0.482, 1), ("Genauigkeit", 1234.5, 1)]
     assert steps_of("foo: 1,234.5", "CUDA_VISIBLE_DEVICES=0,1") == [("foo", 1234.5, 0)]
+    # such output groups thousands with points (`Schritt 1.000`), where the line's every
+    # number with a point is so grouped (`lr 0.001` beside one: no telling, `0.001` kept)
+    assert steps_of("Schritt 500 | Verlust 0,4821 | Genauigkeit 0,8123",
+                    "Schritt 1.000 | Verlust 0,3821 | Beispiele 1.234.567",
+                    "Schritt 1.500 | Verlust 0,3021") == [
+        ("Verlust", 0.4821, 500), ("Genauigkeit", 0.8123, 500), ("Verlust", 0.3821, 1000),
+        ("Beispiele", 1234567, 1000), ("Verlust", 0.3021, 1500)]
+    assert ("lr", 0.001) in [(key, value) for key, value, _ in steps_of(
+        "Schritt 500 | Verlust 0,4821 | Genauigkeit 0,8123", "Verlust 0,3021 | lr 0.001")]
+    assert steps_of("Schritt 1.000 | Verlust 0,3821 | Genauigkeit 0,8523") == [
+        ("Verlust", 0.3821, 1000), ("Genauigkeit", 0.8523, 1000)]
     # a bar's values set as text (`set_postfix(Verlust=f"{loss:n}")`), a user pattern's group
     assert steps_of("Training:  50%|█████     | 6/12 [00:01<00:01, 9.5it/s, Verlust=2,33, "
                     "Genauigkeit=44,1 %]") == [

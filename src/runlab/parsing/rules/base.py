@@ -242,12 +242,26 @@ def decimal_commas(line: str, seen: bool) -> tuple[str, int]:
     for match in _COMMA_DECIMAL.finditer(line):
         commas += 1
         surely += _surely_decimal(match[1], match[2])
-    leans = surely > 0 and _POINT_DECIMAL.search(line) is None
+    # (such output groups thousands with a point, `Schritt 1.000`: a line whose every number
+    # with a point is so grouped)
+    grouped = _DOT_GROUPED.sub(_ungrouped, line) if "." in line else line
+    if grouped != line and _POINT_DECIMAL.search(grouped) is not None:
+        grouped = line
+    leans = surely > 0 and _POINT_DECIMAL.search(grouped) is None
     if leans and commas > 1:
-        return _COMMA_DECIMAL.sub(_with_point, line), 3
+        return _COMMA_DECIMAL.sub(_with_point, grouped), 3
     if seen and commas:
-        return _COMMA_DECIMAL.sub(_with_point, line), int(leans)
+        return _COMMA_DECIMAL.sub(_with_point, grouped), int(leans)
     return line, int(leans)
+
+
+# A whole number grouped in thousands with points (`1.000`, `12.500.000`), not one with a
+# decimal comma after it (`1.234,5`, read by `_COMMA_DECIMAL`).
+_DOT_GROUPED = re.compile(r"(?<![\w.,])[1-9]\d{0,2}(?:\.\d{3})+(?!\w|[.,]\d)", re.ASCII)
+
+
+def _ungrouped(match: re.Match[str]) -> str:
+    return match[0].replace(".", "")
 
 
 _POINT_DECIMAL = re.compile(r"\d\.\d(?!\d\d[.,]\d)")  # (not thousands grouped so: `1.234,5`)
