@@ -105,14 +105,46 @@ def test_rerun_switches_flags_under_any_of_their_options(cli: Cli, git_repo: Pat
     r = cli("rerun", "last", "amp=false", "fast=false", cwd=git_repo)
     assert _received(r)["amp"] is False
     assert show(cli, cwd=git_repo)["command"][1:] == ["flags.py", "-b", "4"]
-    # Two flags typed by short options that name neither: which word is whose is unknown.
-    assert cli(PY, "flags.py", "-q", "-z", cwd=git_repo).code == 0
-    before = count(cli, cwd=git_repo)
+    # Two flags typed by short options that name neither: the hook recorded whose each is.
+    assert cli(PY, "flags.py", "-q", "-z", cwd=git_repo).code == 0  # run 5
     r = cli("rerun", "last", "fast=false", cwd=git_repo)
+    got = _received(r)
+    assert got["fast"] is False and got["silent"] is True
+    assert show(cli, cwd=git_repo)["command"][1:] == ["flags.py", "-q"]
+    # Recorded before the record kept the parser's options: which word is whose is unknown.
+    _forget_options(show(cli, "5", cwd=git_repo)["id"])
+    assert cli("reindex", cwd=git_repo).code == 0  # (an old journal still indexes)
+    assert show(cli, "5", cwd=git_repo)["params"]["fast"] is True
+    before = count(cli, cwd=git_repo)
+    r = cli("rerun", "5", "fast=false", cwd=git_repo)
     assert r.code == 2
     assert "runlab: error: run 5 had fast on, but runlab cannot tell which word" in r.stderr
     assert len(r.stderr.strip().splitlines()) == 1 and "Traceback" not in r.stderr
     assert count(cli, cwd=git_repo) == before
+
+
+def _journal(run_id: str) -> Path:
+    return Path(os.environ["RUNLAB_STORE"]) / "runs" / run_id / "journal.jsonl"
+
+
+def _options(run_id: str) -> dict:  # type: ignore[type-arg]
+    """What the run's params events recorded of its parser's arguments (`options`)."""
+    out: dict = {}  # type: ignore[type-arg]
+    for line in _journal(run_id).read_text().splitlines():
+        event = json.loads(line)
+        if event["e"] == "params":
+            out.update(event.get("options") or {})
+    return out
+
+
+def _forget_options(run_id: str) -> None:
+    """Make the run's journal one written before params events kept `options`."""
+    path = _journal(run_id)
+    lines = [json.loads(line) for line in path.read_text().splitlines()]
+    assert any("options" in event for event in lines)
+    for event in lines:
+        event.pop("options", None)
+    path.write_text("".join(json.dumps(event) + "\n" for event in lines))
 
 
 # -- keys the command line does not hold ----------------------------------------------------
@@ -387,8 +419,149 @@ def test_a_flag_on_by_default_is_turned_off_by_its_negative_option(
     r = cli("rerun", "1", "fast=false", cwd=git_repo)
     assert r.code == 2 and r.stderr.strip() == (
         "runlab: error: run 1 had fast on by default (no word of its command line turned it "
+        "on), and its program's parser has no option that turns it off: run the command by "
+        "hand")
+    # ... and so for a run recorded before the parser's options were: its source says
+    _forget_options(show(cli, "1", cwd=git_repo)["id"])
+    r = cli("rerun", "1", "fast=false", cwd=git_repo)
+    assert r.code == 2 and r.stderr.strip() == (
+        "runlab: error: run 1 had fast on by default (no word of its command line turned it "
         "on), and runlab does not know the option that turns it off (its program's source "
         "declares no --no-fast): if it has one, give it after --: runlab rerun 1 -- --no-fast")
+    assert count(cli, cwd=git_repo) == before
+
+
+OPTIONS_MODULE = """\
+import argparse
+
+def parser():
+    p = argparse.ArgumentParser()
+    p.add_argument("--lr", type=float, default=0.01)
+    p.add_argument("--ema", action=argparse.BooleanOptionalAction, default=True)
+    p.add_argument("--no-shuffle", dest="shuffle", action="store_false")
+    return p
+"""
+IMPORTED = """\
+import json
+from opts import parser
+print(json.dumps(vars(parser().parse_args()), sort_keys=True))
+"""
+
+
+def test_negative_options_come_from_the_record_not_the_source(
+        cli: Cli, git_repo: Path) -> None:
+    (git_repo / "opts.py").write_text(OPTIONS_MODULE)
+    (git_repo / "train.py").write_text(IMPORTED)
+    assert cli(PY, "train.py", "--lr", "0.1", cwd=git_repo).code == 0  # run 1
+    run_id = show(cli, cwd=git_repo)["id"]
+    options = _options(run_id)
+    assert options["ema"] == {"aliases": ["no-ema"], "negative": "no-ema", "positional": False}
+    assert options["shuffle"] == {"aliases": ["no-shuffle"], "negative": "no-shuffle",
+                                  "positional": False}
+    assert options["lr"] == {"positional": False}
+    # declared in an imported module, not in the entry script: the record names them
+    r = cli("rerun", "1", "ema=false", "shuffle=false", cwd=git_repo)
+    got = _received(r)
+    assert got["ema"] is False and got["shuffle"] is False and got["lr"] == 0.1
+    assert show(cli, cwd=git_repo)["command"][1:] == [
+        "train.py", "--lr", "0.1", "--no-ema", "--no-shuffle"]
+    # the rerun's own `--no-ema` turned back into `--ema`
+    r = cli("rerun", "last", "ema=true", cwd=git_repo)
+    assert _received(r)["ema"] is True
+    assert show(cli, cwd=git_repo)["command"][1:] == [
+        "train.py", "--lr", "0.1", "--ema", "--no-shuffle"]
+    # without the record, the entry script's source cannot tell
+    _forget_options(run_id)
+    r = cli("rerun", "1", "shuffle=false", cwd=git_repo)
+    assert r.code == 2 and "declares no --no-shuffle" in r.stderr, r.stderr
+
+
+SUBCOMMANDS = """\
+import argparse, json
+p = argparse.ArgumentParser()
+p.add_argument("--seed", type=int, default=1)
+p.add_argument("--augment", action=argparse.BooleanOptionalAction, default=True)
+s = p.add_subparsers(dest="cmd")
+t = s.add_parser("train")
+t.add_argument("--lr", type=float, default=0.1)
+t.add_argument("--warmup", type=int, default=0)
+t.add_argument("data", nargs="?", default="d.csv")
+print(json.dumps(vars(p.parse_args()), sort_keys=True))
+"""
+
+
+def test_a_subparser_s_option_goes_after_its_subcommand_and_the_main_one_s_before(
+        cli: Cli, git_repo: Path) -> None:
+    (git_repo / "sub.py").write_text(SUBCOMMANDS)
+    assert cli(PY, "sub.py", "train", "--lr", "0.2", cwd=git_repo).code == 0  # run 1
+    options = _options(show(cli, cwd=git_repo)["id"])
+    assert options["warmup"] == {"positional": False, "command": ["train"]}
+    assert options["data"] == {"positional": True, "command": ["train"]}
+    assert options["seed"] == {"positional": False}
+    r = cli("rerun", "1", "seed=5", "augment=false", "warmup=3", "lr=0.3", cwd=git_repo)
+    got = _received(r)
+    assert (got["seed"], got["augment"], got["warmup"], got["lr"]) == (5, False, 3, 0.3)
+    assert show(cli, cwd=git_repo)["command"][1:] == [
+        "sub.py", "--seed", "5", "--no-augment", "train", "--warmup", "3", "--lr", "0.3"]
+    # an optional positional the command line does not give: refused in one line
+    before = count(cli, cwd=git_repo)
+    r = cli("rerun", "1", "data=e.csv", cwd=git_repo)
+    assert r.code == 2 and r.stderr.strip() == (
+        "runlab: error: run 1's param data is a positional argument that its command line "
+        "does not give (its program took the default), not an option: runlab cannot tell "
+        "where to put it; run the command by hand with it")
+    # ... and one it gives, as ever (the subcommand's choice `cmd` too)
+    assert cli(PY, "sub.py", "train", "x.csv", cwd=git_repo).code == 0
+    number = show(cli, cwd=git_repo)["number"]
+    r = cli("rerun", str(number), "data=y.csv", cwd=git_repo)
+    assert r.code == 2 and f"run {number}'s param data is the word 'x.csv'" in r.stderr
+    r = cli("rerun", str(number), "cmd=eval", cwd=git_repo)
+    assert r.code == 2 and "param cmd is the word 'train'" in r.stderr, r.stderr
+    assert count(cli, cwd=git_repo) == before + 1
+
+
+CLICK_GROUP = """\
+import click, json
+
+@click.group()
+@click.option("--seed", type=int, default=1)
+@click.option("--debug/--no-debug", default=False)
+@click.pass_context
+def cli(ctx, seed, debug):
+    ctx.obj = {"seed": seed, "debug": debug}
+
+@cli.command()
+@click.option("--lr", type=float, default=0.1)
+@click.option("--shout/--no-shout", default=True)
+@click.argument("data", default="d.csv")
+@click.pass_context
+def train(ctx, lr, shout, data):
+    print(json.dumps({**ctx.obj, "lr": lr, "shout": shout, "data": data}, sort_keys=True))
+
+cli()
+"""
+
+
+def test_a_click_group_s_and_command_s_options_go_where_each_is_read(
+        cli: Cli, git_repo: Path) -> None:
+    (git_repo / "app.py").write_text(CLICK_GROUP)
+    assert cli(PY, "app.py", "train", "--lr", "0.2", cwd=git_repo).code == 0  # run 1
+    options = _options(show(cli, cwd=git_repo)["id"])
+    assert options["shout"] == {"aliases": ["no-shout"], "negative": "no-shout",
+                                "positional": False, "command": ["train"]}
+    assert options["data"] == {"positional": True, "command": ["train"]}
+    assert options["seed"] == {"positional": False}
+    r = cli("rerun", "1", "seed=5", "debug=true", "shout=false", cwd=git_repo)
+    got = _received(r)
+    assert (got["seed"], got["debug"], got["shout"], got["lr"]) == (5, True, False, 0.2)
+    assert show(cli, cwd=git_repo)["command"][1:] == [
+        "app.py", "--seed", "5", "--debug", "train", "--no-shout", "--lr", "0.2"]
+    # the command's Argument, not on the command line: refused in one line, nothing run
+    before = count(cli, cwd=git_repo)
+    r = cli("rerun", "1", "data=e.csv", cwd=git_repo)
+    assert r.code == 2 and len(r.stderr.strip().splitlines()) == 1
+    assert "run 1's param data is a positional argument that its command line does not " \
+        "give" in r.stderr, r.stderr
     assert count(cli, cwd=git_repo) == before
 
 

@@ -308,8 +308,12 @@ def _report(parser, namespace, from_argv, foreign=False, weak=False, typed=False
     `from_argv` when it read the program's own command line; `foreign` when the parser is a
     library's own (Hydra's), whose options are no params of the run; `weak` when what it read
     is not yet the program's settings (HfArgumentParser's dataclasses settle their defaults:
-    the Trainer's arguments are its hook's)."""
+    the Trainer's arguments are its hook's). Each entry says what a rerun needs to give it
+    again: `positional` (no option names it), its `negative` option (`no-augment`, among its
+    aliases) and the subcommand words that chose the parser (`command`, argparse's
+    subparsers)."""
     entries = []
+    command = _subcommand_words(parser)
     # (under a script, `bash train.sh`: which options the program's own command line typed)
     words = list(getattr(sys, "argv", [])[1:]) if typed else []
     # (the program's own command line: the spellings it typed, `--learn` for
@@ -332,6 +336,9 @@ def _report(parser, namespace, from_argv, foreign=False, weak=False, typed=False
             aliases = entry.setdefault("aliases", [])
             aliases += [o.lstrip("-") for o in action.option_strings
                         if o.lstrip("-") != entry["key"] and o.lstrip("-") not in aliases]
+            negative = _negative_option(action, entry["key"])
+            if negative and "negative" not in entry:
+                entry["negative"] = negative
             continue
         value = getattr(namespace, dest)
         # (exact: argparse's own typing says more than the words typed, `type=str` for `007`,
@@ -374,6 +381,12 @@ def _report(parser, namespace, from_argv, foreign=False, weak=False, typed=False
             entry["aliases"] = aliases
         if exact:
             entry["exact"] = True
+        entry["positional"] = not options
+        negative = _negative_option(action, key)
+        if negative:
+            entry["negative"] = negative
+        if command:
+            entry["command"] = command
         if typed and any(word == option or word.startswith(option + "=")
                          for option in options for word in words):
             entry["typed"] = True
@@ -391,6 +404,35 @@ def _report(parser, namespace, from_argv, foreign=False, weak=False, typed=False
     if entries:
         emit({"argparse": entries, "argv": bool(from_argv), **({"foreign": True} if foreign else {}),
               **({"weak": True} if weak else {})})
+
+
+def _negative_option(action, key):
+    """The option (without its dashes) of an argparse action that turns flag `key` off:
+    BooleanOptionalAction's `no-augment`, a `--no-cuda` storing False into `cuda`; None."""
+    names = [o.lstrip("-") for o in getattr(action, "option_strings", ())]
+    if getattr(action, "nargs", None) == 0 and getattr(action, "const", None) is False:
+        return next((name for name in names if name != key), None)
+    if type(action).__name__ == "BooleanOptionalAction":
+        return next((name for name in names if name[:3] in ("no-", "no_")), None)
+    return None
+
+
+def _subcommand_words(parser):
+    """The words that chose `parser` as a subcommand's (argparse's subparsers: `train` of
+    `main.py train --lr 1`, outermost first), read from the subparsers' actions calling it
+    while it parses; [] for the program's own parser."""
+    action = getattr(sys.modules.get("argparse"), "_SubParsersAction", None)
+    code = getattr(vars(action).get("__call__") if action is not None else None, "__code__", None)
+    words, frame = [], sys._getframe(1)
+    while frame is not None and code is not None:
+        if frame.f_code is code:
+            local = frame.f_locals
+            name = local.get("parser_name")
+            if not isinstance(name, str) or not words and local.get("parser") is not parser:
+                return []
+            words.insert(0, name)
+        frame = frame.f_back
+    return words
 
 
 def _parsed_value(value):
@@ -1809,6 +1851,11 @@ def _click(module):
         from_argv = _state.get("click_argv", not os.environ.get("RUNLAB_HOOK_NESTED"))
         words = list(getattr(sys, "argv", [])[1:]) if from_argv else []
         entries = []
+        path, parent = [], ctx
+        while getattr(parent, "parent", None) is not None and isinstance(
+                getattr(parent, "info_name", None), str):
+            path.insert(0, parent.info_name)
+            parent = parent.parent
         for param in getattr(command, "params", ()):
             name = getattr(param, "name", None)
             if not name or name not in ctx.params:
@@ -1826,6 +1873,15 @@ def _click(module):
             aliases = [n for n in names if n != key]
             if aliases:
                 entry["aliases"] = aliases
+            # (what a rerun needs: an Argument is given by its place; `--no-shout` of a
+            # `--shout/--no-shout` turns it off; a group's subcommand words choose it)
+            entry["positional"] = getattr(param, "param_type_name", "") == "argument"
+            negative = [o.lstrip("-+/") for o in getattr(param, "secondary_opts", ())
+                        if o[:1] in "-+/"]
+            if negative:
+                entry["negative"] = negative[0]
+            if path:
+                entry["command"] = path
             places = _option_places(options, words) if secret and words and not getattr(
                 param, "is_flag", False) and getattr(param, "nargs", 1) == 1 else []
             # (an argument's value, where the command line gave it: in no known place)

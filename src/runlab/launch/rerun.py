@@ -14,6 +14,13 @@
   else `--key value` (a flag's bare `--key`). A key that is no param of the run is refused
   when its program's parser is known (a hook recorded its options) or its command line
   shows no style to follow; a config file's `model/width` is set as `model.width=...`.
+  What the program's parser declared, as its hook recorded it in the run's params events
+  (`options`: each argument's other options, the one turning a flag off, whether it is
+  positional, its subcommand), is used first: a flag on by default is turned off by its
+  recorded negative option, a positional is refused, a subcommand's option goes after its
+  subcommand's word and a group's before it. Runs recorded before (and programs whose parser
+  no hook sees) are guessed at: the negative option from the entry script's source, a
+  positional from the command line's words.
 - Environment variables are the run's too: `env LR=0.1 python ...`'s word is replaced, and
   the variables recorded through the `env` setting are given again (`Plan.env`).
 - A value that was recorded as `***` (a secret) cannot be replayed: unless it is overridden
@@ -231,6 +238,9 @@ class Style:
     journal: str  # the run's journal, read only to learn whether a hook reported params
     bool_flags: set[str] = field(default_factory=set)
     _known: bool | None = None
+    # what the program's parser declared of each param, as its hook recorded it
+    # (`events.params`'s `options`); empty for a run recorded before
+    options: dict[str, dict[str, Any]] = field(default_factory=dict)
     changed: set[str] = field(default_factory=set)  # the keys this rerun overrides
     make: bool = False  # a `make` command: its params words are make variables
     source: str | None = None  # the entry script's path (its parser's negative options)
@@ -244,7 +254,11 @@ class Style:
         recorded = dict(run.params) if isinstance(run.params, dict) else {}
         typed = dict(start["params"]) if isinstance(start.get("params"), dict) else {}
         hydra = _is_hydra(argv[begin:], cwd, parsed.script)
-        aliases: dict[str, list[str]] = {}
+        journal = store.journal_path(run_id)
+        options, reported = _recorded_options(journal)
+        aliases: dict[str, list[str]] = {key: [
+            a for a in option.get("aliases", []) if a != option.get("negative")
+            and not a.startswith(("no-", "no_"))] for key, option in options.items()}
         fresh = {k: v for k, v in recorded.items() if k not in typed}
         dropped = [k for k in typed if k not in recorded]
         if not hydra:
@@ -256,32 +270,29 @@ class Style:
                         if type(v) is type(typed[name]) and v == typed[name]]
                 if len(same) > 1:
                     same = [k for k in same if k.startswith(name)]
-                if len(same) == 1:
+                if len(same) == 1 and same[0] not in options:
                     aliases.setdefault(same[0], []).append(name)
         tail = argv[begin:]
         if "--" in tail:
             tail = tail[: tail.index("--")]
         words = "option" if any(is_option(w) for w in tail) else "assign" if any(
             _ASSIGNMENT.fullmatch(w) for w in tail) else None
-        known = True if fresh or dropped else None
+        known = bool(fresh or dropped or reported)
         at = _program_index(argv)
         make = at < len(argv) and os.path.basename(argv[at]) in ("make", "gmake")
         source = _source_path(cwd, parsed.script, parsed.module)
-        return cls(run.number, begin, recorded, typed, aliases, hydra, words,
-                   store.journal_path(run_id), bool_flags, known, make=make, source=source)
+        return cls(run.number, begin, recorded, typed, aliases, hydra, words, journal,
+                   bool_flags, known, make=make, source=source, options=options)
 
     def parser_known(self) -> bool:
         """Whether a hook reported what the program's parser read (its options, defaults
         included): then a key that is none of the run's params is none the program takes."""
-        if self._known is None:
-            self._known = False
-            with contextlib.suppress(OSError), open(self.journal, "rb") as f:
-                f.readline()  # (the start event)
-                for line in f:
-                    if b'"params"' in line and _event_kind(line) == "params":
-                        self._known = True
-                        break
-        return self._known
+        return bool(self._known)
+
+    def option(self, name: str) -> dict[str, Any] | None:
+        """What the program's parser declared of param `name` (under any of its spellings),
+        as its hook recorded it; None when no hook did."""
+        return next((self.options[n] for n in self.names(name) if n in self.options), None)
 
     def names(self, key: str) -> list[str]:
         """The spellings `key` may have on the command line: itself, the run's param of the
@@ -321,8 +332,10 @@ class Style:
             self._set_make(argv, key, value, env)
             return
         names = self.names(key)
+        negative = (self.option(key) or {}).get("negative")
         for name in names:
-            if _replace(argv, name, value, self.begin, self.bool_flags, self.count(name)):
+            if _replace(argv, name, value, self.begin, self.bool_flags, self.count(name),
+                        negative if name == names[0] else None):
                 return
         if key in env:  # (a variable the run recorded through the `env` setting)
             env[key] = value
@@ -361,17 +374,66 @@ class Style:
         was, typed = self.recorded.get(name), parse_value(value)
         if isinstance(typed, bool) and (isinstance(was, bool) or name in self.bool_flags):
             if typed:
-                argv.append(_option(name))
+                self._insert(argv, name, [_option(name)])
             elif was:
-                argv.append(self._negative(name))
+                self._insert(argv, name, [self._negative(name)])
             return
-        position = self._positional(argv, name)
+        positional = (self.option(name) or {}).get("positional")
+        position = self._positional(argv, name) if positional is not False else None
         if position is not None:
             raise UsageError(
                 f"run {self.number}'s param {name} is the word {position!r} of its command "
                 f"line (a positional argument or a subcommand), not an option: runlab does not "
                 f"move such words; run the command by hand with that word changed")
-        argv += [_option(name), value]
+        if positional:
+            raise UsageError(
+                f"run {self.number}'s param {name} is a positional argument that its command "
+                f"line does not give (its program took the default), not an option: runlab "
+                f"cannot tell where to put it; run the command by hand with it")
+        self._insert(argv, name, [_option(name), value])
+
+    def _insert(self, argv: list[str], name: str, words: list[str]) -> None:
+        """Add an option's words where its parser reads them: after the word of the
+        subcommand that declared it, a group's before its subcommand's word; else (no
+        subcommand recorded, or its word not found) at the end."""
+        option = self.option(name)
+        command = option.get("command", []) if option is not None else None
+        at = len(argv)
+        if command:
+            start = self.begin
+            for word in command:
+                found = self._word(argv, word, start)
+                if found is None:
+                    break
+                start = found + 1
+            else:
+                at = start
+        elif command is not None:
+            firsts = {o["command"][0] for o in self.options.values() if o.get("command")}
+            found = min((i for w in firsts if (i := self._word(argv, w, self.begin)) is not None),
+                        default=None)
+            at = len(argv) if found is None else found
+        argv[at:at] = words
+
+    def _word(self, argv: list[str], word: str, start: int) -> int | None:
+        """Where `word` stands in argv[start:] as a word of its own, not an option's value
+        (a subcommand's name); None when it does not."""
+        for i in range(start, len(argv)):
+            if argv[i] == "--":
+                return None
+            before = argv[i - 1] if i > self.begin else None
+            takes = before is not None and is_option(before) and "=" not in before and (
+                not self._flag(before.lstrip("-")))
+            if argv[i] == word and not takes:
+                return i
+        return None
+
+    def _flag(self, name: str) -> bool:
+        """Whether option `name` takes no value: a flag the run typed or recorded (under any
+        spelling), or the option that turns one off."""
+        return self.typed.get(name) is True or any(
+            isinstance(self.recorded.get(n), bool) for n in self.names(name)) or any(
+            o.get("negative") == name for o in self.options.values())
 
     def _set_make(self, argv: list[str], key: str, value: str, env: dict[str, str]) -> None:
         """A make variable: replaced where the command line sets it (spelled as recorded:
@@ -401,13 +463,22 @@ class Style:
 
     def _negative(self, name: str) -> str:
         """The option that turns off a flag that was on with no word of the command line
-        turning it on (its default): its parser's `--no-NAME`, read from the entry script."""
+        turning it on (its default): its parser's, as its hook recorded it; for a run
+        recorded before, `--no-NAME` read from the entry script."""
         unresolved = [k for k in self.typed if k not in self.recorded and not any(
             k in spelt for spelt in self.aliases.values())]
         if unresolved:
             raise UsageError(
                 f"run {self.number} had {name} on, but runlab cannot tell which word of "
                 f"its command line turned it on: run the command by hand without it")
+        option = self.option(name)
+        if option is not None:
+            if option.get("negative"):
+                return _option(str(option["negative"]))
+            raise UsageError(
+                f"run {self.number} had {name} on by default (no word of its command line "
+                f"turned it on), and its program's parser has no option that turns it off: "
+                f"run the command by hand")
         text = _read_source(self.source)
         for spelt in self.names(name):
             for negative in (f"--no-{spelt}", f"--no_{spelt}"):
@@ -510,12 +581,47 @@ def _drop_hydra_key(argv: list[str], key: str, begin: int) -> None:
     argv[:] = keep
 
 
-def _event_kind(line: bytes) -> str | None:
-    try:
-        event = json.loads(line)
-    except ValueError:
-        return None
-    return event.get("e") if isinstance(event, dict) else None
+def _recorded_options(journal: str) -> tuple[dict[str, dict[str, Any]], bool]:
+    """What the run's params events say of its program's parser, in one pass over its
+    journal: each param's `options` (a later event's replacing an earlier one's), and
+    whether a hook reported params at all."""
+    from runlab.store.events import problem
+
+    options: dict[str, dict[str, Any]] = {}
+    reported = False
+    with contextlib.suppress(OSError), open(journal, "rb") as f:
+        f.readline()  # (the start event)
+        for line in f:
+            if b'"params"' not in line:
+                continue
+            try:
+                event = json.loads(line)
+            except ValueError:
+                continue
+            if not isinstance(event, dict) or event.get("e") != "params" or problem(event):
+                continue
+            reported = True
+            for key, option in (event.get("options") or {}).items():
+                if isinstance(option, dict):
+                    options[str(key)] = _option_entry(option)
+    return options, reported
+
+
+def _option_entry(option: dict[str, Any]) -> dict[str, Any]:
+    """One param's recorded `options`, its fields of the wrong kind left out (a journal is
+    input: an import, a hand edit)."""
+    out: dict[str, Any] = {}
+    aliases = option.get("aliases")
+    if isinstance(aliases, list):
+        out["aliases"] = [a for a in aliases if isinstance(a, str) and a]
+    if isinstance(option.get("negative"), str) and option["negative"]:
+        out["negative"] = option["negative"]
+    if isinstance(option.get("positional"), bool):
+        out["positional"] = option["positional"]
+    command = option.get("command")
+    if isinstance(command, list) and command and all(isinstance(w, str) for w in command):
+        out["command"] = command
+    return out
 
 
 def _option(name: str) -> str:
@@ -580,9 +686,10 @@ def _papermill(argv: Sequence[str]) -> bool:
 
 
 def _replace(argv: list[str], key: str, value: str, begin: int, bool_flags: set[str],
-             count: int | None = None) -> bool:
+             count: int | None = None, negative: str | None = None) -> bool:
     """Put `value` wherever `key` is set in argv[begin:] (in place of the `count` words of its
-    recorded value, a flag's (-1) word if it spells one, else every value word after it);
+    recorded value, a flag's (-1) word if it spells one, else every value word after it; its
+    `--no-KEY`, or its parser's `negative` option, `--noKEY`, turned into `--KEY` for true);
     whether it was found."""
     found = False
     i = begin
@@ -617,7 +724,7 @@ def _replace(argv: list[str], key: str, value: str, begin: int, bool_flags: set[
             elif typed is not True:
                 argv.insert(i + 1, value)
             found = True
-        elif name == f"no-{key}":
+        elif name is not None and name in (f"no-{key}", negative):
             if parse_value(value) is True:
                 argv[i] = token[: len(token) - len(name)] + key
             found = True

@@ -50,6 +50,12 @@ class ArgparseValue:
     # digests of values whose place is not known, looked for in every word
     secret_at: list[tuple[int, int, str]] = field(default_factory=list)
     secret_hash: list[str] = field(default_factory=list)
+    # how its parser takes it, where its hook says (argparse's, click's): by its place, not
+    # an option (None: not said); the option turning it off (`no-augment`, one of
+    # `aliases`); the subcommand words that chose its parser (`train`)
+    positional: bool | None = None
+    negative: str | None = None
+    command: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -149,11 +155,15 @@ def read(msg: dict[str, Any], now: float) -> Report:
             key = entry.get("key") if isinstance(entry, dict) else None
             if isinstance(key, str) and key:
                 aliases = entry.get("aliases")
+                positional, negative = entry.get("positional"), entry.get("negative")
                 report.argparse.append(ArgparseValue(key, entry.get("value"), [
                     a for a in aliases if isinstance(a, str) and a and a != key]
                     if isinstance(aliases, list) else [], entry.get("exact") is True,
                     entry.get("typed") is True, _places(entry.get("secret_at")),
-                    _digests(entry.get("secret_hash"))))
+                    _digests(entry.get("secret_hash")),
+                    positional if isinstance(positional, bool) else None,
+                    negative if isinstance(negative, str) and negative else None,
+                    _words(entry.get("command"))))
         report.argv = msg.get("argv") is True
         report.foreign = msg.get("foreign") is True
         report.weak = report.weak or msg.get("weak") is True
@@ -202,6 +212,14 @@ def _places(value: Any) -> list[tuple[int, int, str]]:
     return [(place[0], place[1], place[2]) for place in value[:64] if isinstance(place, list)
             and len(place) == 3 and all(type(n) is int and 0 <= n < 1 << 20 for n in place[:2])
             and _digests([place[2]])]
+
+
+def _words(value: Any) -> list[str]:
+    """Subcommand words, as the hook gives them: all text, else none."""
+    if not isinstance(value, list) or len(value) > 16 or not all(
+            isinstance(w, str) and w for w in value):
+        return []
+    return list(value)
 
 
 def _digests(value: Any) -> list[str]:

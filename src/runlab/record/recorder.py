@@ -687,6 +687,7 @@ class ChannelReader:
         tags: dict[str, str] = {}
         renames: list[Event] = []
         dropped: list[str] = []
+        options: dict[str, dict[str, Any]] = {}
         for report in reports:
             try:
                 self._take(report, batch, params, tags, renames, received)
@@ -696,12 +697,47 @@ class ChannelReader:
                 dropped += self._typed_aliases(report, params)
             if report.hook in _COMPOSING and report.params:
                 dropped += self._composed(report, params)
-        if params or dropped:
-            batch.events.append(journal_events.params(params, dropped))
+            if not report.foreign:
+                options.update(self._options(report))
+        if params or dropped or options:
+            batch.events.append(journal_events.params(params, dropped, options))
         if tags:
             batch.events.append(journal_events.tag(tags))
         batch.events += renames
         return batch
+
+    def _options(self, report: channel.Report) -> dict[str, dict[str, Any]]:
+        """How the program's parser takes each argument of the report (`events.params`'s
+        `options`), its names kept only where they hold no secret's text. A hook that does
+        not say which option turns a flag off names it among the aliases (`no-amp`,
+        absl's `noamp`)."""
+        from runlab.capture.args import hide_key, redact_value
+
+        def plain(name: str) -> bool:
+            return hide_key(name, self.hidden) == name and (
+                redact_value(name, self.secret_patterns) == name)
+
+        out: dict[str, dict[str, Any]] = {}
+        for entry in report.argparse:
+            if not plain(entry.key):
+                continue
+            option: dict[str, Any] = {}
+            aliases = [name for name in entry.aliases if plain(name)]
+            if aliases:
+                option["aliases"] = aliases
+            negative = entry.negative if entry.positional is not None else next(
+                (name for name in (f"no-{entry.key}", f"no_{entry.key}", f"no{entry.key}")
+                 if name in aliases), None)
+            if negative is not None and plain(negative):
+                option["negative"] = negative
+                if negative not in aliases:
+                    option["aliases"] = [*aliases, negative]
+            if entry.positional is not None:
+                option["positional"] = entry.positional
+            if entry.command and all(plain(word) for word in entry.command):
+                option["command"] = list(entry.command)
+            out[entry.key] = option
+        return out
 
     def _hide(self, entry: channel.ArgparseValue) -> None:
         """A secret the program's parser read under a spelling that names none (`-k X` into

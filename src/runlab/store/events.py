@@ -45,12 +45,27 @@ def reparse(points: list[list[Any]], t: float | None = None) -> Event:
     return {"e": "reparse", "t": round(time.time() if t is None else t, 3), "p": points}
 
 
-def params(values: dict[str, Any], dropped: list[str] | None = None) -> Event:
+def params(values: dict[str, Any], dropped: list[str] | None = None,
+           options: dict[str, dict[str, Any]] | None = None) -> Event:
     """Params set; `dropped` (`drop`) the keys that are no params after all (a command line
-    word typed under another option of an argument its program names otherwise)."""
+    word typed under another option of an argument its program names otherwise).
+
+    `options` (optional) is how the program's parser takes each argument a hook saw it
+    declare, by param key, so that a rerun puts a changed value where the parser reads it:
+    `aliases`, its other spellings without dashes (`e` of `--epochs`, `no-augment`);
+    `negative`, the one of them that turns a flag off; `positional`, true for an argument
+    given by its place (argparse's positional, click's Argument, a subcommand's choice), false
+    for an option, absent where the hook's parser does not say; `command`, the subcommand
+    words that chose the parser declaring it (argparse's subparsers, click's groups; absent:
+    the program's own parser). `{"augment": {"aliases": ["no-augment"], "negative":
+    "no-augment", "positional": false}, "data": {"positional": true}}`. Later events' entries
+    replace earlier ones' of the same key; journals written before have none (a rerun then
+    guesses from the command line and the entry script)."""
     event: Event = {"e": "params", "params": values}
     if dropped:
         event["drop"] = dropped
+    if options:
+        event["options"] = options
     return event
 
 
@@ -289,7 +304,8 @@ _CHECKS: dict[str, Callable[[Event], str | None]] = {
     "metrics": lambda e: _points(e.get("p")),
     "reparse": lambda e: _points(e.get("p")),
     "params": lambda e: (None if isinstance(e.get("params"), dict) else "'params' is not an object")
-    or (None if e.get("drop") is None or _str_list(e["drop"]) else "'drop' is not a list of names"),
+    or (None if e.get("drop") is None or _str_list(e["drop"]) else "'drop' is not a list of names")
+    or (None if _opt_dict(e.get("options")) else "'options' is not an object"),
     "tag": _tags,
     "untag": lambda e: None if _str_list(e.get("keys")) else "'keys' is not a list of names",
     "note": lambda e: None if _opt_str(e.get("text")) else "'text' is not text",
