@@ -114,6 +114,16 @@ def overhead(work: Path, reps: int) -> list[Result]:
                           wrapped, bare, "s",
                           "<= +60 ms over `true`" if argv == ["true"] else "",
                           f"+{(wrapped - bare) * 1000:.0f} ms"))
+    # Logs left beside the code, untracked: each is read into the run's patch (and redacted)
+    # before the command starts.
+    logs = git_repo(work / "repo-logs")
+    for k in range(3):
+        (logs / f"train{k}.log").write_text("".join(
+            f"step={i} loss={1.0 / (i + 1):.6f}\n" for i in range(40_000)))
+    clean = median_of(lambda: timed([*RUNLAB, "-q", "true"], env=e, cwd=repo)[0], reps)
+    with_logs = median_of(lambda: timed([*RUNLAB, "-q", "true"], env=e, cwd=logs)[0], reps)
+    out.append(Result("runlab true, 3 MB of untracked logs", "runlab true, a clean repo",
+                      with_logs, clean, "s", "", f"+{(with_logs - clean) * 1000:.0f} ms"))
     return out
 
 

@@ -159,33 +159,50 @@ _PAPERMILL_VALUED = frozenset({"-f", "--parameters_file", "-y", "--parameters_ya
 # (Each starts only where a word may: a run of word characters is never tried from each of them.)
 _URL_USERINFO = re.compile(
     r"(?P<scheme>(?<![A-Za-z0-9+.\-])[A-Za-z][A-Za-z0-9+.\-]{0,40}://)(?P<userinfo>[^/@\s]*)@")
-_CREDENTIALS = re.compile(
-    r"""
-      \bgh[pousr]_[A-Za-z0-9]{30,}                # GitHub tokens
-    | \bgithub_pat_[A-Za-z0-9_]{20,}
-    | \bsk-(?:[A-Za-z0-9]+-)*[A-Za-z0-9_\-]{20,}  # OpenAI and Anthropic keys
-    | \b(?:AKIA|ASIA)[0-9A-Z]{16}\b              # AWS access key ids
-    | \bxox[abposr]-[A-Za-z0-9\-]{10,}           # Slack tokens
-    | \bhf_[A-Za-z0-9]{30,}                      # Hugging Face tokens
-    | \bAIza[0-9A-Za-z_\-]{35}                   # Google API keys
-    | \bya29\.[0-9A-Za-z_\-]{20,}                 # Google OAuth access tokens
-    | \bgl(?:pat|ptt|dt|rt|cbt|oas|soat|imt)-[A-Za-z0-9_\-]{20,}   # GitLab's tokens
-    | \b[sr]k_(?:live|test)_[A-Za-z0-9]{16,}    # Stripe keys
-    | \bSG\.[A-Za-z0-9_\-]{16,}\.[A-Za-z0-9_\-]{16,}   # SendGrid keys
-    | \bdo[por]_v1_[a-f0-9]{64}                  # DigitalOcean tokens
-    | \bshp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}       # Shopify tokens
-    | \bnpm_[A-Za-z0-9]{36}\b                    # npm tokens
-    | \bpypi-AgE[A-Za-z0-9_\-]{50,}              # PyPI API tokens
-    | (?<![A-Za-z0-9_\-])eyJ[A-Za-z0-9_\-]{8,}\.eyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}   # JWTs
-    | (?<=[?&]X-Amz-Signature=)[0-9A-Fa-f]{16,}   # a presigned URL's signature (S3's,
-    | (?<=[?&]sig=)[A-Za-z0-9%+/=]{16,}           # Azure's SAS)
-    | (?<=\bBearer\ )[A-Za-z0-9\-._~+/]{8,}=*    # HTTP bearer tokens
-    | (?<=\bhooks\.slack\.com/services/)[A-Za-z0-9_/\-]{8,}   # Slack's and Discord's
-    | (?<=\bdiscord\.com/api/webhooks/)[A-Za-z0-9_/\-]{8,}     # webhooks: the URL is the key
-    | (?<=\bdiscordapp\.com/api/webhooks/)[A-Za-z0-9_/\-]{8,}
-    """,
-    re.VERBOSE,
+# Credentials by their format, each form with the text a match must hold (looked for with
+# `in` first: a text that holds none, most of them, is scanned by no regex).
+_CREDENTIAL_FORMS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("ghp_", "gho_", "ghu_", "ghs_", "ghr_"), r"\bgh[pousr]_[A-Za-z0-9]{30,}"),  # GitHub tokens
+    (("github_pat_",), r"\bgithub_pat_[A-Za-z0-9_]{20,}"),
+    (("sk-",), r"\bsk-(?:[A-Za-z0-9]+-)*[A-Za-z0-9_\-]{20,}"),  # OpenAI and Anthropic keys
+    (("AKIA", "ASIA"), r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b"),  # AWS access key ids
+    (("xox",), r"\bxox[abposr]-[A-Za-z0-9\-]{10,}"),  # Slack tokens
+    (("hf_",), r"\bhf_[A-Za-z0-9]{30,}"),  # Hugging Face tokens
+    (("AIza",), r"\bAIza[0-9A-Za-z_\-]{35}"),  # Google API keys
+    (("ya29.",), r"\bya29\.[0-9A-Za-z_\-]{20,}"),  # Google OAuth access tokens
+    (("gl",), r"\bgl(?:pat|ptt|dt|rt|cbt|oas|soat|imt)-[A-Za-z0-9_\-]{20,}"),  # GitLab's tokens
+    (("k_live_", "k_test_"), r"\b[sr]k_(?:live|test)_[A-Za-z0-9]{16,}"),  # Stripe keys
+    (("SG.",), r"\bSG\.[A-Za-z0-9_\-]{16,}\.[A-Za-z0-9_\-]{16,}"),  # SendGrid keys
+    (("_v1_",), r"\bdo[por]_v1_[a-f0-9]{64}"),  # DigitalOcean tokens
+    (("shp",), r"\bshp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}"),  # Shopify tokens
+    (("npm_",), r"\bnpm_[A-Za-z0-9]{36}\b"),  # npm tokens
+    (("pypi-AgE",), r"\bpypi-AgE[A-Za-z0-9_\-]{50,}"),  # PyPI API tokens
+    (("eyJ",), r"(?<![A-Za-z0-9_\-])eyJ[A-Za-z0-9_\-]{8,}\.eyJ[A-Za-z0-9_\-]{8,}"
+               r"\.[A-Za-z0-9_\-]{8,}"),  # JWTs
+    # (a presigned URL's signature, S3's and Azure's SAS)
+    (("X-Amz-Signature=",), r"(?<=[?&]X-Amz-Signature=)[0-9A-Fa-f]{16,}"),
+    (("sig=",), r"(?<=[?&]sig=)[A-Za-z0-9%+/=]{16,}"),
+    (("Bearer ",), r"(?<=\bBearer\ )[A-Za-z0-9\-._~+/]{8,}=*"),  # HTTP bearer tokens
+    # (Slack's and Discord's webhooks: the URL is the key)
+    (("hooks.slack.com/services/",), r"(?<=\bhooks\.slack\.com/services/)[A-Za-z0-9_/\-]{8,}"),
+    (("/api/webhooks/",), r"(?<=\bdiscord\.com/api/webhooks/)[A-Za-z0-9_/\-]{8,}"),
+    (("/api/webhooks/",), r"(?<=\bdiscordapp\.com/api/webhooks/)[A-Za-z0-9_/\-]{8,}"),
 )
+_CREDENTIALS = re.compile("|".join(form for _, form in _CREDENTIAL_FORMS))
+_CREDENTIALS_OF: dict[tuple[int, ...], re.Pattern[str]] = {}  # the regex of some forms only
+
+
+def _credentials_in(text: str) -> re.Pattern[str] | None:
+    """The regex of the credential forms whose text `text` holds, None for none."""
+    forms = tuple(i for i, (marks, _) in enumerate(_CREDENTIAL_FORMS)
+                  if any(mark in text for mark in marks))
+    if not forms:
+        return None
+    regex = _CREDENTIALS_OF.get(forms)
+    if regex is None:
+        regex = _CREDENTIALS_OF[forms] = re.compile(
+            "|".join(_CREDENTIAL_FORMS[i][1] for i in forms))
+    return regex
 # `KEY=VALUE`, `KEY: VALUE`, `"KEY": "VALUE"` inside a longer text (JSON or Python passed as
 # an argument, a query string): the value is redacted when the key looks secret.
 # (An unquoted value may hold quoted parts, `--gin_bindings=train.api_key="x"`.)
@@ -231,7 +248,22 @@ def secret_patterns(settings: Settings | None = None) -> tuple[str, ...]:
 def is_secret(key: str, patterns: Sequence[str] = SECRET_PATTERNS) -> bool:
     """Whether a param name looks like it holds a secret: a case-insensitive glob match of the
     name, or of its camelCase words joined by `_` (`dbPass` as `db_pass`), words that name no
-    secret taken out (`max_new_tokens`, `tokenizer`)."""
+    secret taken out (`max_new_tokens`, `tokenizer`). Each answer is remembered (a patch of
+    logs asks for the same few names 100,000 times)."""
+    patterns = patterns if isinstance(patterns, tuple) else tuple(patterns)
+    known = _SECRET_NAMES.get((key, patterns))
+    if known is None:
+        known = _is_secret(key, patterns)
+        if len(_SECRET_NAMES) > 10_000:  # (ever-new names: stay bounded)
+            _SECRET_NAMES.clear()
+        _SECRET_NAMES[(key, patterns)] = known
+    return known
+
+
+_SECRET_NAMES: dict[tuple[str, tuple[str, ...]], bool] = {}
+
+
+def _is_secret(key: str, patterns: Sequence[str]) -> bool:
     bare = key.lower().lstrip("-+~")
     # (words split at `-` as well, matched joined by `_`: `--vault-addr` as `vault_addr`)
     names = {key.lower(), bare, bare.replace("-", "_"), _HUMP.sub("_", key.lstrip("-+~")).lower()}
@@ -310,7 +342,7 @@ def redact_url(url: str) -> str:
             return scheme
         return match[0]
 
-    return _URL_USERINFO.sub(strip, url)
+    return _URL_USERINFO.sub(strip, url) if "://" in url else url
 
 
 _SSHPASS_PASSWORD = re.compile(
@@ -335,7 +367,9 @@ def _hide_sshpass(text: str) -> str:
 
 def redact_credentials(text: str) -> str:
     """Credentials recognisable by their format and in URLs, its words otherwise as written."""
-    return _CREDENTIALS.sub(REDACTED, redact_url(text))
+    text = redact_url(text)
+    regex = _credentials_in(text)
+    return text if regex is None else regex.sub(REDACTED, text)
 
 
 def redact_prose(text: str, patterns: Sequence[str] = SECRET_PATTERNS) -> str:
@@ -687,19 +721,23 @@ def redact_patch(patch: str, patterns: Sequence[str] = SECRET_PATTERNS) -> str:
     continued: bool | str = False
     calls = _SecretCalls(patterns)
     sections = _SecretSections(patterns)
-    for line in patch.splitlines(keepends=True):
+    lines = patch.splitlines(keepends=True)
+    added = _redacted_added(lines, patterns)
+    code = False
+    for at, line in enumerate(lines):
         if line.startswith("diff --git "):
             path = _diff_path(line)
+            code = _is_code(path)
             calls = _SecretCalls(patterns)
             sections = _SecretSections(patterns)
         elif line[:1] == "+" and not line.startswith("+++ "):
+            line = "+" + added[at]
             if continued and (continued != "alone" or line[1:2] not in (" ", "\t")):
                 line = _CONTINUED_VALUE.sub(lambda m: m.group(1) + REDACTED, line, count=1)
-            line = "+" + redact_source(line[1:], path, patterns)
-            line = "+" + (calls if _is_code(path) else sections).feed(line[1:])
+            line = "+" + (calls if code else sections).feed(line[1:])
         elif line[:1] == " ":
             # (a context line's parentheses count too, and the section it opens)
-            (calls if _is_code(path) else sections).feed(line[1:], hide=False)
+            (calls if code else sections).feed(line[1:], hide=False)
         if line[:1] in "+ " and not line.startswith("+++ "):  # (a context line's too)
             option = _OPTION_CONTINUED.search(line)
             alone = _OPTION_ALONE.match(line) if option is None else None
@@ -711,6 +749,36 @@ def redact_patch(patch: str, patterns: Sequence[str] = SECRET_PATTERNS) -> str:
             continued = False
         out.append(line)
     return "".join(out)
+
+
+def _redacted_added(lines: list[str], patterns: Sequence[str]) -> dict[int, str]:
+    """Each added line of a patch (by its index) as `redact_source` redacts it for its file,
+    each run of added lines read as one text (a new file's whole: a few regex passes, not a
+    few per line), line by line where the run's lines would not come back one for one."""
+    added: dict[int, str] = {}
+    path = ""
+    run: list[int] = []
+
+    def flush() -> None:
+        if not run:
+            return
+        texts = [lines[i][1:] for i in run]
+        whole = redact_source("".join(texts), path, patterns).splitlines(keepends=True)
+        if len(whole) != len(run) or any(  # (a line without its newline: the file's last)
+                a.endswith("\n") != b.endswith("\n") for a, b in zip(whole, texts, strict=True)):
+            whole = [redact_source(text, path, patterns) for text in texts]
+        added.update(zip(run, whole, strict=True))
+        run.clear()
+
+    for at, line in enumerate(lines):
+        if line[:1] == "+" and not line.startswith("+++ "):
+            run.append(at)
+            continue
+        flush()
+        if line.startswith("diff --git "):
+            path = _diff_path(line)
+    flush()
+    return added
 
 
 class _SecretSections:
@@ -864,7 +932,7 @@ def hook_secrets(patterns: Sequence[str] = SECRET_PATTERNS, words: Sequence[str]
 
     return json.dumps({"names": list(patterns), "humps": _HUMP.pattern,
                        "plain": _PLAIN_WORDS.pattern, "builtin": list(SECRET_PATTERNS),
-                       "values": ["(?x)" + _CREDENTIALS.pattern,
+                       "values": [_CREDENTIALS.pattern,
                                   *(re.escape(word) for word in words
                                     if len(word) >= len(REDACTED))],
                        "url": _URL_USERINFO.pattern, "pairs": _PAIR.pattern,
