@@ -10,6 +10,7 @@ import json
 import math
 import os
 import shutil
+import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -20,7 +21,7 @@ import pytest
 
 import runlab
 from runlab.store import Store
-from tests.conftest import Result
+from tests.conftest import Result, child_env, runlab_argv
 from tests.uiserver import serving, write_runs
 
 XSS = "<img src=x onerror=alert(1)>"
@@ -171,6 +172,70 @@ def test_a_running_run_updates_live(page: Any, tmp_path: Path) -> None:
         store.close()
     finally:
         run.end()
+
+
+# A program that prints five metric lines, says so with a file, waits for the test's file,
+# then prints five more and ends.
+WAITING_PROGRAM = """\
+import pathlib, sys, time
+said, go = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
+for step in range(5):
+    print(f"step={step} loss={1 / (step + 1):.4f}", flush=True)
+said.touch()
+while not go.exists():
+    time.sleep(0.02)
+for step in range(5, 10):
+    print(f"step={step} loss={1 / (step + 1):.4f}", flush=True)
+"""
+
+
+def wait_for_file(path: Path, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while not path.exists():
+        assert time.monotonic() < deadline, f"{path} did not appear within {timeout} s"
+        time.sleep(0.02)
+
+
+def test_compare_follows_a_running_run_until_it_ends(page: Any, cli: Callable[..., Result],
+                                                     tmp_path: Path) -> None:
+    program = tmp_path / "waits.py"
+    program.write_text(WAITING_PROGRAM)
+    done = tmp_path / "done"
+    done.touch()  # run 1 goes straight through: ten points, finished
+    assert cli("-q", sys.executable, str(program), str(tmp_path / "said1"), str(done)).code == 0
+    said, go = tmp_path / "said2", tmp_path / "go2"
+    proc = subprocess.Popen(runlab_argv(sys.executable, str(program), str(said), str(go)),
+                            cwd=tmp_path, env=child_env(), stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, text=True)
+    try:
+        wait_for_file(said)
+        with serving() as srv:
+            page.goto(srv.url + "#/compare?runs=2,1")
+            page.wait_for_selector("#compare-charts[data-ready]")
+            chart = "document.querySelector(\".chart[data-key='loss']\")"
+            lengths = f"() => {chart}.data.map(t => t.x.length).join(',')"
+            status = "n => document.querySelector(`#params-diff .status[data-number='${n}']`).textContent"
+            # Run 2's five points may still be on their way into the store: the page follows.
+            page.wait_for_function(f"() => ({lengths})() === '5,10'", timeout=20_000)
+            assert page.evaluate(status, 2) == "running"
+            assert page.evaluate(status, 1) == "finished"
+            assert page.get_attribute("#params-diff .status[data-number='2']", "class") \
+                == "status status-running"
+            assert page.get_attribute("#compare-charts", "data-live") == "1"
+            go.touch()
+            assert proc.wait(timeout=60) == 0
+            page.wait_for_function(f"() => ({lengths})() === '10,10'", timeout=20_000)
+            page.wait_for_function(f"() => ({status})(2) === 'finished'", timeout=20_000)
+            steps = page.evaluate(f"{chart}.data[0].x")
+            assert steps == list(range(10))
+            # Nothing runs any more: the page stops polling, as the run page does.
+            page.wait_for_selector("#compare-charts:not([data-live])", timeout=20_000)
+    finally:
+        go.touch()
+        if proc.poll() is None:
+            proc.kill()
+        _, err = proc.communicate(timeout=60)
+    assert err.startswith("runlab: run 2 finished"), err
 
 
 def test_a_column_of_an_odd_key_sorts_by_the_field_the_language_reads(page: Any) -> None:

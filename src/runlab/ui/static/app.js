@@ -56,6 +56,27 @@ const send = async (method, path, body) => (await api(path, {
 
 function every(fn, ms) { const t = setInterval(fn, ms); timers.push(t); return t; }
 
+// Live pages: the store's stamp is polled (/api/changes: two stats on the server, whatever the
+// number of runs) and `reload` runs only when it moved: a new run, new points, a status, an
+// edit. `stamp.now` is the stamp the page's data was read at (taken before reading it).
+// `reload` resolving to false stops the polling; one that throws is tried again next tick.
+function followStore(stamp, reload) {
+  let busy = false;  // a slow reload is not overlapped by the next tick's
+  const t = every(async () => {
+    if (document.hidden || busy) return;
+    busy = true;
+    try {
+      const c = await getJSON("/api/changes");
+      const moved = c.stamp !== stamp.now;
+      stamp.now = c.stamp;
+      if (moved && (await reload()) === false) clearInterval(t);
+    } catch (e) {
+      stamp.now = null;  // the next tick tries again
+    } finally { busy = false; }
+  }, POLL_MS);
+  return t;
+}
+
 function fmtNumber(v) {
   if (v === null || v === undefined) return "";
   if (typeof v === "string") return v;
@@ -300,19 +321,10 @@ async function runsPage(root, params) {
   };
   document.addEventListener("keydown", keys);
   cleanup.push(() => document.removeEventListener("keydown", keys));
-  // Live: the store's stamp is polled (two stats on the server, whatever the number of runs);
-  // the page is fetched again only when it moved: a new run, new points, a status, an edit.
-  // Each page of runs comes with the stamp it was read at.
+  // Each page of runs comes with the stamp it was read at; a query that fails (load shows
+  // its error) is not asked again until the store moves.
   await load();
-  every(async () => {
-    if (document.hidden) return;
-    try {
-      const c = await getJSON("/api/changes");
-      const moved = c.stamp !== stamp.now;
-      stamp.now = c.stamp;  // a query that fails is not asked again until the store moves
-      if (moved) await load(true);
-    } catch (e) { /* the next tick tries again */ }
-  }, POLL_MS);
+  followStore(stamp, () => load(true));
 }
 
 // -- compare ------------------------------------------------------------------------------------
@@ -377,14 +389,22 @@ async function comparePage(root, params) {
     return;
   }
   root.append(h("h1", { text: "Compare " + refs.length + " runs" }));
+  // The store's stamp is read before the runs: a change after it moves the stamp followed.
+  const stamp = { now: null };
   let runs;
-  try { runs = await Promise.all(refs.map((r) => getJSON("/api/runs/" + encodeURIComponent(r)))); }
-  catch (e) { root.append(errorBox(e)); return; }
+  try {
+    stamp.now = (await getJSON("/api/changes")).stamp;
+    runs = await Promise.all(refs.map((r) => getJSON("/api/runs/" + encodeURIComponent(r))));
+  } catch (e) { root.append(errorBox(e)); return; }
   const paramKeys = [...new Set(runs.flatMap((r) => Object.keys(r.params)))].sort();
   const differing = paramKeys.filter((k) => new Set(runs.map((r) => JSON.stringify(r.params[k]))).size > 1);
-  const metricSets = runs.map((r) => new Set(Object.keys(r.metrics)));
-  let shared = [...metricSets[0]].filter((k) => metricSets.every((s) => s.has(k))).sort();
-  if (!shared.length) shared = [...new Set(runs.flatMap((r) => Object.keys(r.metrics)))].sort();
+  // The metrics every run has; where they share none, all of them. A running run can add one.
+  function sharedMetrics() {
+    const metricSets = runs.map((r) => new Set(Object.keys(r.metrics)));
+    const all = [...metricSets[0]].filter((k) => metricSets.every((s) => s.has(k))).sort();
+    return all.length ? all : [...new Set(runs.flatMap((r) => Object.keys(r.metrics)))].sort();
+  }
+  let shared = sharedMetrics();
 
   const opt = (v, label) => h("option", { value: v, text: label ?? v });
   const xSel = h("select", { id: "x-axis" }, opt("step"), opt("wall", "wall time"), opt("relative", "time since start"));
@@ -397,31 +417,47 @@ async function comparePage(root, params) {
     h("label", {}, "colour by ", colourBy),
     h("label", { title: "Runs equal in every param but this one become one mean curve with a min\u2013max band" }, "group over ", groupBy)));
 
-  // Params that differ.
+  // The runs, each with its status as the run page shows it, and the params that differ.
+  const statusEls = runs.map((r) => h("span", { class: "status", dataset: { number: r.number } }));
+  function showStatuses() {
+    runs.forEach((r, i) => { statusEls[i].className = "status status-" + r.status; statusEls[i].textContent = r.status; });
+  }
+  showStatuses();
   const diff = h("table", { class: "grid", id: "params-diff" },
     h("thead", {}, h("tr", {}, h("th", { text: "run" }), differing.map((k) => h("th", { text: spell("params", k) })))),
-    h("tbody", {}, runs.map((r) => h("tr", {}, h("td", {}, h("a", { href: "#/run/" + r.number, text: runLabel(r) })),
+    h("tbody", {}, runs.map((r, i) => h("tr", {}, h("td", {}, h("a", { href: "#/run/" + r.number, text: runLabel(r) }), " ", statusEls[i]),
       differing.map((k) => { const v = r.params[k]; return h("td", { text: v === undefined ? "" : typeof v === "string" ? v : JSON.stringify(v) }); })))));
-  root.append(h("section", {}, h("h2", { text: differing.length ? "Params that differ" : "Params: all equal" }), differing.length ? diff : null));
+  root.append(h("section", {}, h("h2", { text: differing.length ? "Runs and the params that differ" : "Runs (params all equal)" }), diff));
 
   const charts = h("div", { class: "charts", id: "compare-charts" });
   root.append(h("section", {}, h("h2", { text: "Metrics" }), charts));
   const series = {};  // key -> [points per run]
+  const counts = {};  // key -> [the run's count of points when its series was read, per run]
+  // A series is asked for again only when its run's count moved (a run that runs).
+  function fetchSeries() {
+    return Promise.all(shared.map(async (key) => {
+      series[key] = series[key] || runs.map(() => []);
+      counts[key] = counts[key] || runs.map(() => -1);
+      await Promise.all(runs.map(async (r, i) => {
+        const count = r.metrics[key] ? r.metrics[key].count : 0;
+        if (counts[key][i] === count) return;
+        try {
+          series[key][i] = count ? (await getJSON("/api/runs/" + r.number + "/metrics/" + encodeURIComponent(key) + "?max_points=" + MAX_POINTS)).points : [];
+          counts[key][i] = count;
+        } catch (e) { series[key][i] = series[key][i] || []; }  // asked again at the next change
+      }));
+    }));
+  }
   // The series are asked for before plotly.min.js is run: the first time a browser runs it
   // takes seconds, which the server's answers no longer wait behind.
-  const fetching = Promise.all(shared.map(async (key) => {
-    series[key] = await Promise.all(runs.map((r) => r.metrics[key]
-      ? getJSON("/api/runs/" + r.number + "/metrics/" + encodeURIComponent(key) + "?max_points=" + MAX_POINTS)
-        .then((d) => d.points).catch(() => [])
-      : Promise.resolve([])));
-  }));
-  try { await Promise.all([fetching, loadPlotly()]); }
+  try { await Promise.all([fetchSeries(), loadPlotly()]); }
   catch (e) { root.append(errorBox(e)); return; }
   const chartEls = {};
-  for (const key of shared) {
-    chartEls[key] = h("div", { class: "chart", dataset: { key } });
-    charts.append(chartEls[key]);
+  function placeCharts() {
+    for (const key of shared) chartEls[key] = chartEls[key] || h("div", { class: "chart", dataset: { key } });
+    charts.replaceChildren(...shared.map((key) => chartEls[key]));
   }
+  placeCharts();
 
   function colours() {
     const by = colourBy.value;
@@ -444,7 +480,9 @@ async function comparePage(root, params) {
       } else {
         groupsOf(runs, group).forEach((members, gi) => traces.push(...bandTraces(key, members, gi, alpha)));
       }
+      // uirevision: a zoom survives the redraws of a live run, not a change of axes.
       newPlot(chartEls[key], traces, plotLayout(key, {
+        uirevision: mode + (logY.checked ? " log" : ""),
         xaxis: { title: { text: mode === "step" ? "step" : mode === "wall" ? "time" : "seconds since start" }, type: mode === "wall" ? "date" : "linear" },
         yaxis: { type: logY.checked ? "log" : "linear" } }));
     }
@@ -480,6 +518,7 @@ async function comparePage(root, params) {
   draw();
 
   // A sweep: each param that differs against a chosen metric.
+  let redrawSweep = () => {};
   if (differing.length && shared.length) {
     const numeric = differing.filter((k) => runs.every((r) => typeof r.params[k] === "number"));
     const mSel = h("select", { id: "sweep-metric" }, shared.map((k) => opt(k)));
@@ -504,9 +543,34 @@ async function comparePage(root, params) {
     };
     [mSel, pSel].forEach((el) => el.addEventListener("input", drawSweep));
     drawSweep();
+    redrawSweep = () => {
+      const chosen = mSel.value;
+      mSel.replaceChildren(...shared.map((k) => opt(k)));
+      if (shared.includes(chosen)) mSel.value = chosen;
+      drawSweep();
+    };
   }
   charts.dataset.ready = "1";
   charts.dataset.drawnAt = String(Math.round(performance.now()));
+
+  // Live while any of the runs runs, as the runs page is: new points, a new shared metric, the
+  // statuses; then no more polling.
+  const running = () => runs.some((r) => r.status === "running");
+  if (!running()) return;
+  charts.dataset.live = "1";
+  followStore(stamp, async () => {
+    runs = await Promise.all(runs.map((r) => getJSON("/api/runs/" + r.number)));
+    const before = shared.join("\n");
+    shared = sharedMetrics();
+    await fetchSeries();
+    if (shared.join("\n") !== before) placeCharts();
+    showStatuses();
+    draw();
+    redrawSweep();
+    if (running()) return true;
+    delete charts.dataset.live;
+    return false;
+  });
 }
 
 const SVG = "http://www.w3.org/2000/svg";
