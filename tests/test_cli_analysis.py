@@ -342,6 +342,17 @@ def test_a_missing_metric_names_the_first_20_and_counts_the_rest(
                             f"{first} … and 5 more)\n"), env
 
 
+def test_a_run_of_one_metric_shows_its_name(cli: Cli, git_repo: Path) -> None:
+    # (asked for by name, its column is `value`; a run's only metric, shown whole, is named)
+    (git_repo / "one.py").write_text("for step in (1, 2):\n    print(f'step={step} cost={1 / step}')\n")
+    ok(cli(PY, "one.py", cwd=git_repo))
+    for env in ({}, {"_RUNLAB_NO_FASTPATH": "1"}):
+        assert ok(cli("metrics", "last", cwd=git_repo, env=env)).stdout.split()[:3] == [
+            "step", "cost", "time"], env
+        assert ok(cli("metrics", "last", "cost", cwd=git_repo, env=env)).stdout.split()[:3] == [
+            "step", "value", "time"], env
+
+
 def test_metrics_takes_a_key_that_starts_with_a_dash_after_double_dash(
         cli: Cli, git_repo: Path) -> None:
     (git_repo / "neg.py").write_text(

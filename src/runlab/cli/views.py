@@ -134,7 +134,7 @@ def metrics(run: str, keys: list[str] | None = None, json_: bool = False, csv_: 
         message(f"run {r.number} has recorded no metrics")
     else:
         series = {k: list(points) for k, points in streams}
-        print_wide(display.table(series, chosen, colour()))
+        print_wide(display.table(series, chosen, colour(), named=not wanted))
 
 
 

@@ -51,13 +51,14 @@ def align(series: Mapping[str, Sequence[MetricPoint]], keys: Sequence[str]) -> l
 
 
 def table(series: Mapping[str, Sequence[MetricPoint]], keys: Sequence[str],
-          colour: bool = False) -> Text:
-    """The aligned rows as rich Text: step, a column per key, time."""
+          colour: bool = False, named: bool = False) -> Text:
+    """The aligned rows as rich Text: step, a column per key, time; one key's column is
+    `value` where it was asked for by name, else named (a run of one metric)."""
     rows = align(series, keys)
     clock = _clock(rows)
     cells = [[Text(str(r.step)), *(Text(fmt.number(v)) for v in r.values), Text(clock(r.time))]
              for r in rows]
-    header = ["step", *(["value"] if len(keys) == 1 else keys), "time"]
+    header = ["step", *(["value"] if len(keys) == 1 and not named else keys), "time"]
     text, _ = grid(header, cells, right=[True] * (len(keys) + 1) + [False],
                    header_style="bold" if colour else "")
     return text
