@@ -693,6 +693,15 @@ def test_an_installed_program_s_data_file_is_no_script_and_its_options_are_param
     # an interpreter's first file is its program, `-e`'s code no param
     parsed = parse_args(["Rscript", "train.R", "--lr", "0.5"], cwd=str(tmp_path))
     assert parsed.script == "train.R" and parsed.params == {"lr": 0.5}
+    # R's own options are none of the run's, the program's come after `--args` (the script
+    # `-f FILE`, or on R's standard input)
+    parsed = parse_args(["R", "--vanilla", "-q", "-f", "train.R", "--args", "--lr", "0.5"],
+                        cwd=str(tmp_path))
+    assert parsed.script == "train.R" and parsed.params == {"lr": 0.5}
+    assert parse_args(["R", "--slave", "--no-save", "--args", "--lr", "0.5"],
+                      cwd=str(tmp_path)).params == {"lr": 0.5}
+    assert parse_args(["Rscript", "train.R", "--args", "--lr", "0.5"],
+                      cwd=str(tmp_path)).params == {"lr": 0.5}
     parsed = parse_args(["node", "-e", "console.log(1)", "--lr", "3"], cwd=str(tmp_path))
     assert parsed.params == {"lr": 3} and parsed.code == "console.log(1)"
     parsed = parse_args(["bash", "-e", "x.sh"], cwd=str(tmp_path))

@@ -1155,7 +1155,27 @@ def _find_entry(tokens: list[str], cwd: str) -> _Entry:
             after += tokens[after : after + 1] == ["--args"]  # (R's marker)
             return _Entry(prefix_end=after, params_start=after, code=tokens[code].partition(
                 "=")[2] if glued else tokens[code + 1])
-    return _launched_entry(tokens, 1, cwd, launcher)
+    if os.path.basename(program) == "R":
+        return _r_entry(tokens)
+    entry = _launched_entry(tokens, 1, cwd, launcher)
+    if os.path.basename(program) == "Rscript" and tokens[entry.params_start:][:1] == ["--args"]:
+        entry.prefix_end = entry.params_start = entry.params_start + 1  # (R's marker)
+    return entry
+
+
+def _r_entry(tokens: list[str]) -> _Entry:
+    """`R --vanilla -f train.R --args --lr 0.1` (or the script on its standard input): R's own
+    options are none of the run's params; the program's come after `--args`, the script is
+    `-f FILE` or `--file=FILE`."""
+    end = tokens.index("--args") if "--args" in tokens else len(tokens)
+    script = None
+    for at in range(1, end):
+        if tokens[at] in ("-f", "--file") and at + 1 < end:
+            script = tokens[at + 1]
+        elif tokens[at].startswith("--file="):
+            script = tokens[at].partition("=")[2]
+    start = min(end + 1, len(tokens))
+    return _Entry(script=script, prefix_end=start, params_start=start)
 
 
 # Interpreters of other languages: the first file among their words is the program they run
