@@ -1083,6 +1083,18 @@ def test_a_table_of_a_counter_and_one_measure() -> None:
     # not a name's and a value's (`| Metric | Value |` is the metric table's)
     parser = MetricParser()
     assert triples(parser.parse_lines(["epoch    name", "1        a"]) + parser.flush()) == []
+    # a hand-written RL loop's table: its episode counts the rows
+    for lines in (["episode\treturn\tlength", "1\t20.0\t20", "2\t25.0\t25"],
+                  ["   ep   steps   return", "    1      20     20.0", "    2      25     25.0"],
+                  ["| Episode | return |", "|---|---|", "| 1 | 20.0 |", "| 2 | 25.0 |"]):
+        parser = MetricParser()
+        assert [(key, value, step) for key, value, step in triples(
+            parser.parse_lines(lines) + parser.flush()) if key == "return"] == expect(
+            ("return", 20.0, 1), ("return", 25.0, 2)), lines[0]
+    # (and the episodes done beside the line's step are a count, no metric)
+    parser = MetricParser()
+    assert triples(parser.parse_lines(["Step 100 | Episode 3 | Return 21.0"]) + parser.flush()
+                   ) == expect(("Return", 21.0, 100))
 
 
 def test_a_heading_qualifies_the_block_of_pairs_under_it() -> None:
@@ -1114,6 +1126,12 @@ def test_a_heading_qualifies_the_block_of_pairs_under_it() -> None:
     parser = MetricParser()
     assert triples([p for line in lines for p in parser.parse_line(line)] + parser.flush()
                    ) == expected
+    # (the counter it ran at in parentheses, an RL loop's `==== Evaluation (episode 10) ====`)
+    parser = MetricParser()
+    assert triples(parser.parse_lines(["Episode 10 | return 20.0",
+                                       "==== Evaluation (episode 10) ====",
+                                       "  mean_return: 9.67"]) + parser.flush()) == expect(
+        ("return", 20.0, 10), ("Evaluation/mean_return", 9.67, 10))
     # a configuration printed as YAML (OmegaConf.to_yaml): its sections hold settings
     config = ["model:", "  name: resnet18", "  hidden: 32", "train:", "  lr: 0.01",
               "  momentum: 0.9", "val:", "  check_interval: 0.5", "Hyperparameters:",
@@ -2251,6 +2269,13 @@ def split(*chunks: bytes, max_line: int = 4096) -> list[str]:
 
 def test_carriage_returns_end_lines_like_tqdm_redraws() -> None:
     assert split(b"loss=0.5\rloss=0.4\r\n") == ["loss=0.5", "loss=0.4"]
+    # a drawing redrawn unchanged, then ended with a newline (udacity's DRLND loops print the
+    # same `\rEpisode 100\tAverage Score: ...` again with one): one line; the same line twice
+    # with line ends is two prints
+    assert split(b"\rEpisode 1\tAverage Score: 1.00\rEpisode 2\tAverage Score: 2.00"
+                 b"\rEpisode 2\tAverage Score: 2.00\n") == [
+        "Episode 1\tAverage Score: 1.00", "Episode 2\tAverage Score: 2.00"]
+    assert split(b"loss=0.5\r\nloss=0.5\r\n") == ["loss=0.5", "loss=0.5"]
 
 
 def test_every_line_end_counts_and_empty_lines_are_skipped() -> None:
@@ -4561,6 +4586,9 @@ def test_hand_written_loops_common_shapes() -> None:
     # the count of steps after the name
     assert run(MetricParser(), "loss after 100 steps: 0.52", "Accuracy after 3 epochs: 0.91"
                ) == expect(("loss", 0.52, 100), ("Accuracy", 0.91, 3))
+    # (a bandit's rounds: its regret a measure, the rounds no metric)
+    assert run(MetricParser(), "Final regret after 200 rounds: 39.313") == expect(
+        ("Final_regret", 39.313, 200))
     # `Ep` is a counter between bars too, not a metric
     assert run(MetricParser(), "Ep 1 | loss 0.5 | val 0.45") == expect(
         ("loss", 0.5, 1), ("val", 0.45, 1))
@@ -5717,6 +5745,13 @@ def test_a_fold_a_trial_or_a_round_counts_its_line() -> None:
         ("loss", 0.5, 1), ("loss", 0.4, 2), ("AUC", 0.8611, 1), ("AUC", 0.85, 2),
         ("AUC", 0.84, 3), ("acc", 0.9, 3), ("score", 0.3, 4),
         ("accuracy", 0.7, 5)]
+    # the fold in brackets before the epoch, as a word label is (`[teacher] epoch 1`): the
+    # epoch is the step of its line, whatever the fold's summary line set before
+    assert steps_of("[fold 1] epoch 1 loss=0.5", "[fold 1] epoch 2 loss=0.4",
+                    "Fold 1 val_acc: 0.91", "[fold 2] epoch 1 loss=0.6",
+                    "[Fold 2/3][Epoch 2] loss: 0.3") == [
+        ("loss", 0.5, 1), ("loss", 0.4, 2), ("val_acc", 0.91, 1), ("loss", 0.6, 1),
+        ("loss", 0.3, 2)]
 
 
 def test_round_30_a_batch_in_its_epoch_is_a_global_step() -> None:
@@ -7021,7 +7056,7 @@ def test_a_json_log_record_gives_its_message_and_values_not_the_loggers_fields()
         ("Test_results/acc", 0.91, 8)]
 
 
-def test_logging_s_thread_name_ends_a_prefix_and_a_table_s_nan_is_one_point() -> None:
+def test_logging_s_thread_name_ends_a_prefix_and_a_table_s_nan_is_none() -> None:
     # the logging cookbook's `%(relativeCreated)6d %(threadName)s %(levelname)s`, without the
     # level, and the seconds of `%(created)f` or `%(relativeCreated)07.1f` before a level
     assert steps_of("    98 MainThread INFO epoch 1 train_loss 0.5952 val_loss 0.6547",
@@ -7031,12 +7066,13 @@ def test_logging_s_thread_name_ends_a_prefix_and_a_table_s_nan_is_one_point() ->
         ("train_loss", 0.5952, 1), ("val_loss", 0.6547, 1), ("train_loss", 0.5, 2),
         ("val_loss", 0.6, 2), ("train_loss", 0.4, 3), ("val_loss", 0.5, 3),
         ("train_loss", 0.3, 4), ("val_loss", 0.4, 4)]
-    # a table printed again each epoch: its NaN cell is the same NaN, not a point each time
+    # a table printed again each epoch: its NaN cell is not measured (pandas' `NaN` of an
+    # evaluation every other epoch), no point, however often drawn
     lines = ["epoch  loss  reward", "    1   1.0    -9.0"]
     again = [*lines, "    2   0.5     nan"]
     points = steps_of(*lines, *again, *again, "    3   0.3    -7.0")
     assert [(k, str(v), s) for k, v, s in points if k == "reward"] == [
-        ("reward", "-9.0", 1), ("reward", "nan", 2), ("reward", "-7.0", 3)]
+        ("reward", "-9.0", 1), ("reward", "-7.0", 3)]
 
 
 def test_a_number_printed_under_a_secret_s_name_is_no_metric() -> None:

@@ -44,6 +44,12 @@ _KERAS_GLUED = re.compile(rb"(/step(?: - [A-Za-z_][\w.\-/]{0,80}: -?[0-9][0-9.]{
 # (not one indented, an exception group's `    | Traceback ...`)
 _GLUED_TRACEBACK = re.compile(rb"([^\s|])(?:\^C)?(?=Traceback \(most recent call last\):)")
 
+# A drawing redrawn unchanged (`print(f"\rEpisode {i}\tAverage Score: {avg:.2f}", end="")`,
+# then the same text again with a newline every 100 episodes, udacity's DRLND loops; a bar's
+# last frame drawn again on close): one drawing, no second line. Only a segment between two
+# lone \r, the same as the segment after it; each segment tried once: linear.
+_REDRAWN = re.compile(rb"\r([^\r\n]{1,4096})(?=\r\1[\r\n])")
+
 # Bigger feeds are worked through in slices so that temporary copies stay this size.
 _SLICE = 64 * 1024
 
@@ -143,6 +149,8 @@ class LineSplitter:
             block = _KERAS_GLUED.sub(rb"\1\n", block)
         if b"Traceback (most recent call last):" in block:
             block = _GLUED_TRACEBACK.sub(rb"\1\n", block)
+        if b"\r" in block and block.count(b"\r") != block.count(b"\r\n"):  # (a lone \r)
+            block = _REDRAWN.sub(b"", block)  # (`\rS\rS\n` as `\rS\n`)
         text = block.translate(_CR_TO_LF, _CONTROLS).decode("utf-8", "replace")
         cap = self.max_line
         return [line[:cap] for line in text.split("\n") if line]

@@ -39,6 +39,7 @@ from runlab.parsing.rules import RULES
 from runlab.parsing.rules.base import (
     NUMBER,
     ENV_STEPS,
+    CLAIM,
     STEP_NAMES,
     Bar,
     Found,
@@ -53,9 +54,11 @@ from runlab.parsing.rules.bars import read_tqdm, read_wrapped
 from runlab.parsing.rules.libraries import (
     frame_columns,
     glued,
+    grouped_frame_rows,
     open_repr,
     open_settings,
     transposed_rows,
+    wrapped_table_rows,
     yaml_settings,
 )
 from runlab.parsing.rules.dicts import json_records, python_history, python_records
@@ -196,6 +199,9 @@ _LOG_PREFIX = re.compile(r"(?:DEBUG|INFO|WARNING|ERROR|CRITICAL):[\w.<>\-]{1,100
 # `    'test_loss': 0.2345,` a line)
 _JSON_LINE = re.compile(r"\s*(?:[\"'{}\[\]\d\-]|true|false|null|True|False|None)")
 _BLOCK_LINES = 10_000
+# A line of a Node object printed over several lines (util.inspect's `  epoch: 5,`, `  test: {
+# acc: 0.95 },`): its key bare, where JSON's and pprint's are quoted.
+_INSPECT_LINE = re.compile(r"\s{2,40}(?:[A-Za-z_$][\w$]{0,80}|'[^']{0,80}'): ", re.ASCII)
 _PPRINT = "pprint"
 # A message in protobuf's text format over several lines, as programs print their configuration
 # (sentencepiece's `trainer_spec {`, then `  vocab_size: 1000` lines, then `}`): settings.
@@ -225,6 +231,8 @@ _SECTION_HEAD = re.compile(
     # (and its epoch: Flax's NNX guides' `[val] epoch: 1/3`, then `- total loss: 2.2952`)
     r"(?:\ {1,4}(?i:epoch)\ {0,4}:?\ {0,4}\d{1,18}(?:\ {0,2}/\ {0,2}\d{1,18})?)?"
     r"|([A-Za-z0-9][\w\-]{0,30}(?:\ [A-Za-z0-9][\w\-]{0,30}){0,3}))"
+    # (the counter it was run at, in parentheses: `==== Evaluation (episode 10) ====`)
+    r"(?:\ \((?i:episode|epoch|step|iter|iteration|update)\ \d{1,18}\))?"
     r"\ {0,4}([*=#\-<>]{1,20})?\ {0,4}(:)?\s*",
     re.ASCII)
 # The words of a heading that names a phase (`--- Validation ---`, `Final test results`): a line
@@ -452,6 +460,8 @@ class MetricParser:
         # curve, a table drawn again)
         self._earlier: dict[str, dict[int, float]] = {}
         self._earlier_due = 4_096  # (points until `_earlier` is bounded again)
+        # How far each key's frame rows are from their index, and the last index (`_once`)
+        self._shifts: dict[str, tuple[int, int]] = {}
         self._frame = False  # the line before was a traceback's frame
         self._crash = ""  # in a crash's report that goes on over lines ("box", "group")
         self._said = ""  # the last line read
@@ -557,6 +567,7 @@ class MetricParser:
         self._after_settings = False  # the heading just read ended a block of settings
         # The names of a line that may head a frame a column a thing (`frame_columns`).
         self._columns: list[str] | None = None
+        self._above = ""  # (the line they are on: it may group a frame's columns)
         # After a RichHandler line: its message's column and its step (`_continued`).
         self._rich_log: tuple[int, int | None, str] | None = None
         # The user patterns' findings of the line being read.
@@ -602,6 +613,8 @@ class MetricParser:
                 continue
             if line.startswith(_LEVELS):
                 line = _unprefixed(line)
+            if line[:5] == '[1] "':  # (as `_parse_message`)
+                line = _r_printed(line)
             if "] collection=" in line:  # (as `_parse_message`)
                 line = _CLU_COLLECTION.sub(r"\1\2: ", line, count=1)
             if self._section is not None or self._labels and line and (
@@ -648,7 +661,7 @@ class MetricParser:
                             self._resolve([("name_value", alone, False)], points)
                         elif pairs is None and line[:2] == "  ":
                             # (as _parse_headed: `  resnet18  resnet50`)
-                            self._columns = frame_columns(line)
+                            self._columns, self._above = frame_columns(line), line
                     continue  # no trigger at all: no metric
             points.extend(self._parse_headed(line))
         self._shape = shape
@@ -789,6 +802,11 @@ class MetricParser:
                 if kept is not None:
                     kept.append(point)
                 continue
+            if point.rule == "frame" and step is not None and (
+                    (shifted := self._frame_step(key, point.value, step)) != step):
+                point, step = Point(key, point.value, shifted, point.rule), shifted
+                if kept is None:
+                    kept = points[:i]
             seen = get(key)
             if seen is not None and seen.step == step and seen.rule != point.rule and (
                     _one_print(seen.value, point.value)) or point.rule in _REPRINTS and (
@@ -963,6 +981,8 @@ class MetricParser:
     def _parse_message(self, line: str) -> list[Point]:
         if line.startswith(_LEVELS):
             line = _unprefixed(line)
+        if line[:5] == '[1] "':
+            line = _r_printed(line)
         if "] collection=" in line:  # clu's `[8] collection=eval loss=2.3`: as `[8] eval: ...`
             line = _CLU_COLLECTION.sub(r"\1\2: ", line, count=1)
         if self._section is not None or self._labels and line and (
@@ -1004,7 +1024,7 @@ class MetricParser:
             line = _unwrapped(line)
         points = self._parse_line(line)
         if line[:2] == "  " and not points and self._rows is None:
-            self._columns = frame_columns(line)
+            self._columns, self._above = frame_columns(line), line
         return points
 
     def _sectioned(self, line: str) -> str:
@@ -1118,9 +1138,10 @@ class MetricParser:
         return points
 
     def _read_line(self, line: str) -> list[Point]:
-        self._reading = line
+        read_before, self._reading = self._reading, line
+        above = None  # (a line of names above this one: a frame's groups, `train  val`)
         if self._columns is not None:
-            columns, self._columns = self._columns, None
+            columns, self._columns, above = self._columns, None, self._above
             reader = transposed_rows(columns, line) if self._rows is None else None
             if reader is not None:  # a frame a column a model: its rows are read as a table's
                 self._rows, self._rows_rule = reader, "frame"
@@ -1207,6 +1228,8 @@ class MetricParser:
             elif findings:
                 if self._rows_rule == "lightning_results" and self._lightning_done is not None:
                     findings = [(key, value, self._lightning_done) for key, value, _ in findings]
+                if self._rows_rule in _HISTORIES:
+                    findings = self._history_row(findings)
                 if self._rows_rule == "table":
                     self._row_step(findings)
                 return self._resolve([*self._row_own(findings), (self._rows_rule, findings,
@@ -1228,6 +1251,7 @@ class MetricParser:
             findings = self._table[0](line)
             if findings and findings[0][0]:
                 self._rows, self._rows_rule = self._table
+                findings = self._history_row(findings)
                 self._row_step(findings)
                 return self._resolve([*self._row_own(findings), (self._rows_rule, findings,
                                                                    False)], [])
@@ -1321,7 +1345,10 @@ class MetricParser:
                 self._silenced = max(int(findings[0][1]) - 1, 0)
                 break
             if rows is not None:
-                self._rows, self._rows_rule = rows(line), name
+                grouped = grouped_frame_rows(above, line) if above and name == "frame" else (
+                    wrapped_table_rows(read_before, line) if name == "table" and (
+                        read_before[:1] == "┃") else None)
+                self._rows, self._rows_rule = grouped or rows(line), name
             elif sets_step:
                 metrics: list[Found] = []
                 for key, value, step in findings:
@@ -1375,6 +1402,35 @@ class MetricParser:
             self._current_step = step
             released += self._release_held()
 
+    def _history_row(self, row: list[Found]) -> list[Found]:
+        """A history table's row without its NaN cells: not measured (validation every other
+        epoch), no point (a `loss: nan` line's is one: training diverged)."""
+        if any(value != value for _, value, _ in row):
+            row = [found for found in row if found[1] == found[1]] or [CLAIM]
+        return row
+
+    def _frame_step(self, key: str, value: float, step: int) -> int:
+        """The step of a frame's row (its index the step): its index, but the index plus the
+        step where its key's curve starts when the frame prints that curve again (Keras'
+        history, `print(pd.DataFrame(history.history))`, its index from 0, after the epochs'
+        lines `Epoch 1/3`, ...): each value at the step it had, a reprint (`_once`). Its first
+        row tells, with its value the curve's first; a row back at or before the last one
+        starts another frame."""
+        shifts = self._shifts
+        shift, last = shifts.get(key, (0, -1))
+        if step <= last:
+            shift = 0
+        if step == 0:
+            steps = self._earlier.get(key)
+            if steps and not _reprint(steps.get(0), value):
+                first = min(steps)
+                if first > 0 and _reprint(steps[first], value):
+                    shift = first
+        if len(shifts) > 10_000:  # (ever-new keys: stay bounded)
+            shifts.clear()
+        shifts[key] = (shift, step)
+        return step + shift
+
     def _printed_whole(self, records: list[list[Found]], rule: str) -> list[Point]:
         """The points of records printed whole (a history's epochs, JSON's objects)."""
         points: list[Point] = []
@@ -1414,7 +1470,7 @@ class MetricParser:
             if len(block) <= _BLOCK_LINES and line.rstrip() == "}":
                 self._block = None
                 return self._parse_line(" ".join(held.strip() for held in block), read=True)
-            if len(block) <= _BLOCK_LINES and _JSON_LINE.match(line):
+            if len(block) <= _BLOCK_LINES and (_JSON_LINE.match(line) or _inspect_goes_on(block)):
                 return points
         elif line.rstrip() == self._block_end:
             self._block = None
@@ -1425,9 +1481,10 @@ class MetricParser:
             if records is not None:
                 self._reading = text
                 return self._printed_whole(records, "json")
-            if self._pprint and all(held.lstrip()[:1] in "'{}[]" for held in block):
+            if self._pprint and all(held.lstrip()[:1] in "'{}[]" for held in block) or any(
+                    _INSPECT_LINE.match(held) for held in block):  # (or a Node object's)
                 return self._parse_line(" ".join(held.strip() for held in block), read=True)
-        elif len(block) <= _BLOCK_LINES and _JSON_LINE.match(line):
+        elif len(block) <= _BLOCK_LINES and (_JSON_LINE.match(line) or _inspect_goes_on(block)):
             return points
         self._block = None
         blocks, self._blocks = self._blocks, 0
@@ -2034,6 +2091,28 @@ def _english_counter(match: re.Match[str]) -> str:
     return ("Epoch", "Step", "Batch", "Iter")[(match.lastindex or 3) - 3]
 
 
+# R's print of one string, `print(sprintf("Epoch %d: loss=%.4f", ...))`: `[1] "Epoch 1: loss=0.5000"`,
+# its `[1]` the vector's index, no step, and its quotes no part of the values.
+_R_STRING = re.compile(r'\[1\] "((?:[^"\\]|\\.){0,4000})"\s*')
+_R_ESCAPE = re.compile(r"\\(.)")
+
+
+def _r_printed(line: str) -> str:
+    """The text of R's print of one string (`[1] "epoch 1 loss 0.5"`), else the line."""
+    printed = _R_STRING.fullmatch(line)
+    if printed is None:
+        return line
+    return _R_ESCAPE.sub(lambda escape: "\t" if escape.group(1) == "t" else escape.group(1),
+                         printed.group(1))
+
+
+def _inspect_goes_on(block: list[str]) -> bool:
+    """Whether a block's last line goes on a Node object printed over several lines: a bare
+    key after a line left open (util.inspect's `{` or `  epoch: 5,` before `  test: {`)."""
+    return len(block) > 1 and block[-2].rstrip()[-1:] in ",{[" and (
+        _INSPECT_LINE.match(block[-1]) is not None)
+
+
 def _unplain(line: str) -> bool:
     """Whether a line needs `_plain`: not all ASCII, or the words of `_NATIVE_COUNTER` in
     ASCII letters (`Epoche 1/3 | Schritt 50`). On every line: `in` tests, no regex, no loop."""
@@ -2090,6 +2169,8 @@ def _unprefixed(line: str) -> str:
 
 # The rules whose values are printed again whole (a history, a table drawn anew)
 _REPRINTS = frozenset({"python_dict", "table", "json", "fancy_grid", "metric_table", "frame"})
+# The tables of a history, a row an epoch (`_history_row`)
+_HISTORIES = frozenset({"table", "frame", "fancy_grid", "table_groups"})
 
 
 def _reprint(earlier: float | None, value: float) -> bool:

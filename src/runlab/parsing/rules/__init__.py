@@ -22,7 +22,12 @@ from runlab.parsing.rules.bars import (
     read_tqdm,
 )
 from runlab.parsing.rules.base import STEP_NAMES, Rule
-from runlab.parsing.rules.dicts import parse_hf_trainer, parse_json, parse_python_dict
+from runlab.parsing.rules.dicts import (
+    parse_hf_trainer,
+    parse_inspected,
+    parse_json,
+    parse_python_dict,
+)
 from runlab.parsing.rules.libraries import (
     metric_table_rows,
     parse_metric_table_header,
@@ -66,6 +71,10 @@ from runlab.parsing.rules.libraries import (
     parse_ase_header,
     parse_fancy_grid_top,
     fancy_grid_rows,
+    parse_node_table_header,
+    node_table_rows,
+    parse_r_vector_header,
+    r_vector_rows,
     parse_lm_eval_header,
     lm_eval_rows,
     ase_rows,
@@ -94,6 +103,7 @@ from runlab.parsing.rules.libraries import (
     parse_ignite,
     parse_autogluon,
     parse_skopt,
+    parse_caffe,
     parse_catboost,
     parse_lightgbm,
     logger_total_rows,
@@ -319,6 +329,19 @@ RULES: list[Rule] = [
         "score   (accuracy)` as Validation_score_(accuracy) (the runtimes after it are timings)",
         parse_autogluon,
         (" = Validation score",),
+        final=True,
+    ),
+    Rule(
+        "caffe",
+        "Caffe's solver log (behind glog's prefix): `Iteration 100 (4.7 iter/s, 21.2s/100 "
+        "iters), loss = 0.2` sets the step, 100 (its smoothed loss repeats the output's); `    "
+        "Train net output #0: loss = 0.2 (* 1 = 0.2 loss)` as loss, `Iteration 100, lr = "
+        "0.0099` as lr at 100; after `Iteration 500, Testing net (#0)`, `    Test net output "
+        "#0: accuracy = 0.97` as Test/accuracy at 500, as Caffe's tools/extra/parse_log.py "
+        "reads them",
+        parse_caffe,
+        ("Iteration ", " net output #"),
+        sets_step=True,
         final=True,
     ),
     Rule(
@@ -573,6 +596,26 @@ RULES: list[Rule] = [
         ("╒",),
         final=True,
         rows=fancy_grid_rows,
+    ),
+    Rule(
+        "node_table",
+        "Node's `console.table`: under `│ (index) │ epoch │ loss │ acc │`, each row `│ 0 │ 1 │ "
+        "0.5 │ 0.7 │` as loss and acc at its epoch (or step, ...) where a column is one, else "
+        "at its index, 0",
+        parse_node_table_header,
+        ("(index)",),
+        final=True,
+        rows=node_table_rows,
+    ),
+    Rule(
+        "r_vector",
+        "R's print of a named vector holding a counter, `print(c(epoch = e, loss = l, acc = a))`: "
+        "`epoch  loss   acc ` over `  1.0   0.5   0.6 ` (every cell right-aligned in one width, a "
+        "space after it; wrapped onto more such pairs when wide) as loss and acc at epoch 1",
+        parse_r_vector_header,
+        ("epoch ", "Epoch ", "step ", "Step ", "iter", "Iter"),
+        final=True,
+        rows=r_vector_rows,
     ),
     Rule(
         "pyscf",
@@ -963,8 +1006,12 @@ RULES: list[Rule] = [
         "frame",
         "a history printed as a pandas frame, `print(pd.DataFrame(history.history))`: `       "
         "loss  accuracy  val_loss` over a blank index column, then `0  0.5123  0.8125  0.4988`: "
-        "each value under its column's name at the row's index; a leaderboard whose first "
-        "column names the models (H2O's `model_id  auc  logloss ...`) as model/auc, no step",
+        "each value under its column's name at the row's index (the curve's steps when its "
+        "rows are the values of lines read before: Keras' epochs, then its history's frame, "
+        "no new points); grouped columns (`train  val` over `loss  acc  loss  acc`) as "
+        "train/loss; a NaN cell no point; a leaderboard whose first column names the models "
+        "(H2O's `model_id  auc  logloss ...`, tabulate's `model  accuracy` over a rule) as "
+        "model/auc, no step",
         parse_frame_header,
         ("  loss", "  Loss", "  val", "  acc", "  Acc", "  train", "  test", "  mae", "  mse",
          "  rmse", "  auc", "  f1", "  precision", "  recall", "model_id  ", "model  "),
@@ -1043,11 +1090,14 @@ RULES: list[Rule] = [
         "train_loss  valid_loss  accuracy  time`, spaCy's `E  #  LOSS TOK2VEC  ...  SCORE`, DEAP's "
         "`gen\\tnevals\\tavg\\tstd\\tmin\\tmax`): "
         "each row's numbers under their column's name, at the row's counter (a hand-written "
-        "loop's tab-separated `epoch\\ttrain_loss\\tval_loss` too; a pandas DataFrame printed "
-        "with its index, the index not a column)",
+        "loop's tab-separated `epoch\\ttrain_loss\\tval_loss` too, or one space apart when "
+        "every name after the counter is a measure's; a pandas DataFrame printed with its "
+        "index, the index not a column; a rich Table's header wrapped over two lines, each "
+        "column's lines joined, `Training_Loss`); a NaN cell no point",
         parse_table_header,
         ("epoch ", "Epoch ", "E ", "# ", "step ", "Step ", "iter", "Iter", "gen\t", "gen ",
-         "Gen", "n_gen ", "epoch\t", "Epoch\t", "step\t", "Step\t", "#\t", "E\t"),
+         "Gen", "n_gen ", "epoch\t", "Epoch\t", "step\t", "Step\t", "#\t", "E\t", "episode",
+         "Episode", "ep "),
         rows=table_rows,
     ),
     Rule(
@@ -1137,6 +1187,16 @@ RULES: list[Rule] = [
         "{'loss': '0.6933', 'learning_rate': '4.375e-05', 'epoch': '0.375'}",
         parse_hf_trainer,
         ("{'",),
+        final=True,
+    ),
+    Rule(
+        "node_object",
+        "Node's `console.log` of an object (util.inspect's shape, its keys bare, on a line or, "
+        "long, over several): `{ epoch: 1, loss: 0.5 }` as loss at step 1, `results: { test: "
+        "{ acc: 0.61, loss: 0.9 }, val: { acc: 0.72 } }` as test/acc, test/loss, val/acc: as "
+        "the Python dict of the same shape",
+        parse_inspected,
+        ("{ ",),
         final=True,
     ),
     Rule(

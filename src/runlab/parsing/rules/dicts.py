@@ -380,6 +380,50 @@ _PREDICTED = frozenset({"label", "answer", "entity", "entity_group", "word", "to
                         "sequence", "generated_text"})
 
 
+def parse_inspected(line: str) -> list[Found]:
+    """Node's `console.log` of an object (util.inspect's `{ test: { acc: 0.61 }, val: { acc:
+    0.72 } }`) read as the Python dict repr of the same shape: test/acc, val/acc."""
+    inspected = _inspected(line) if ": " in line else None
+    if inspected is None or _line_dict(inspected) is None:
+        return []  # (not one util.inspect prints whole: the line's pairs are read as others')
+    # (what the Python dict holds no measure of, settings, a flag, is none either)
+    return parse_python_dict(inspected) or [CLAIM]
+
+
+# Node's util.inspect (what `console.log` prints of an object): `{ epoch: 1, test: { acc: 0.61 },
+# name: 'mlp', ok: true, w: [ 0.1, 0.2 ] }`, its keys bare where they are identifiers and its
+# strings quoted as Python's are; JavaScript's literals and the placeholders of what it does
+# not show (`[Object]`, `[Function: f]`) written as Python's, so that it reads as a dict repr.
+_INSPECT_OPEN = re.compile(r"\{ [A-Za-z_$][\w$]{0,80}: ")
+_INSPECT_TOKEN = re.compile(
+    r"'(?:[^'\\]|\\.){0,400}'|\"(?:[^\"\\]|\\.){0,400}\""
+    r"|(?<=[{,] )([A-Za-z_$][\w$]{0,80})(?=: )"
+    r"|(?<![\w$.])(true|false|null|undefined|NaN|Infinity)(?![\w$])"
+    r"|(\[(?:Function|class|Getter|Setter|Object|Array|Circular)[^\[\]']{0,80}\]"
+    r"|Symbol\([^()']{0,80}\))", re.ASCII)
+_INSPECT_WORDS = {"true": "True", "false": "False", "null": "None", "undefined": "None",
+                  "NaN": "nan", "Infinity": "inf"}
+
+
+def _inspected(line: str) -> str | None:
+    """The line with its util.inspect object from its opening on written as a Python dict
+    repr; None when it holds none."""
+    opening = _INSPECT_OPEN.search(line)
+    if opening is None:
+        return None
+    start = opening.start()
+    return line[:start] + _INSPECT_TOKEN.sub(_python_token, line[start:])
+
+
+def _python_token(match: re.Match[str]) -> str:
+    key, word, shown = match.groups()
+    if key is not None:
+        return f"'{key}'"
+    if word is not None:
+        return _INSPECT_WORDS[word]
+    return repr(shown) if shown is not None else match.group()
+
+
 def parse_python_dict(line: str) -> list[Found]:
     """The numbers of a Python dict repr, nested dicts flattened with `/`."""
     opening = _PY_OPEN.search(line)

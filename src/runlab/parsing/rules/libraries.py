@@ -452,6 +452,105 @@ def fancy_grid_rows(header: str) -> Callable[[str], list[Found]]:
     return row
 
 
+# Node's `console.table` (lib/internal/cli_table.js): `┌─────────┬───────┬──────┐`, the header
+# `│ (index) │ epoch │ loss │`, `├───┼───┤`, a row a record, `│ 0       │ 1     │ 0.5  │` (Node
+# 20 on; centred before, `│    0    │   1   │ 0.5  │`), `└───┴───┘`. Each value under its
+# column's name, at the row's `epoch` (or `step`, ...) where a column is one, else at its index.
+_NODE_TABLE_HEADER = re.compile(r"\s{0,8}│\ {1,8}\(index\)\ {1,8}│.{1,4000}│\s*")
+
+
+def parse_node_table_header(line: str) -> list[Found]:
+    """The header of Node's `console.table`, `│ (index) │ loss │ acc │`."""
+    return [CLAIM] if _NODE_TABLE_HEADER.fullmatch(line) else []
+
+
+def node_table_rows(header: str) -> Callable[[str], list[Found]]:
+    """The rows of one `console.table` (see above), until its bottom edge."""
+    columns = [cell.strip() for cell in header.strip()[1:-1].split("│")][1:]
+    counted = any(column in _COUNTER_COLUMNS for column in columns)
+    read = table_rows(f"| {' | '.join(columns if counted else ['#', *columns])} |")
+    done = [False]
+
+    def row(line: str) -> list[Found]:
+        text = line.strip()
+        if done[0] or text[:1] not in "│├└":
+            return []
+        if text[:1] != "│":
+            done[0] = text[:1] == "└"
+            return [CLAIM]
+        cells = text[1:-1].split("│")
+        if text[-1:] != "│" or len(cells) != len(columns) + 1:
+            return []
+        return [CLAIM, *read(f"|{'|'.join(cells[1:] if counted else cells)}|")]
+
+    return row
+
+
+# R's print of a named vector, `print(c(epoch = e, loss = loss, acc = acc))`: a line of the
+# names over a line of the values, every name and value right-aligned in one width and followed
+# by a space (`epoch  loss   acc ` over `  1.0   0.5   0.6 `), wrapped onto more such pairs of
+# lines when wide; a loop prints one an epoch. Each value under its name, at the vector's
+# counter (`1.0`, a double as R prints it, is epoch 1); only under a header naming a counter:
+# a vector of other numbers (a model's `coef()`) holds no measures.
+_R_COUNTERS = frozenset({"epoch", "Epoch", "step", "Step", "iter", "Iter", "iteration",
+                         "Iteration"})
+
+
+def _r_cells(line: str) -> list[str] | None:
+    """The cells of a line of R's named-vector print (each right-aligned in one width and
+    followed by a space), stripped; None when the line is not one."""
+    width = len(line) - len(line.lstrip(" "))
+    width += line.find(" ", width) - width
+    if width < 1 or len(line) % (width + 1) or line[width - 1] == " ":
+        return None
+    cells = [line[i : i + width] for i in range(0, len(line), width + 1)]
+    if any(line[i + width] != " " or cell[-1] == " " or " " in cell.lstrip(" ")
+           for i, cell in zip(range(0, len(line), width + 1), cells)):
+        return None
+    return [cell.lstrip(" ") for cell in cells]
+
+
+def _r_names(line: str) -> list[str] | None:
+    cells = _r_cells(line) if line[-1:] == " " else None
+    if cells is None or not all(cell[:1].isalpha() or cell[:1] == "." for cell in cells):
+        return None
+    return cells
+
+
+def parse_r_vector_header(line: str) -> list[Found]:
+    """The names of R's print of a named vector that holds a counter, `epoch  loss   acc `."""
+    names = _r_names(line)
+    return [CLAIM] if names is not None and any(name in _R_COUNTERS for name in names) else []
+
+
+def r_vector_rows(header: str) -> Callable[[str], list[Found]]:
+    """The values under each line of names of R's named-vector prints (see above), the names'
+    lines of the next prints too, as long as they come."""
+    names = [_r_names(header) or []]
+    step: list[int | None] = [None]
+
+    def row(line: str) -> list[Found]:
+        if not names[0]:
+            names[0] = _r_names(line) or []
+            return [CLAIM] if names[0] else []
+        cells = _r_cells(line) if line[-1:] == " " else None
+        if cells is None or len(cells) != len(names[0]):
+            return []
+        values = [parse_number(cell) for cell in cells]
+        if any(value is None and cell != "NA" for value, cell in zip(values, cells)):
+            return []
+        columns, names[0] = names[0], []
+        counter = next((value for name, value in zip(columns, values) if name in _R_COUNTERS),
+                       None)
+        if counter is not None:  # (a new vector's, not its wrapped line's)
+            step[0] = int(counter) if float(counter).is_integer() and abs(counter) < 2**62 else None
+        return [CLAIM, *((name, value, step[0]) for name, value in zip(columns, values)
+                         if value is not None and name not in _R_COUNTERS
+                         and is_metric_key(name))]
+
+    return row
+
+
 # PySCF's SCF iterations (pyscf/scf/hf.py `kernel`): `cycle= 3 E= -74.3180430246291  delta_E=
 # -5.89  |g|= 1.42  |ddm|= 5.98`, the norms named in bars.
 _PYSCF_CYCLE = re.compile(
@@ -967,6 +1066,7 @@ _TWO_COLUMNS = re.compile(rf"\s*({_COLUMN}){_COLUMN_GAP}({_COLUMN})\s*")
 _COUNTER_COLUMNS = ("#", "step", "Step", "iter", "Iter", "iteration", "Iteration",
                     "iterations", "Iterations", "epoch",
                     "Epoch", "E", "gen", "Gen", "n_gen", "niter", "nit", "i",
+                    "episode", "Episode", "ep",  # (a hand-written RL loop's `ep  steps  return`)
                     "run")  # (last: airbench's run before its epoch, `|  run  |  epoch  |`)
 _OUTER_BARS = re.compile(r"\s*\|(.*)\|\s*")
 
@@ -983,6 +1083,7 @@ def _inside_bars(line: str) -> str:
     outer = _OUTER_BARS.fullmatch(line)
     return line if outer is None else outer.group(1)
 _DIVIDER = re.compile(r"\s*-+(?: +-+)+\s*")
+_RULE = re.compile(r"-+(?: +-+)+\s*|=+(?: +=+)+\s*")
 # A trend drawn beside a value (mlx-lm's training table: `3.758 ▼`): not a column.
 _TRENDS = frozenset("▲▼↑↓")
 # Progress bars drawn between a table's rows (fastprogress) do not end the table.
@@ -998,10 +1099,41 @@ def parse_table_header(line: str) -> list[Found]:
         if match is None or len(_counter_first(match.group(1)) or ()) < 2 and not (
                 # (or two, a counter's and a measure's: `| epoch | loss |`)
                 match.group(1) in _COUNTER_COLUMNS and names_a_measure(match.group(2))):
-            return []
+            return [CLAIM] if _spaced_names(inside) else []
     if _counter_first(match.group(1)) is None:
         return []
     return [CLAIM]
+
+
+def wrapped_table_rows(above: str, header: str) -> Callable[[str], list[Found]] | None:
+    """The reader of a rich Table's rows under a header whose cells wrap over two lines in a
+    narrow console, `above` the first (`┃       ┃ Training   ┃ Validation ┃`, its bars where
+    the header's are, over `┃ Epoch ┃ Loss       ┃ Loss       ┃`): each column named by its
+    cell's lines joined, `Training_Loss`, `Validation_Loss`; a name cut short (`Validati…`)
+    is no column's. None when `above` is no such line."""
+    above, header = above.translate(_BOX_BARS), header.translate(_BOX_BARS)
+    if len(above) != len(header) or len(header) > 2000 or [
+            i for i, c in enumerate(above) if c == "|"] != [
+                i for i, c in enumerate(header) if c == "|"]:
+        return None
+    tops = _inside_bars(above).split("|")
+    cells = _inside_bars(header).split("|")
+    if len(cells) < 2 or not any(top.strip() for top in tops[1:]):
+        return None
+    names = [_COLUMN_UNIT.sub("", f"{top.strip()} {cell.strip()}".strip()).replace(" ", "_")
+             for top, cell in zip(tops, cells)]
+    if names[0] not in _COUNTER_COLUMNS:
+        return None
+    return table_rows(header, [name if "…" not in name else "" for name in names])
+
+
+def _spaced_names(header: str) -> list[str] | None:
+    """The names of a header one space apart, a counter's then measures' alone (`epoch
+    train_loss val_loss val_acc`, `f"{'train_loss':>10}"` as wide as its name), or None."""
+    names = header.split(" ") if len(header) <= 400 and "  " not in header.strip() else []
+    names = [name for name in names if name]
+    return names if len(names) >= 3 and names[0] in _COUNTER_COLUMNS and all(
+        names_a_measure(name) and is_metric_key(name) for name in names[1:]) else None
 
 
 def _counter_first(column: str) -> list[str] | None:
@@ -1219,7 +1351,20 @@ def frame_rows(header: str) -> Callable[[str], list[Found]]:
             return shown(line)
 
         return read_shown
-    return frame_rows_of(names, header)
+    rows = frame_rows_of(names, header)
+    first = True
+
+    def read(line: str) -> list[Found]:
+        nonlocal rows, first
+        if first:  # (a header of groups, `train  val`, over the columns': `grouped_frame_rows`)
+            first = False
+            grouped = grouped_frame_rows(header, line)
+            if grouped is not None:
+                rows = grouped
+                return [CLAIM]
+        return rows(line)
+
+    return read
 
 
 def frame_rows_of(names: list[str], header: str) -> Callable[[str], list[Found]]:
@@ -1268,6 +1413,38 @@ def frame_rows_of(names: list[str], header: str) -> Callable[[str], list[Found]]
     return read
 
 
+# A frame whose columns are grouped (pandas' MultiIndex columns, `DataFrame({("train",
+# "loss"): ..., ("val", "loss"): ...})`), each group's label over its first column, as pandas
+# aligns it:
+#     `        train             val        `
+#     `         loss     acc    loss     acc`
+# Each column named group then name, `train/loss`, `val/loss` (as a nested dict's keys are).
+_GROUP_LABEL = re.compile(r"[A-Za-z][\w.\-]{0,60}(?:\ [A-Za-z][\w.\-]{0,60}){0,4}", re.ASCII)
+
+
+def grouped_frame_rows(groups: str, header: str) -> Callable[[str], list[Found]] | None:
+    """The reader of a frame's rows under `header` whose columns `groups`, the line above,
+    groups (its labels each ending where its first column's name ends), or None."""
+    names = header.split() if header[:2] == "  " and len(groups) <= 2000 else []
+    # (pandas parts them by one space where the names are wider than the values)
+    if len(names) < 2 or names[0] in _NAME_COLUMNS or names[0].lower() in STEP_NAMES or not (
+            all(map(_FRAME_INDEX.fullmatch, names))) or 2 * sum(
+                names_a_measure(name) or phased(name) for name in names) <= len(names):
+        return None
+    labels = [(label.end(), label.group().replace(" ", "_"))
+              for label in _GROUP_LABEL.finditer(groups)]
+    columns = [(column.end(), column.group()) for column in re.finditer(r"\S+", header)]
+    if len(labels) < 2 or not {end for end, _ in labels} <= {end for end, _ in columns}:
+        return None
+    grouped: list[str] = []
+    for end, name in columns:
+        group = [label for label_end, label in labels if label_end <= end]
+        if not group:
+            return None
+        grouped.append(f"{group[-1]}/{name}")
+    return frame_rows_of(grouped, header)
+
+
 # A frame's first column that names its rows, beside its index: `print(pd.DataFrame(results))`
 # of a dict a model, `                model  accuracy      f1` over `0  LogisticRegression    0.9123
 # 0.8800`: each value as row/column (`LogisticRegression/accuracy`), no step, as a leaderboard's.
@@ -1279,7 +1456,8 @@ def _named_rows(names: list[str]) -> Callable[[str], list[Found]]:
     """The reader of a frame's rows that name themselves (a model's name, after the index if
     printed; a leaderboard's id): each value as name/column under `names`, no step."""
     def read(line: str) -> list[Found]:
-        if line[:2] == ".." and not line.strip(". "):
+        if line[:2] == ".." and not line.strip(". ") or line[:1] in "-=" and (
+                _RULE.fullmatch(line)):  # (tabulate's rules, `------  ---` or rst's `===`)
             return [CLAIM]
         fields = line.split()
         # (the index first, unless printed without: `to_string(index=False)`)
@@ -1392,6 +1570,8 @@ def table_rows(header: str, named: list[str] | None = None) -> Callable[[str], l
         header = header.translate(_BOX_BARS)
     columns = re.split(_COLUMN_GAP, _inside_bars(header).strip())
     columns[:1] = _counter_first(columns[0]) or columns[:1]
+    if len(columns) == 2 and (spaced := _spaced_names(header)):
+        columns = spaced  # (one space apart: `epoch train_loss val_loss`)
     names = named or [_COLUMN_UNIT.sub("", name).replace(" ", "_") for name in columns]
     counters = [i for name in _COUNTER_COLUMNS for i, n in enumerate(names) if n == name]
     # Where each column's name starts and ends, for rows with empty cells (a header spaced
@@ -2965,6 +3145,47 @@ def statsmodels_rows(header: str) -> Callable[[str], list[Found]]:
             return [CLAIM]
         return [(name.replace(" ", "_"), to_number(match.group(2)), None)]
     return row
+
+
+# caffe ----------------------------------------------------------------------------------------
+
+# Caffe's solver (src/caffe/solver.cpp, sgd_solver.cpp), behind glog's prefix (`I0807
+# 10:41:12.140439  1234 solver.cpp:218] `): `Iteration 100 (4.7 iter/s, 21.2s/100 iters), loss =
+# 0.2` (older: `Iteration 100, loss = 0.2`), the smoothed loss, then `    Train net output #0:
+# loss = 0.2 (* 1 = 0.2 loss)` a net output; `Iteration 100, lr = 0.0099`; `Iteration 500,
+# Testing net (#0)`, then `    Test net output #0: accuracy = 0.9718`. Read as Caffe's own
+# tools/extra/parse_log.py reads them: each train output and lr at the iteration, each test
+# output as Test/ at the iteration of its `Testing net` line. The smoothed loss repeats the
+# output's; without Caffe's solver named in the prefix, a line of the older shape is left to
+# the rules after (scikit-learn's MLP prints `Iteration 1, loss = 0.69`).
+_CAFFE_ITERATION = re.compile(
+    rf"(?:^|\] )Iteration (\d{{1,18}})(?:( \([\d.]{{1,20}} iter/s, [\d.]{{1,20}}s/\d{{1,18}} iters\))?,"
+    rf" loss = ({NUMBER})|, lr = ({NUMBER})|, Testing net \(#\d{{1,4}}\))\s*", re.ASCII)
+_CAFFE_OUTPUT = re.compile(
+    rf"(?:^|\] )\s{{0,8}}(Train|Test) net output #\d{{1,9}}: (\S{{1,200}}) = ({NUMBER})"
+    rf"(?: \(\* {NUMBER} = {NUMBER} loss\))?\s*", re.ASCII)
+
+
+def parse_caffe(line: str) -> list[Found]:
+    """Caffe's solver lines (see above): `Iteration 100, lr = 0.0099` as lr at step 100,
+    `Train net output #0: loss = 0.2 (* 1 = 0.2 loss)` as loss, `Test net output #0: accuracy
+    = 0.97` as Test/accuracy."""
+    if " net output #" in line:
+        output = _CAFFE_OUTPUT.search(line)
+        if output is None:
+            return []
+        phase, name, value = output.groups()
+        return [(name if phase == "Train" else f"Test/{name}", to_number(value), None)]
+    iteration = _CAFFE_ITERATION.search(line)
+    if iteration is None or iteration.end() != len(line):
+        return []
+    if iteration.group(3) is not None and iteration.group(2) is None and (
+            "solver.cpp:" not in line[: iteration.start()]):
+        return []  # (scikit-learn's MLP prints the same, its loss its only one)
+    step = int(iteration.group(1))
+    if iteration.group(4) is not None:
+        return [("iteration", step, step), ("lr", to_number(iteration.group(4)), None)]
+    return [("iteration", step, step)]
 
 
 # skopt ----------------------------------------------------------------------------------------

@@ -667,6 +667,11 @@ def _spaced_texts(text: str) -> list[tuple[str, str]] | None:
     found: list[tuple[str, str]] = []
     words: list[str] = []
     tokens = text.split()
+    if tokens and tokens[-1][-1:] == "." and not _SPACED_NUMBER.fullmatch(tokens[-1]) and (
+            _SPACED_NUMBER.fullmatch(tokens[-1][:-1])):
+        # a sentence's full stop after the last value, C's `printf("loss %f.\n")`: `loss
+        # 6.9036.` (a number that ends in its point, `5.`, keeps it)
+        tokens[-1] = tokens[-1][:-1]
     skip = False
     for at, token in enumerate(tokens):
         if skip:
@@ -861,6 +866,12 @@ _BAD_VALUE = re.compile(r"(?i:nan|inf(?:inity)?)(?![\w.\-/])", re.ASCII)
 
 
 TRAINING = frozenset({"train", "training", *_STAGES})
+# The evaluations a training runs between its steps: after such a label, `valid: iter 4 loss
+# 0.85` (llama.cpp's shape, after `train: iter 4 loss 0.9`), the counter may be the training's
+# or the place in the evaluation (`Val: step 3: loss=0.36` at step 900), so the measures are
+# at the training's step; a test's `test: iter 5 loss 0.3` is the place in a test, not read.
+_BETWEEN_STEPS = frozenset({"val", "valid", "validation", "eval", "evaluation", "dev"})
+_LABELLED_PHASES = TRAINING | _BETWEEN_STEPS
 _BAR_OR_TAB = re.compile(r"(\||\t)")
 # A phase's label inside a line, before the names of its measures: ` Val: loss=0.45`, ` val:
 # loss 0.35`, ` Val -> loss: 0.45`, ` [val] loss=0.45`, ` (val) loss=0.45` (a name, then `=`, `: `
@@ -944,8 +955,10 @@ def _not_a_pair(line: str, match: re.Match[str], key: str, integer: bool,
             line.startswith("}", match.end())):
         return True  # a source location, pytorch-tabular's `{pytorch_tabular.tabular_model:145}`
     if key in _LOG_LEVEL:
-        # (a counter's clause before it is one too: `Iteration 100: Error = 0.12`)
-        return integer or first_clause() > match.start()
+        # (a counter's clause before it is one too: `Iteration 100: Error = 0.12`; and a line
+        # of only it and a fraction, `Error: 0.25`)
+        alone = not line[: match.start()].strip() and not line[match.end() :].strip()
+        return integer or first_clause() > match.start() and not alone
     if not line.startswith(":", match.end()):
         return False
     return key.lower() not in STEP_NAMES or "=" not in line[match.end(2) : match.start(
@@ -1085,6 +1098,28 @@ def _counted_phase(key: str) -> str:
     return "" if match is None else match.group(1)
 
 
+# An error's message, as Node and R print an uncaught one: `Error: diverged: loss=NaN` (Node's
+# `Uncaught Error: ...`), R's `Error in optim(c(0, 0), f, control = list(trace = 1,  :`, and the
+# stack under Node's, `    at train (/tmp/train.js:3:9)`; not a measure named Error, `Error:
+# 0.25`. (Python's, `ValueError: ...`, is the noise rule's.)
+_ERROR_MESSAGE = re.compile(
+    r"(?:Uncaught\ (?:[A-Z][A-Za-z]{0,40})?)?Error:\ +(?!(?i:nan|inf))(?=[A-Za-z])"
+    r"|Error\ in\ (?:[^\s(]{1,80}\(|.{1,300}?\ :(?:\ |$))"
+    r"|\s{2,12}at\ .{0,400}:\d{1,9}:\d{1,9}\)?\s*$", re.ASCII)
+
+
+def error_message(text: str) -> bool:
+    """Whether a message is an error's, its numbers none of a measure (`_ERROR_MESSAGE`)."""
+    if text[:1] in "EU" or text[:2] == "  " and "at " in text[:16]:
+        return _ERROR_MESSAGE.match(text) is not None
+    return False
+
+
+# A counter's name with a number sign before its colon, dlib's trainer: `step#: 1    learning
+# rate: 0.05  average loss: 6.9036`.
+_NUMBER_SIGN_COUNTER = re.compile(r"\s{0,8}((?i:step|epoch|iter|iteration))\#(?=:)", re.ASCII)
+
+
 def _key_value_pairs(line: str) -> list[tuple[str, str, str]]:
     if _ANY_NUMBER.search(line) is None:
         return []  # prose, the most common line: no number, no pair (and no regex over it)
@@ -1095,6 +1130,10 @@ def _key_value_pairs(line: str) -> list[tuple[str, str, str]]:
     if line[:2] == '{"' and JSON_LOG_RECORD.search(line) is not None:
         return []  # (a JSON log record: the json rule reads its message, and its step)
     text = message(line)
+    if error_message(text):
+        return []
+    if "#:" in text[:16] and (numbered := _NUMBER_SIGN_COUNTER.match(text)) is not None:
+        text = numbered.group(1) + text[numbered.end():]  # dlib's `step#: 1`: the step
     if "/" in text:
         text = _PHASE_PAIRS.sub(_two_pairs, text)
         if ":" in text or "=" in text:
@@ -1342,6 +1381,13 @@ def _qualified(pairs: list[tuple[str, str, str]], prefix: str) -> list[tuple[str
             for key, integer, number in pairs]
 
 
+# Two more bare numbers after a pair's value, spaces between: the value is a vector's first
+# (`final weights: 0.096 0.250 0.607 bias 0.065`); one more is no vector (`acc: 0.91 0.02`).
+_VECTOR_TAIL = re.compile(
+    r"(?:\ {1,8}[-+]?(?:\d{1,18}(?:\.\d{0,18})?|\.\d{1,18})(?:[eE][-+]?\d{1,4})?(?=[\s,;|]|$)){2}",
+    re.ASCII)
+
+
 def _clause_pairs(line: str) -> list[tuple[str, str, str]]:
     """The pairs of a line, each named as printed in its clause (a phase word that starts a
     name naming the measures after it in the clause)."""
@@ -1392,6 +1438,13 @@ def _clause_pairs(line: str) -> list[tuple[str, str, str]]:
                 _OPENS_AFTER_VALUE.fullmatch(line, end, match.start())):
             # the best value so far of the one before, `val_loss=0.4532 (best: 0.4402)`
             pairs.append((f"{key}_{pairs[-1][0]}", integer, number))
+            end = match.end()
+            continue
+        if line[match.end() : match.end() + 1] == " " and "/" not in key and _VECTOR_TAIL.match(
+                line, match.end()):
+            # a vector's first number, `final weights: 0.096 0.250 0.607`: no value of a name
+            # (names listed, `Precision/Recall: 0.8 0.7 0.6`, are the listing's)
+            pairs.append((_DROPPED, integer, number))
             end = match.end()
             continue
         if not head and _not_a_pair(line, match, key, integer is not None, first_clause):
@@ -1609,7 +1662,21 @@ def _best_setting(key: str) -> bool:
 
 def is_metric_key(key: str) -> bool:
     """Whether a key_value key names a metric (not a log level, a device, a source file, a
-    setting such as a seed or a thread count, a thing's number)."""
+    setting such as a seed or a thread count, a thing's number). Each answer is remembered:
+    the rules ask it of the same few names on every line."""
+    known = _METRIC_KEYS.get(key)
+    if known is None:
+        known = _is_metric_key(key)
+        if len(_METRIC_KEYS) > 10_000:  # (ever-new names: stay bounded)
+            _METRIC_KEYS.clear()
+        _METRIC_KEYS[key] = known
+    return known
+
+
+_METRIC_KEYS: dict[str, bool] = {}
+
+
+def _is_metric_key(key: str) -> bool:
     numbered = _THING_NUMBER.search(key)
     if numbered is not None:
         last = key[: numbered.start()].rsplit("_", 1)[-1]
@@ -1695,8 +1762,8 @@ _AFTER_STEPS = re.compile(
 
 # Or the count before its unit: `loss after 100 steps: 0.52`.
 _AFTER_COUNT = re.compile(
-    rf"({_NAME})\ after\ (\d{{1,18}})\ (steps|batches|iterations|iters|epochs|episodes)"
-    rf"\s*[:=]\s*({NUMBER}){VALUE_END}",
+    rf"({_NAME})\ after\ (\d{{1,18}})\ (steps|batches|iterations|iters|epochs|episodes|rounds"
+    rf"|generations|updates)\s*[:=]\s*({NUMBER}){VALUE_END}",
     re.ASCII | re.IGNORECASE,
 )
 
@@ -2065,7 +2132,7 @@ _MEASURE = re.compile(
     r"|miou|macc|aacc|mdice|mfscore"
     r"|inertia|scores|divergence|kl|elbo|likelihood|cost|distance|deviation|logloss|mlogloss"
     r"|crossentropy|entropy|mape|smape|r2|ndcg|mrr|optimality|psnr|ssim|ap|ap50|ap75|aps|apm|apl"
-    r"|metrics?"
+    r"|metrics?|regret"
     # (a classifier's rates, fairlearn's `selection_rate`, `false_positive_rate`; not a
     # learning rate)
     r"|(?:(?:true|false)[_\s\-](?:positive|negative)|selection|error|success|win|hit|miss"
@@ -2139,6 +2206,14 @@ def _measure_pairs(text: str) -> list[Found]:
 RATE_TAIL = re.compile(r",\ [\d.]{1,20}\ [A-Za-z]{1,20}/(?:sec|s)\b", re.ASCII)
 
 
+# A sentence of its own saying the work ended, before the measures: `Done. loss 6.9036.`,
+# `Training complete. val loss 0.41`.
+_ENDED_SENTENCE = re.compile(
+    r"(?:(?i:training|optimization|optimisation|fitting)\ )?(?i:done|finished|complete|completed"
+    r"|converged)[.!]\ {1,4}(?=[A-Za-z])", re.ASCII)
+_ENDED_FIRST = frozenset("DdFfCcTtOo")
+
+
 def parse_alone(line: str) -> list[Found]:
     """``val loss 3.9123``: a whole line of one name ending in a measure's word (or a split's
     name alone, `val 3.9123`) and a number with a fraction; or of several such clauses between commas, the first of which may be the
@@ -2158,6 +2233,8 @@ def parse_alone(line: str) -> list[Found]:
     text = line.strip()
     if text[:2] in ("- ", "* ", "• "):
         text = text[2:]
+    if text[:1] in _ENDED_FIRST and (ended := _ENDED_SENTENCE.match(text)) is not None:
+        text = text[ended.end():]  # `Done. loss 6.9036`: a sentence saying it ended, then the pairs
     if text[-1:] == "." and text[-2:-1].isdigit():  # a sentence's full stop
         text = text[:-1]
     rate = RATE_TAIL.search(text) if "/s" in text else None
@@ -2593,6 +2670,9 @@ def message(line: str) -> str:
 def _message(line: str) -> str:
     if len(line) < 8:
         return line
+    if line[:1] == "[" and line[4:7] == "%] " and line[1:4].lstrip(" ").isdigit():
+        # a share done in brackets first, as CMake prints its progress: `[ 10%] epoch 1 | ...`
+        return _message(line[7:].lstrip(" "))
     if line[:3] == "..." and (dots := _DOTS.match(line)) is not None:
         return line[dots.end():]  # (a dot a batch, then the epoch's line: `..... epoch 1 ...`)
     if "Thread" in line[:40] and (threaded := _TIME_AND_THREAD.match(line)) is not None and (
@@ -2657,6 +2737,8 @@ def parse_name_value(line: str) -> list[Found]:
     subset` prefixes the names after it (`valid_loss`). A log line's prefix (a timestamp, a
     level) is not part of its message."""
     line = message(line)
+    if error_message(line):
+        return []
     worded = _WORD_BEFORE_EPOCH.match(line) if "poch " in line[:40] else None
     if worded is not None and worded.group(1).lower() not in PHASES | _NOT_A_STAGE:
         # `teacher epoch 3: loss=0.2`, `SSL epoch 3: ...`: a stage of the program's own
@@ -2764,20 +2846,25 @@ def parse_name_value(line: str) -> list[Found]:
             # ppl 37.43` (the training's iteration); each name the phase's
             bare = _BARE_COUNTER.match(line, labelled.end())
             clauses = None
+            bare_step = True  # whether the counter is the line's step
             if bare is not None and line[bare.end() - 2 : bare.end()] == ", ":
                 clauses = _counted_clauses(line[bare.end() :])
             elif bare is not None and ":" not in line[bare.end() :] and "=" not in line and (
-                    bare.group(1).lower() == "epoch" or labelled.group(1).lower() in TRAINING):
-                # (an evaluation's `test: iter 5 loss 0.3` is its place in the evaluation)
-                # (`train: step 1 loss 0.51`, `val: epoch 1 loss 0.51 | acc 0.9`)
+                    bare.group(1).lower() == "epoch"
+                    or labelled.group(1).lower() in _LABELLED_PHASES):
+                # (a test's `test: iter 5 loss 0.3` is its place in the test)
+                # (`train: step 1 loss 0.51`, `val: epoch 1 loss 0.51 | acc 0.9`; `valid: iter
+                # 4 loss 0.85` at the training's step: `_BETWEEN_STEPS`)
                 rest = line[bare.end() :]
                 clauses = spaced_pairs(rest) or _counted_clauses(rest)
+                if bare.group(1).lower() != "epoch" and labelled.group(1).lower() in _BETWEEN_STEPS:
+                    bare_step = False
             if bare is None or clauses is None:
                 return []
             phase = labelled.group(1)
             word = bare.group(1).lower()  # (`iter`, `iteration`, `episode`: as key_value names it)
             counter_key = word if word in STEP_NAMES else "step"
-            return [(counter_key, int(bare.group(2)), None), *(
+            return [*([(counter_key, int(bare.group(2)), None)] if bare_step else []), *(
                 (key if phased(key) or key in STEP_NAMES else f"{phase}_{key}", value, step)
                 for key, value, step in clauses)]
         bare = _BARE_COUNTER.match(line)
@@ -2912,7 +2999,10 @@ def parse_name_value(line: str) -> list[Found]:
             name = match.group(1).replace(" ", "_")
             key = name if name in _UNPREFIXED or (prefix and phased(name)) else prefix + name
             if is_metric_key(name) and is_metric_key(key) and name.lower() not in ENV_STEPS and (
-                    name.lower() not in _FOLDS):  # (`Stage 1 | Epoch 1 | loss 0.6`: a stage's)
+                    name.lower() not in _FOLDS) and not (  # (`Stage 1 | Epoch 1 | loss 0.6`)
+                    # (the episodes done beside the line's step: `Step 100 | Episode 3 | ...`)
+                    counter is not None and name.lower() in ("episode", "episodes")
+                    and match.group(2).isdigit()):
                 found.append((key, to_number(match.group(2)), None))
             elif name.lower() == "batch" and match.group(2).isdigit() and any(
                     k.lower() in ("epoch", "ep") for k, _, _ in found):
@@ -2920,10 +3010,11 @@ def parse_name_value(line: str) -> list[Found]:
             else:
                 counts = True
     if counter is not None and counter.group(0).endswith(",") and not any(
-            names_a_measure(key) for key, _, _ in found[1:]) and not any(
+            names_a_measure(key) or _OPTIMIZED.search(key) for key, _, _ in found[1:]) and not any(
             _MEASURE.search(key) or key == "f" or _OTHER_SCRIPT.match(key)
             for key, _, _ in key_value_pairs(line)):
-        # (`f` is an objective's value: GPy's `Optimization restart 2/10, f = -21.0096`; a
+        # (`f` is an objective's value: GPy's `Optimization restart 2/10, f = -21.0096`, as
+        # ensmallen's `Iteration 1, objective 6.9036` names one; a
         # name in another script is a measure's as often, `Step 100, 损失: 0.35`)
         # `Step 1, took 0.5s`, `iteration 2, retries 3`: prose, no measure named (`iter 100,
         # loss: 89.87` names one in a key_value pair); but a line of the counter and counts is
@@ -3090,7 +3181,10 @@ def parse_leading_position(line: str) -> list[Found]:
 # custom loop), and Lightning's `Epoch 3: 100%|...`. The number is used as printed (Keras
 # counts from 1). `epoch=3` is a key=value pair, whose step holds for its own line only.
 _EPOCH_HEADER = re.compile(
-    r"[\ \t]{0,40}(?:[=\-]{1,8}>\ {0,4}|>{1,3}\ {1,4}|[-=*#]{2,40}\ {1,4}|\[[a-z]{1,12}\]\ {1,4})?"
+    # (a bracketed label before it, `[teacher]`, or a fold's or a seed's, `[fold 2]`, `[Fold
+    # 2/5]`, `[seed=0]`)
+    r"[\ \t]{0,40}(?:[=\-]{1,8}>\ {0,4}|>{1,3}\ {1,4}|[-=*#]{2,40}\ {1,4}"
+    r"|\[[a-z]{1,12}\]\ {1,4}|\[(?!step|iter|batch)[a-z]{1,12}[\ =:_#]{0,2}\d{1,6}(?:/\d{1,6})?\]\ {0,4})?"
     r"(?:start of |starting |beginning of |(?:results )?at the end of "
     r"|(?P<report>(?:[a-z]{1,12} )?(?:results|summary|stats|statistics|metrics|scores) "
     r"(?:for|of|after) (?:the )?))?"
