@@ -1086,7 +1086,9 @@ def test_a_table_of_a_counter_and_one_measure() -> None:
     # a hand-written RL loop's table: its episode counts the rows
     for lines in (["episode\treturn\tlength", "1\t20.0\t20", "2\t25.0\t25"],
                   ["   ep   steps   return", "    1      20     20.0", "    2      25     25.0"],
-                  ["| Episode | return |", "|---|---|", "| 1 | 20.0 |", "| 2 | 25.0 |"]):
+                  ["| Episode | return |", "|---|---|", "| 1 | 20.0 |", "| 2 | 25.0 |"],
+                  ["ep\treturn", "1\t20.0", "2\t25.0"],
+                  ["Ep  return  Epsilon", " 1    20.0   0.9", " 2    25.0   0.8"]):
         parser = MetricParser()
         assert [(key, value, step) for key, value, step in triples(
             parser.parse_lines(lines) + parser.flush()) if key == "return"] == expect(
@@ -2276,6 +2278,13 @@ def test_carriage_returns_end_lines_like_tqdm_redraws() -> None:
                  b"\rEpisode 2\tAverage Score: 2.00\n") == [
         "Episode 1\tAverage Score: 1.00", "Episode 2\tAverage Score: 2.00"]
     assert split(b"loss=0.5\r\nloss=0.5\r\n") == ["loss=0.5", "loss=0.5"]
+    # however the output was cut (each print a chunk of its own, unbuffered)
+    data = b"\rEpisode 1 Score: 1.00\rEpisode 2 Score: 2.00\rEpisode 2 Score: 2.00\nEnd\n"
+    for size in (1, 5, 23, len(data)):
+        splitter = LineSplitter()
+        lines = [line for at in range(0, len(data), size)
+                 for line in splitter.feed(data[at : at + size])] + splitter.flush()
+        assert lines == ["Episode 1 Score: 1.00", "Episode 2 Score: 2.00", "End"], size
 
 
 def test_every_line_end_counts_and_empty_lines_are_skipped() -> None:
@@ -5752,6 +5761,10 @@ def test_a_fold_a_trial_or_a_round_counts_its_line() -> None:
                     "[Fold 2/3][Epoch 2] loss: 0.3") == [
         ("loss", 0.5, 1), ("loss", 0.4, 2), ("val_acc", 0.91, 1), ("loss", 0.6, 1),
         ("loss", 0.3, 2)]
+    # (any outer loop's label, in brackets or parentheses, before the line's own counter)
+    assert steps_of("[seed 0] step 100 loss=0.5", "[seed 1] step 100 loss=0.6",
+                    "(fold 2) epoch 3 loss=0.3", "[run 2/3] iter 50 loss: 0.2") == [
+        ("loss", 0.5, 100), ("loss", 0.6, 100), ("loss", 0.3, 3), ("loss", 0.2, 50)]
 
 
 def test_round_30_a_batch_in_its_epoch_is_a_global_step() -> None:

@@ -77,6 +77,10 @@ def test_an_uncaught_error_of_node_or_r_is_no_metric() -> None:
                     "",
                     "Node.js v20.20.2") == [("loss", 0.6003, 1)]
     assert steps_of("Uncaught Error: diverged: loss=NaN") == []
+    # C++'s uncaught exception
+    assert steps_of("step 3 loss 0.512",
+                    "terminate called after throwing an instance of 'std::runtime_error'",
+                    "  what():  diverged: loss=nan at step 4") == [("loss", 0.512, 3)]
     # R's stop() and an error in a call
     assert steps_of("Error: diverged at epoch 3: loss=NaN", "Execution halted") == []
     assert steps_of("iter  19 value 3.905306",
@@ -104,6 +108,9 @@ def test_a_progress_share_in_brackets_first_leaves_the_counter_the_step() -> Non
         ("train_loss", 5.9036, 2), ("accuracy", 10.0, 2),
         ("train_loss", 1.9036, 10), ("accuracy", 90.0, 10)]
     assert steps_of("[ 10%] Building CXX object styles.o") == []
+    # unpadded, `printf("[%d%%] ...")`
+    assert steps_of("[10%] epoch 1 loss 1.6000 acc 5.00", "[20%] epoch 2 loss 1.5 acc 6.00") == [
+        ("loss", 1.6, 1), ("acc", 5.0, 1), ("loss", 1.5, 2), ("acc", 6.0, 2)]
 
 
 def test_dlib_step_number_sign_is_the_step() -> None:

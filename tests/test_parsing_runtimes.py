@@ -122,3 +122,16 @@ def test_caffe_older_iteration_line_and_what_is_left_to_other_rules() -> None:
         ("loss", 0.2, 100), ("acc", 0.9, 100)]
     # without it, the same shape is scikit-learn's MLP's, read as before
     assert run_all("Iteration 1, loss = 1.07158394") == [("loss", 1.07158394, 1, "sklearn")]
+
+
+def test_caffe_start_up_parameters_and_layer_sizes_are_no_metrics() -> None:
+    # the solver's parameters in protobuf's text format up to the next glog line, a layer's
+    # top shape and memory: settings and sizes (they had been metrics at the last step)
+    assert steps_of(f"{CAFFE}solver.cpp:45] Initializing solver from parameters: ",
+                    "test_iter: 100", "test_interval: 50", "base_lr: 0.01", "momentum: 0.9",
+                    "solver_mode: CPU", "train_state {", "  level: 0", "}",
+                    f"{CAFFE}net.cpp:131] Top shape: 64 (64)",
+                    f"{CAFFE}net.cpp:139] Memory required for data: 200960",
+                    f"{CAFFE}solver.cpp:218] Iteration 10 (50 iter/s, 0.2s/10 iters), loss = 1.15",
+                    f"{CAFFE}solver.cpp:237]     Train net output #0: loss = 1.15 (* 1 = 1.15 loss)"
+                    ) == [("loss", 1.15, 10)]

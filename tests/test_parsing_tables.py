@@ -101,6 +101,12 @@ def test_nan_cells_of_a_history_table_are_no_points() -> None:
         "      3        0.6667        nan") == [
         ("train_loss", 2.0, 1), ("train_loss", 1.0, 2), ("val_loss", 1.1, 2),
         ("train_loss", 0.6667, 3)]
+    # (a NaN cell before another: a column's place, not a row's name for the value after it)
+    assert steps_of(
+        "   epoch  val_loss  train_loss",
+        "0      1       NaN        1.00",
+        "1      2       0.9        0.90") == [
+        ("train_loss", 1.0, 1), ("val_loss", 0.9, 2), ("train_loss", 0.9, 2)]
     # a `loss: nan` line is a point: training diverged
     assert steps_of("Epoch 1/2 - loss: nan") == [("loss", "nan", 1)]
 

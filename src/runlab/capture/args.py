@@ -37,6 +37,7 @@ the script of `sh -c SCRIPT` (bash, zsh, ...) is redacted the same way, word by 
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections.abc import Collection, Mapping, Sequence
@@ -200,6 +201,8 @@ def _credentials_in(text: str) -> re.Pattern[str] | None:
         return None
     regex = _CREDENTIALS_OF.get(forms)
     if regex is None:
+        if len(_CREDENTIALS_OF) > 256:  # (ever-new mixes of forms: stay bounded)
+            _CREDENTIALS_OF.clear()
         regex = _CREDENTIALS_OF[forms] = re.compile(
             "|".join(_CREDENTIAL_FORMS[i][1] for i in forms))
     return regex
@@ -234,6 +237,7 @@ class ParsedArgs:
     module: str | None = None  # `python -m MODULE`
     argv: list[str] = field(default_factory=list)  # the whole command, secrets as "***"
     code: str | None = None  # `python -c CODE`'s program, as typed (never stored: its hash is)
+    params_start: int = 1  # where the program's own words begin (after `R ... --args`, say)
 
 
 def secret_patterns(settings: Settings | None = None) -> tuple[str, ...]:
@@ -248,22 +252,12 @@ def secret_patterns(settings: Settings | None = None) -> tuple[str, ...]:
 def is_secret(key: str, patterns: Sequence[str] = SECRET_PATTERNS) -> bool:
     """Whether a param name looks like it holds a secret: a case-insensitive glob match of the
     name, or of its camelCase words joined by `_` (`dbPass` as `db_pass`), words that name no
-    secret taken out (`max_new_tokens`, `tokenizer`). Each answer is remembered (a patch of
-    logs asks for the same few names 100,000 times)."""
-    patterns = patterns if isinstance(patterns, tuple) else tuple(patterns)
-    known = _SECRET_NAMES.get((key, patterns))
-    if known is None:
-        known = _is_secret(key, patterns)
-        if len(_SECRET_NAMES) > 10_000:  # (ever-new names: stay bounded)
-            _SECRET_NAMES.clear()
-        _SECRET_NAMES[(key, patterns)] = known
-    return known
+    secret taken out (`max_new_tokens`, `tokenizer`)."""
+    return _is_secret(key, patterns if isinstance(patterns, tuple) else tuple(patterns))
 
 
-_SECRET_NAMES: dict[tuple[str, tuple[str, ...]], bool] = {}
-
-
-def _is_secret(key: str, patterns: Sequence[str]) -> bool:
+@functools.lru_cache(maxsize=10_000)  # (a patch of logs asks of the same few names 100,000 times)
+def _is_secret(key: str, patterns: tuple[str, ...]) -> bool:
     bare = key.lower().lstrip("-+~")
     # (words split at `-` as well, matched joined by `_`: `--vault-addr` as `vault_addr`)
     names = {key.lower(), bare, bare.replace("-", "_"), _HUMP.sub("_", key.lstrip("-+~")).lower()}
@@ -1066,7 +1060,7 @@ def parse_args(
         params, args = hide_params(params, passwords), hide_params(args, passwords)
     return ParsedArgs(
         params=params, args=args, script=entry.script, module=entry.module, argv=redacted,
-        code=entry.code,
+        code=entry.code, params_start=entry.params_start,
     )
 
 
@@ -1156,14 +1150,14 @@ def _find_entry(tokens: list[str], cwd: str) -> _Entry:
             return _Entry(prefix_end=after, params_start=after, code=tokens[code].partition(
                 "=")[2] if glued else tokens[code + 1])
     if os.path.basename(program) == "R":
-        return _r_entry(tokens)
+        return _r_entry(tokens, cwd)
     entry = _launched_entry(tokens, 1, cwd, launcher)
     if os.path.basename(program) == "Rscript" and tokens[entry.params_start:][:1] == ["--args"]:
         entry.prefix_end = entry.params_start = entry.params_start + 1  # (R's marker)
     return entry
 
 
-def _r_entry(tokens: list[str]) -> _Entry:
+def _r_entry(tokens: list[str], cwd: str) -> _Entry:
     """`R --vanilla -f train.R --args --lr 0.1` (or the script on its standard input): R's own
     options are none of the run's params; the program's come after `--args`, the script is
     `-f FILE` or `--file=FILE`."""
@@ -1175,7 +1169,8 @@ def _r_entry(tokens: list[str]) -> _Entry:
         elif tokens[at].startswith("--file="):
             script = tokens[at].partition("=")[2]
     start = min(end + 1, len(tokens))
-    return _Entry(script=script, prefix_end=start, params_start=start)
+    return _Entry(script=script if script and _is_file(script, cwd) else None, prefix_end=start,
+                  params_start=start)
 
 
 # Interpreters of other languages: the first file among their words is the program they run

@@ -204,8 +204,11 @@ def _text(value: Any) -> str:
 
 
 def _params_start(argv: list[str], cwd: str, parsed: Any = None) -> int:
-    """Where the program's own arguments begin (after the script or `-m module`)."""
+    """Where the program's own arguments begin (after the script or `-m module`; R's after
+    its `--args`, as the command line's reading found)."""
     parsed = parsed if parsed is not None else parse_args(argv, cwd=cwd)
+    if argv and os.path.basename(argv[0]) == "R":
+        return int(parsed.params_start)
     if parsed.script is not None and parsed.script in argv:
         return argv.index(parsed.script) + 1
     if parsed.module is not None:

@@ -47,8 +47,10 @@ _GLUED_TRACEBACK = re.compile(rb"([^\s|])(?:\^C)?(?=Traceback \(most recent call
 # A drawing redrawn unchanged (`print(f"\rEpisode {i}\tAverage Score: {avg:.2f}", end="")`,
 # then the same text again with a newline every 100 episodes, udacity's DRLND loops; a bar's
 # last frame drawn again on close): one drawing, no second line. Only a segment between two
-# lone \r, the same as the segment after it; each segment tried once: linear.
+# lone \r, the same as the segment after it; each segment tried once: linear. (The block's
+# first segment is another's: the one the block before ended with, or one left unfinished.)
 _REDRAWN = re.compile(rb"\r([^\r\n]{1,4096})(?=\r\1[\r\n])")
+_REDRAWN_FIRST = re.compile(rb"([^\r\n]{1,4096})\r(?=\1[\r\n])")
 
 # Bigger feeds are worked through in slices so that temporary copies stay this size.
 _SLICE = 64 * 1024
@@ -78,7 +80,7 @@ class LineSplitter:
     chunks and spends those bytes on escape codes keeps fewer. Empty lines are skipped.
     """
 
-    __slots__ = ("_limit", "_overflow", "_pending", "max_line")
+    __slots__ = ("_drawn", "_limit", "_overflow", "_pending", "max_line")
 
     def __init__(self, max_line: int = 4096) -> None:
         if max_line < 1:
@@ -87,6 +89,7 @@ class LineSplitter:
         self._limit = 4 * max_line
         self._pending = bytearray()
         self._overflow = False
+        self._drawn = b""  # the drawing the last block ended with, a lone \r after it
 
     @property
     def buffered(self) -> int:
@@ -107,7 +110,9 @@ class LineSplitter:
         block = bytes(self._pending)
         self._pending.clear()
         self._overflow = False
-        return self._clean(block) if block else []
+        lines = self._clean(block) if block else []
+        self._drawn = b""
+        return lines
 
     def _feed(self, data: bytes) -> list[str]:
         if b"\x1b[" in data and b"G" in data:
@@ -140,6 +145,24 @@ class LineSplitter:
         else:
             self._pending += data
 
+    def _undrawn(self, block: bytes) -> bytes:
+        """The block without a drawing drawn again unchanged (`\rS\rS\n` as `\rS\n`), also
+        where the two came in separate blocks, however the output was cut."""
+        drawn, self._drawn = self._drawn, b""
+        if drawn and block.startswith(drawn) and block[len(drawn) : len(drawn) + 1] in (
+                b"\r", b"\n"):
+            block = block[len(drawn) + 1 :]  # (given out as the block before's last line)
+        if b"\r" in block and block.count(b"\r") != block.count(b"\r\n"):  # (a lone \r)
+            first = _REDRAWN_FIRST.match(block)
+            if first is not None:
+                block = block[first.end() :]
+            block = _REDRAWN.sub(b"", block)
+            if block[-1:] == b"\r":
+                start = max(block.rfind(b"\r", 0, len(block) - 1),
+                            block.rfind(b"\n", 0, len(block) - 1)) + 1
+                self._drawn = block[start:-1]
+        return block
+
     def _clean(self, block: bytes) -> list[str]:
         if b"\x1b" in block:
             if b"G" in block:  # (one cut between two chunks, `_feed` did not see whole)
@@ -149,8 +172,7 @@ class LineSplitter:
             block = _KERAS_GLUED.sub(rb"\1\n", block)
         if b"Traceback (most recent call last):" in block:
             block = _GLUED_TRACEBACK.sub(rb"\1\n", block)
-        if b"\r" in block and block.count(b"\r") != block.count(b"\r\n"):  # (a lone \r)
-            block = _REDRAWN.sub(b"", block)  # (`\rS\rS\n` as `\rS\n`)
+        block = self._undrawn(block)
         text = block.translate(_CR_TO_LF, _CONTROLS).decode("utf-8", "replace")
         cap = self.max_line
         return [line[:cap] for line in text.split("\n") if line]

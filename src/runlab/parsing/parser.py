@@ -1482,7 +1482,8 @@ class MetricParser:
                 self._reading = text
                 return self._printed_whole(records, "json")
             if self._pprint and all(held.lstrip()[:1] in "'{}[]" for held in block) or any(
-                    _INSPECT_LINE.match(held) for held in block):  # (or a Node object's)
+                    _INSPECT_LINE.match(held) and held.lstrip()[:1] != "'" for held in block):
+                # (or a Node object's: bare keys; quoted ones are pprint's, python_dict's)
                 return self._parse_line(" ".join(held.strip() for held in block), read=True)
         elif len(block) <= _BLOCK_LINES and (_JSON_LINE.match(line) or _inspect_goes_on(block)):
             return points

@@ -104,6 +104,8 @@ from runlab.parsing.rules.libraries import (
     parse_autogluon,
     parse_skopt,
     parse_caffe,
+    parse_caffe_setup,
+    caffe_setup_rows,
     parse_catboost,
     parse_lightgbm,
     logger_total_rows,
@@ -343,6 +345,17 @@ RULES: list[Rule] = [
         ("Iteration ", " net output #"),
         sets_step=True,
         final=True,
+    ),
+    Rule(
+        "caffe_setup",
+        "Caffe's start-up: the solver's and nets' parameters after `Initializing solver from "
+        "parameters: ` (`base_lr: 0.01`, `momentum: 0.9`, `layer {` ...), up to the next glog "
+        "line, and a layer's `Top shape: 64 1 28 28 (50176)`, `Memory required for data: "
+        "200704`: settings and sizes, no metrics",
+        parse_caffe_setup,
+        ("from parameters:", "] Top shape: ", "] Memory required for data: "),
+        final=True,
+        rows=caffe_setup_rows,
     ),
     Rule(
         "skopt",
@@ -1097,7 +1110,7 @@ RULES: list[Rule] = [
         parse_table_header,
         ("epoch ", "Epoch ", "E ", "# ", "step ", "Step ", "iter", "Iter", "gen\t", "gen ",
          "Gen", "n_gen ", "epoch\t", "Epoch\t", "step\t", "Step\t", "#\t", "E\t", "episode",
-         "Episode", "ep "),
+         "Episode", "ep ", "ep\t", "Ep "),
         rows=table_rows,
     ),
     Rule(

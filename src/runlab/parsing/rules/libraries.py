@@ -1066,7 +1066,7 @@ _TWO_COLUMNS = re.compile(rf"\s*({_COLUMN}){_COLUMN_GAP}({_COLUMN})\s*")
 _COUNTER_COLUMNS = ("#", "step", "Step", "iter", "Iter", "iteration", "Iteration",
                     "iterations", "Iterations", "epoch",
                     "Epoch", "E", "gen", "Gen", "n_gen", "niter", "nit", "i",
-                    "episode", "Episode", "ep",  # (a hand-written RL loop's `ep  steps  return`)
+                    "episode", "Episode", "ep", "Ep",  # (a hand-written RL loop's `ep  return`)
                     "run")  # (last: airbench's run before its epoch, `|  run  |  epoch  |`)
 _OUTER_BARS = re.compile(r"\s*\|(.*)\|\s*")
 
@@ -1561,6 +1561,10 @@ def id_rows(header: str) -> Callable[[str], list[Found]]:
 _SUMMARY_ROWS = frozenset({"Final", "eval"})
 
 
+# A cell that holds no value (pandas' `NaN`, R's `NA`, `None`): a column's place, no name.
+_MISSING_CELLS = frozenset({"nan", "na", "none", "null", "n/a"})
+
+
 def table_rows(header: str, named: list[str] | None = None) -> Callable[[str], list[Found]]:
     """The reader of a table's rows: one number a column, the counter column as the step
     (the finest of them: spaCy's `#` before its `E`; NLTK's `Final` row has none); columns of
@@ -1605,7 +1609,8 @@ def table_rows(header: str, named: list[str] | None = None) -> Callable[[str], l
             if placed is not None:  # Chainer's first row, before training: `0    2.32  0.116`
                 fields = placed
         if (counters == [0] and len(fields) >= 3 and fields[1].isalpha()
-                and fields[0].isdigit() and len(fields[0]) <= 18):
+                and fields[0].isdigit() and len(fields[0]) <= 18
+                and fields[1].lower() not in _MISSING_CELLS):  # (`1  NaN  1.00`: a cell)
             # a row that names its value: mlx-lm's `  25    val 3.582    0.00s`
             value = parse_number(fields[2])
             return [(fields[1], value, int(fields[0]))] if value is not None else []
@@ -3186,6 +3191,30 @@ def parse_caffe(line: str) -> list[Found]:
     if iteration.group(4) is not None:
         return [("iteration", step, step), ("lr", to_number(iteration.group(4)), None)]
     return [("iteration", step, step)]
+
+
+# Caffe's start-up: the solver's and the nets' parameters printed in protobuf's text format after
+# `... solver.cpp:45] Initializing solver from parameters: ` (`base_lr: 0.01`, `momentum: 0.9`,
+# `layer {` ... `}`), up to its next glog line, and each layer's setting up (`net.cpp:131] Top
+# shape: 64 1 28 28 (50176)`, `Memory required for data: 200704`): settings and sizes, none a
+# metric.
+_GLOG_LINE = re.compile(r"[IWEF]\d{4}\ ")
+
+
+def parse_caffe_setup(line: str) -> list[Found]:
+    """A line of Caffe's start-up (see above): claimed, no metric."""
+    if "from parameters:" in line and line.rstrip().endswith("from parameters:") or (
+            ".cpp:" in line and ("] Top shape: " in line or "] Memory required for data: " in line)):
+        return [CLAIM]
+    return []
+
+
+def caffe_setup_rows(header: str) -> Callable[[str], list[Found]]:
+    """The parameters' lines after `Initializing ... from parameters:`, up to a glog line."""
+    def row(line: str) -> list[Found]:
+        return [] if _GLOG_LINE.match(line) else [CLAIM]
+
+    return row if header.rstrip().endswith("from parameters:") else lambda line: []
 
 
 # skopt ----------------------------------------------------------------------------------------

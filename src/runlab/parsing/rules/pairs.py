@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 from collections.abc import Callable
@@ -1101,16 +1102,18 @@ def _counted_phase(key: str) -> str:
 # An error's message, as Node and R print an uncaught one: `Error: diverged: loss=NaN` (Node's
 # `Uncaught Error: ...`), R's `Error in optim(c(0, 0), f, control = list(trace = 1,  :`, and the
 # stack under Node's, `    at train (/tmp/train.js:3:9)`; not a measure named Error, `Error:
-# 0.25`. (Python's, `ValueError: ...`, is the noise rule's.)
+# 0.25`; C++'s `  what():  diverged: loss=nan` under `terminate called after throwing ...`.
+# (Python's, `ValueError: ...`, is the noise rule's.)
 _ERROR_MESSAGE = re.compile(
     r"(?:Uncaught\ (?:[A-Z][A-Za-z]{0,40})?)?Error:\ +(?!(?i:nan|inf))(?=[A-Za-z])"
+    r"|\ {0,4}what\(\):\ "
     r"|Error\ in\ (?:[^\s(]{1,80}\(|.{1,300}?\ :(?:\ |$))"
     r"|\s{2,12}at\ .{0,400}:\d{1,9}:\d{1,9}\)?\s*$", re.ASCII)
 
 
 def error_message(text: str) -> bool:
     """Whether a message is an error's, its numbers none of a measure (`_ERROR_MESSAGE`)."""
-    if text[:1] in "EU" or text[:2] == "  " and "at " in text[:16]:
+    if text[:1] in "EU" or text[:2] == "  " and ("at " in text[:16] or "what():" in text[:12]):
         return _ERROR_MESSAGE.match(text) is not None
     return False
 
@@ -1660,20 +1663,11 @@ def _best_setting(key: str) -> bool:
         "k", "K"))
 
 
+@functools.lru_cache(maxsize=10_000)  # (the rules ask it of the same few names every line)
 def is_metric_key(key: str) -> bool:
     """Whether a key_value key names a metric (not a log level, a device, a source file, a
-    setting such as a seed or a thread count, a thing's number). Each answer is remembered:
-    the rules ask it of the same few names on every line."""
-    known = _METRIC_KEYS.get(key)
-    if known is None:
-        known = _is_metric_key(key)
-        if len(_METRIC_KEYS) > 10_000:  # (ever-new names: stay bounded)
-            _METRIC_KEYS.clear()
-        _METRIC_KEYS[key] = known
-    return known
-
-
-_METRIC_KEYS: dict[str, bool] = {}
+    setting such as a seed or a thread count, a thing's number)."""
+    return _is_metric_key(key)
 
 
 def _is_metric_key(key: str) -> bool:
@@ -2667,12 +2661,24 @@ def message(line: str) -> str:
     return text
 
 
+# A numbered outer loop in brackets (a seed's, a fold's, a run's), then a counter.
+_OUTER_LOOP = re.compile(
+    r"[\[(](?!(?i:step|iter|batch|epoch|ep)\b)[A-Za-z]{1,12}[\ =:_#]{0,2}\d{1,6}(?:/\d{1,6})?"
+    r"[\])]\ {0,4}(?=(?i:global_step|step|iteration|iter|epoch|ep)[\ =:\[])")
+
+
 def _message(line: str) -> str:
     if len(line) < 8:
         return line
-    if line[:1] == "[" and line[4:7] == "%] " and line[1:4].lstrip(" ").isdigit():
+    if line[:1] == "[" and "%] " in line[2:7] and (
+            share := line[1 : line.index("%] ", 2)].lstrip(" ")).isdigit() and len(share) <= 3:
         # a share done in brackets first, as CMake prints its progress: `[ 10%] epoch 1 | ...`
-        return _message(line[7:].lstrip(" "))
+        # (unpadded too, `printf("[%d%%] ...")`'s `[10%] epoch 1`)
+        return _message(line[line.index("%] ", 2) + 3 :].lstrip(" "))
+    if line[:1] in "[(" and (outer := _OUTER_LOOP.match(line)) is not None:
+        # an outer loop's label before the line's counter, `[seed 0] step 100 loss=0.5`,
+        # `(fold 2) epoch 3 ...`: the counter is the line's step, as without it
+        return _message(line[outer.end():])
     if line[:3] == "..." and (dots := _DOTS.match(line)) is not None:
         return line[dots.end():]  # (a dot a batch, then the epoch's line: `..... epoch 1 ...`)
     if "Thread" in line[:40] and (threaded := _TIME_AND_THREAD.match(line)) is not None and (

@@ -559,7 +559,14 @@ async function comparePage(root, params) {
   if (!running()) return;
   charts.dataset.live = "1";
   followStore(stamp, async () => {
-    runs = await Promise.all(runs.map((r) => getJSON("/api/runs/" + r.number)));
+    try {
+      runs = await Promise.all(runs.map((r) => getJSON("/api/runs/" + r.number)));
+    } catch (e) {
+      if (e.status !== 404) throw e;  // (tried again next tick)
+      charts.before(errorBox(e));  // a compared run was deleted: say so, stop following
+      delete charts.dataset.live;
+      return false;
+    }
     const before = shared.join("\n");
     shared = sharedMetrics();
     await fetchSeries();
