@@ -373,6 +373,28 @@ def test_rerun_replaces_an_option_s_recorded_words_only(cli: Cli, git_repo: Path
     assert r.code == 0 and r.stdout == "['--amp', 'false', 'data/train.csv']\n", r.stdout
 
 
+def test_rerun_adds_words_where_r_gives_them_to_the_program(cli: Cli, git_repo: Path,
+                                                          tmp_path: Path) -> None:
+    # R's program reads the words after `--args` only: words added to a line without it go
+    # after an `--args` of their own, not to R (which would warn and drop them)
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "R").write_text('#!/bin/sh\necho "R got: $*"\n')
+    (bin_dir / "R").chmod(0o755)
+    (git_repo / "train.R").write_text("cat(commandArgs(trailingOnly = TRUE))\n")
+    env = {"PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"}
+    assert cli("R", "--vanilla", "-f", "train.R", cwd=git_repo, env=env).code == 0
+    r = cli("rerun", "last", "--", "--lr", "0.2", cwd=git_repo, env=env)
+    assert r.code == 0, r.stderr
+    assert r.stdout == "R got: --vanilla -f train.R --args --lr 0.2\n"
+    # a line with `--args`: the words after it, and a param it gave replaced where it sits
+    assert cli("R", "--vanilla", "-f", "train.R", "--args", "--lr", "0.1", cwd=git_repo,
+               env=env).code == 0
+    r = cli("rerun", "last", "lr=0.3", "--", "--seed", "1", cwd=git_repo, env=env)
+    assert r.code == 0, r.stderr
+    assert r.stdout == "R got: --vanilla -f train.R --args --lr 0.3 --seed 1\n"
+
+
 @pytest.mark.parametrize("argv, overrides, expected", [
     (["python", "t.py", "--lr", "0.1"], {"lr": "0.5"}, ["python", "t.py", "--lr", "0.5"]),
     (["python", "t.py", "--lr=0.1"], {"lr": "0.5"}, ["python", "t.py", "--lr=0.5"]),

@@ -161,7 +161,7 @@ def plan(store: Store, run_id: str, overrides: Sequence[str], *,
         style.changed = set(given)
         for key, value in given.items():
             style.set(argv, key, value, env)
-        argv += extra_words
+        argv += _to_program(argv, extra_words)
         _refuse_redacted(argv, run.number)
     hidden_env = [k for k, v in env.items() if REDACTED in v]
     if hidden_env:
@@ -548,6 +548,17 @@ def _program_index(argv: Sequence[str]) -> int:
                 _ASSIGNMENT.fullmatch(argv[at]) and argv[at][:1] not in "+~")):
             at += 2 if argv[at] in _ENV_WITH_ARG else 1
     return at
+
+
+def _to_program(argv: Sequence[str], words: Sequence[str]) -> list[str]:
+    """Words to add at the end of a command line, as its program reads them: R's program reads
+    only the words after `--args` (those before are R's own options, `R --vanilla -f train.R
+    --lr 0.1` warns of `--lr` and runs without it), so `--args` goes first where the line has
+    none."""
+    at = _program_index(argv)
+    if words and at < len(argv) and os.path.basename(argv[at]) == "R" and "--args" not in argv:
+        return ["--args", *words]
+    return list(words)
 
 
 def _source_path(cwd: str, script: str | None, module: str | None) -> str | None:
