@@ -7,6 +7,11 @@ from tqdm import tqdm
 import _truth
 
 metrics = {}
+# A bar given its postfix as it is built (hyperopt's `fmin`, `postfix={"best loss": "?"}`),
+# which tqdm sets before it has a count: a placeholder, no value; the bars after it are the
+# hook's as ever.
+with tqdm(total=2, desc="search", postfix={"best loss": "?"}) as search:
+    search.update(2)
 step = valid_step = 0
 for epoch in range(3):
     bar = tqdm(range(30), desc=f"Epoch {epoch + 1}")

@@ -1205,6 +1205,10 @@ def _tqdm(module):
             # a framework's own bar, or one a callback of its draws while it runs (tqdm's
             # Keras callback), shows what its hook records already
             return
+        if not hasattr(bar, "n"):
+            # the postfix given as the bar is built (hyperopt's `fmin`: `postfix={"best loss":
+            # "?"}`), set before tqdm has a count: a placeholder, nothing measured yet
+            return
         values = dict(args[1] or {}) if len(args) > 1 and args[1] else {}
         values.update({k: v for k, v in kwargs.items() if k != "refresh"})
         if any(" " in str(k) for k in values):
