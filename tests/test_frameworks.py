@@ -266,6 +266,7 @@ def test_tqdm_postfix_curve(cli: Callable[..., Result], tmp_path: Path, python: 
         assert [s for s, _ in truth["metrics"]["valid/acc"]] == list(range(1, 31))
         assert [s for s, _ in truth["metrics"]["finetune/ft_loss"]] == list(range(1, 13))
         assert [s for s, _ in truth["metrics"]["score_loss"]] == [1, 2, 3, 4]
+        assert [s for s, _ in truth["metrics"]["tune_loss"]] == [1, 2, 3]
         assert [s for s, _ in truth["metrics"]["sample_loss"]] == [8, 16, 24, 32, 36]
         assert [s for s, _ in truth["metrics"]["reused_loss"]] == list(range(1, 7))
         assert [s for s, _ in truth["metrics"]["cut_loss"]] == [1, 2, 3]

@@ -50,6 +50,15 @@ for i in bar:
     loss = 0.25 / (i + 1.25)
     bar.set_postfix_str(f"score_loss={loss:.4f}, mode=warm")
     _truth.add(metrics, "score_loss", i + 1, float(f"{loss:.4f}"))
+# A loop's own text, its pairs between spaces or bars, or `name: value` (LLM loops' `loss=4.9
+# ppl=95.0`).
+bar = tqdm(range(3), desc="tuning")
+for i in bar:
+    loss, ppl = 0.5 / (i + 1.5), 90.0 / (i + 1)
+    bar.set_postfix_str([f"tune_loss={loss:.4f} ppl={ppl:.1f}", f"tune_loss={loss:.4f} | "
+                         f"ppl={ppl:.1f}", f"tune_loss: {loss:.4f} ppl: {ppl:.1f}"][i])
+    _truth.add(metrics, "tune_loss", i + 1, float(f"{loss:.4f}"))
+    _truth.add(metrics, "ppl", i + 1, float(f"{ppl:.1f}"))
 # A bar that counts samples, a batch of 8 at a time (the last of 4), its values set before
 # each update: each is the count that update ends.
 bar = tqdm(total=36, desc="samples")

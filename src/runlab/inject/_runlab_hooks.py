@@ -573,6 +573,30 @@ def _argparse(argparse):
 # -- shared -------------------------------------------------------------------------------
 
 
+def _postfix_pairs(text):
+    """The `name=value` pairs of a postfix's text, whatever parts them: commas (as
+    `set_postfix` writes them), bars or spaces (`loss=4.9 | ppl=95`, `loss=4.9 ppl=95`), and
+    `name: value` or `name = value` too; a value that is no number is none."""
+    values = {}
+    for part in text.replace("|", ",").split(","):
+        words = part.split()
+        i = 0
+        while i < len(words):
+            name, equals, value = words[i].partition("=")
+            if not equals and name.endswith(":") and len(name) > 1:
+                name, equals = name[:-1], ":"
+            if equals and not value and i + 1 < len(words):
+                i += 1
+                value = words[i]  # (`loss: 4.9`, `loss= 4.9`)
+            elif not equals and i + 2 < len(words) and words[i + 1] in ("=", ":"):
+                equals, value = words[i + 1], words[i + 2]  # (`loss = 4.9`)
+                i += 2
+            if equals and name and value and _number(value) is not None:
+                values[name] = value
+            i += 1
+    return values
+
+
 def _number(value):
     """A loggable value as a float (tensors, numpy scalars, numeric strings, a percentage as
     printed: `"93.75%"` is 93.75); None otherwise."""
@@ -1322,13 +1346,10 @@ def _tqdm(module):
                 delattr(bar, name)
 
     def record_text(args, kwargs):
-        # set_postfix_str(s): the `name=value, ...` text set_postfix would have written
+        # set_postfix_str(s): the `name=value, ...` text set_postfix would have written, or
+        # a loop's own, its pairs between spaces or bars, or `name: value`
         text = args[1] if len(args) > 1 else kwargs.get("s", "")
-        values = {}
-        for part in str(text).split(","):
-            name, equals, value = part.strip().partition("=")
-            if equals and name and " " not in name and _number(value.strip()) is not None:
-                values[name] = value.strip()
+        values = _postfix_pairs(str(text))
         if values:
             record((args[0], values), {})
 
