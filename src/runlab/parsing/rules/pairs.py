@@ -493,7 +493,7 @@ _MEASURE_PHRASE = re.compile(
     r"\s*(?:(?:(?i:the|a|an)|DEBUG|INFO|WARNING|ERROR|[A-Za-z]{2,20}!)\ {1,4})?"
     r"((?:(?!(?i:the|a|an)\ )[A-Za-z][A-Za-z0-9]{1,19}\ ){0,3}"  # `Total loss for this batch`, `L2`
     r"(?i:accuracy|acc|loss|error|err|precision|recall|f1|score|perplexity|auc|top1|top5"
-    r"|mae|mse|rmse|iou|map|cost|reward|return|mean|average"
+    r"|mae|mse|rmse|iou|map|cost|reward|return|regret|mean|average"
     # (scikit-learn's examples: `Coefficient of determination: 0.47`, `Area under the ROC
     # curve`, `Explained variance ratio of PC1`, `Sum of squared errors`)
     r"|coefficient|area|sum|proportion|ratio|fraction|percentage|variance"
@@ -1111,11 +1111,25 @@ _ERROR_MESSAGE = re.compile(
     r"|\s{2,12}at\ .{0,400}:\d{1,9}:\d{1,9}\)?\s*$", re.ASCII)
 
 
+# A line of JavaScript, as Node echoes the one that threw above its caret in a crash report
+# (`if (mode === 'custom') { const err = new Error('loss exploded'); err.step = 4; ... }`): a
+# statement's end, and a declaration, a strict comparison, a `throw`, a function, a
+# constructor's call, or a condition that starts a statement.
+_SOURCE_WORDS = ("const ", "let ", "var ", "throw ", "function", "=== ", "!== ", "new ", "if (")
+_JS_SOURCE = re.compile(
+    r"(?:^|[\s;{(])(?:(?:const|let|var)\ [A-Za-z_$][\w$]{0,60}\ ?=(?!=)|throw\ "
+    r"|(?:async\ )?function[\s(*]|new\ [A-Z][\w$]{0,60}\()|\ [!=]==\ "
+    r"|(?:^|[;{}])\ {0,8}if\ \(", re.ASCII)
+
+
 def error_message(text: str) -> bool:
-    """Whether a message is an error's, its numbers none of a measure (`_ERROR_MESSAGE`)."""
-    if text[:1] in "EU" or text[:2] == "  " and ("at " in text[:16] or "what():" in text[:12]):
-        return _ERROR_MESSAGE.match(text) is not None
-    return False
+    """Whether a message is an error's, its numbers none of a measure (`_ERROR_MESSAGE`), or the
+    line of code a crash report shows (`_JS_SOURCE`)."""
+    if (text[:1] in "EU" or text[:2] == "  " and ("at " in text[:16] or "what():" in text[:12])) and (
+            _ERROR_MESSAGE.match(text) is not None):
+        return True
+    return text.rstrip()[-1:] in (";", "{", "}") and any(
+        word in text for word in _SOURCE_WORDS) and _JS_SOURCE.search(text) is not None
 
 
 # A counter's name with a number sign before its colon, dlib's trainer: `step#: 1    learning
@@ -1389,6 +1403,11 @@ def _qualified(pairs: list[tuple[str, str, str]], prefix: str) -> list[tuple[str
 _VECTOR_TAIL = re.compile(
     r"(?:\ {1,8}[-+]?(?:\d{1,18}(?:\.\d{0,18})?|\.\d{1,18})(?:[eE][-+]?\d{1,4})?(?=[\s,;|]|$)){2}",
     re.ASCII)
+# One more bare number: a measure's value and its spread (`acc: 0.91 0.02`), or a count after
+# it (conlleval's `FB1:  66.67  2`), but two fractions after a name that names no measure are
+# its vector, `weights: 0.734 2.090`, `coef: 0.1 0.2`.
+_PAIR_TAIL = re.compile(
+    r"\ {1,8}[-+]?(?:\d{1,18}\.\d{0,18}|\.\d{1,18})(?:[eE][-+]?\d{1,4})?(?=[\s,;|]|$)", re.ASCII)
 
 
 def _clause_pairs(line: str) -> list[tuple[str, str, str]]:
@@ -1443,8 +1462,10 @@ def _clause_pairs(line: str) -> list[tuple[str, str, str]]:
             pairs.append((f"{key}_{pairs[-1][0]}", integer, number))
             end = match.end()
             continue
-        if line[match.end() : match.end() + 1] == " " and "/" not in key and _VECTOR_TAIL.match(
-                line, match.end()):
+        if line[match.end() : match.end() + 1] == " " and "/" not in key and (_VECTOR_TAIL.match(
+                line, match.end()) or number and _PAIR_TAIL.match(line, match.end()) and not (
+                    names_a_measure(key) or _OPTIMIZED.search(key)) and key.lower().replace(
+                    " ", "_") not in RATES):
             # a vector's first number, `final weights: 0.096 0.250 0.607`: no value of a name
             # (names listed, `Precision/Recall: 0.8 0.7 0.6`, are the listing's)
             pairs.append((_DROPPED, integer, number))
@@ -1754,29 +1775,47 @@ _AFTER_STEPS = re.compile(
 )
 
 
-# Or the count before its unit: `loss after 100 steps: 0.52`.
+# Or the count before its unit: `loss after 100 steps: 0.52`, a bandit's `Regret after 1,000
+# pulls: 12.3` (or `... is 12.3`).
 _AFTER_COUNT = re.compile(
-    rf"({_NAME})\ after\ (\d{{1,18}})\ (steps|batches|iterations|iters|epochs|episodes|rounds"
-    rf"|generations|updates)\s*[:=]\s*({NUMBER}){VALUE_END}",
+    rf"({_NAME})\ after\ (\d{{1,3}}(?:,\d{{3}}){{1,6}}|\d{{1,18}})\ (steps|batches|iterations"
+    rf"|iters|epochs|episodes|rounds|generations|updates|pulls|trials|time\ steps|timesteps)"
+    rf"(?:\s*[:=]|\ is|\ was)\s*({NUMBER}){VALUE_END}",
     re.ASCII | re.IGNORECASE,
 )
+# A label before such a sentence, an algorithm's in a comparison: `[UCB] Final regret after 200
+# rounds: 17.1`, `Epsilon-greedy: average reward after 200 rounds: 0.665` (words, no counter).
+_STEP_SENTENCE_LABEL = re.compile(
+    r"\[([A-Za-z][\w\-]{0,30}(?:\ [A-Za-z][\w\-]{0,30}){0,2})\]\ {1,4}"
+    r"|([A-Za-z][\w\-]{0,30}(?:\ [A-Za-z][\w\-]{0,30}){0,2}):\ {1,4}", re.ASCII)
 
 
 # What an optimizer's steps lower or raise, named at a step in words (PennyLane's tutorials,
 # `Objective after step    10:  3.15`, `Energy after step 15: -1.13`), though a settings dict's
 # `objective` (XGBoost's) is none.
-_OPTIMIZED = re.compile(r"(?:^|[_\s])(?:objective|energy|fitness)$", re.ASCII | re.IGNORECASE)
+# (Or an iterative solver's residual: mlpack's `KMeans::Cluster(): iteration 2, residual 1.`)
+_OPTIMIZED = re.compile(r"(?:^|[_\s])(?:objective|energy|fitness|residual)$",
+                        re.ASCII | re.IGNORECASE)
 
 
 def parse_at_step(line: str) -> list[Found]:
     """``Training loss (for 1 batch) at step 100: 0.6021`` as Training_loss at step 100."""
     text = message(line).lstrip()
     match = _AT_STEP.match(text)
+    head = ""
+    if match is None and (labelled := _STEP_SENTENCE_LABEL.match(text)) is not None and (
+            _AT_STEP.match(text, labelled.end()) or _AFTER_COUNT.match(text, labelled.end())):
+        # each algorithm's, a phase's as its bracket names one (`[val] loss: 0.5` is val_loss)
+        label = labelled.group(1) or labelled.group(2)
+        head = f"{label}_" if labelled.group(1) and label.lower() in PHASES else f"{label}/"
+        text = text[labelled.end():]
+        match = _AT_STEP.match(text)
     if match is None:
         after = _AFTER_STEPS.match(text)
         counted = None if after is not None else _AFTER_COUNT.match(text)
         if counted is not None:
             name, step, unit, value = counted.groups()
+            step = step.replace(",", "")
         elif after is None:
             return []
         else:
@@ -1788,12 +1827,14 @@ def parse_at_step(line: str) -> list[Found]:
     else:
         name, unit, step, value = match.groups()
     key = name.replace(" ", "_")
-    if not is_metric_key(key) or _MEASURE.search(name) is None and _OPTIMIZED.search(
-            name) is None:  # `Checkpoint saved at step 5`
+    # (what it is over may end the name: `Mean regret over 10 runs after 200 rounds`)
+    named = name.partition(" over ")[0]
+    if not is_metric_key(key) or _MEASURE.search(named) is None and _OPTIMIZED.search(
+            named) is None:  # `Checkpoint saved at step 5`
         return []
     unit = unit.lower().rstrip("s")
     return [(unit if unit in ("epoch", "episode") else "step", int(step), None),
-            (key, to_number(value), None)]
+            (head + key, to_number(value), None)]
 
 
 # is_value -------------------------------------------------------------------------------------
@@ -2027,6 +2068,7 @@ _COUNTER = re.compile(
     r"\s*(?:(?:(?:(?i:minibatch|mini-batch|global|train|training|optimizer|optimization|update"
     r"|differential_evolution|basinhopping)\ )?"
     r"steps?|global_step|iter|iteration|it|episode:?|ep\.?:?|updates?|generation|fold|trial|round"
+    r"|timesteps?"  # (an RL loop's `Timestep 1000 | Episode 5 | Return 17.0`: the steps so far)
     r"|train\ tree"  # YDF's `Train tree 1/20 train-loss:1.21 valid-loss:1.31`
     r"|(?:optimization\ )?restart)\s+(\d{1,18})"  # GPy's `Optimization restart 1/10, f = -21.0096`
     r"(?:\s*(?:[:|,]|$)|\ -\ |/\ {0,12}\d{1,18}\s*(?:[|;:,]|-\ |\[[=>.]|$"
@@ -2736,6 +2778,17 @@ _MEASURE_AT_COUNTER = re.compile(
     rf"\ (step|iter|iteration|epoch)\ (\d{{1,18}}):\s{{1,8}}({NUMBER})\s*", re.ASCII | re.IGNORECASE)
 
 
+# The optimizer's name before its iteration's objective, as mlpack and ensmallen print them:
+# `L-BFGS iteration 1; objective 2.88, gradient norm 4.8, 0.84.` (mlpack's older L-BFGS), `SGD:
+# iteration 200, objective 0.5.`, `Big-batch SGD: ...`, `PSO: iteration 3: objective 0.5.`,
+# `KMeans::Cluster(): iteration 2, residual 1.`: the line as without it.
+_OPTIMIZER_NAME = re.compile(
+    r"[A-Z][\w\-]{0,20}(?:\ [A-Za-z][\w\-]{0,20}){0,2}(?:::[A-Za-z]\w{0,30}\(\))?:?\ "
+    r"(?=iteration\ \d{1,18}[,;:]\ (?:objective|residual)\ )", re.ASCII)
+# (mlpack's L-BFGS ends its line with the objective's relative decrease, unnamed: `, 0.84.`)
+_UNNAMED_LAST = re.compile(rf",\ (?:{NUMBER})\.?\s*$", re.ASCII)
+
+
 def parse_name_value(line: str) -> list[Found]:
     """``it 200 | train_loss 0.3 | val_loss 0.35`` (fairseq, hand-written loops): `name value`
     clauses between `|` or tabs (a value may carry `%`, `ms` or `s`); and a leading counter
@@ -2745,6 +2798,11 @@ def parse_name_value(line: str) -> list[Found]:
     line = message(line)
     if error_message(line):
         return []
+    if " iteration " in line[:60] and line[:1].isupper() and (
+            optimizer := _OPTIMIZER_NAME.match(line)) is not None:
+        line = line[optimizer.end():]
+    if line[:10] in ("iteration ", "Iteration ") and "; objective " in line[:40]:
+        line = _UNNAMED_LAST.sub(".", line)
     worded = _WORD_BEFORE_EPOCH.match(line) if "poch " in line[:40] else None
     if worded is not None and worded.group(1).lower() not in PHASES | _NOT_A_STAGE:
         # `teacher epoch 3: loss=0.2`, `SSL epoch 3: ...`: a stage of the program's own
@@ -3006,8 +3064,9 @@ def parse_name_value(line: str) -> list[Found]:
             key = name if name in _UNPREFIXED or (prefix and phased(name)) else prefix + name
             if is_metric_key(name) and is_metric_key(key) and name.lower() not in ENV_STEPS and (
                     name.lower() not in _FOLDS) and not (  # (`Stage 1 | Epoch 1 | loss 0.6`)
-                    # (the episodes done beside the line's step: `Step 100 | Episode 3 | ...`)
-                    counter is not None and name.lower() in ("episode", "episodes")
+                    # (the episodes done beside the line's step: `Step 100 | Episode 3 | ...`,
+                    # `Step 100 | Ep 3 | ...`)
+                    counter is not None and name.lower() in ("episode", "episodes", "ep")
                     and match.group(2).isdigit()):
                 found.append((key, to_number(match.group(2)), None))
             elif name.lower() == "batch" and match.group(2).isdigit() and any(
