@@ -3159,6 +3159,8 @@ def parse_position(line: str) -> list[Found]:
     """``Step [100/600]``, ``[80/400 (20%)]``: the line's position in its epoch and the epoch's
     length, as ``("position", 100, 600)``, and ``("epoch", 2, None)`` after it where the
     position comes with its epoch (``[2/25][100/600]``); the parser makes it a global step."""
+    if "/" not in line and line[:1] != " ":
+        return []  # (a count out of its total has a slash; an indented batch, its indent)
     if line[:2] == " [" and _DRAWN_BAR.match(line) is not None:
         # kuangliu's pytorch-cifar `progress_bar`: ` [=====>.....]  Step: 39ms | Tot: 1s | Loss:
         # 0.579 | Acc: 68.750% (22/32) 1/10 `, its position last
