@@ -465,6 +465,7 @@ class MetricParser:
         self._frame = False  # the line before was a traceback's frame
         self._crash = ""  # in a crash's report that goes on over lines ("box", "group")
         self._said = ""  # the last line read
+        self._said_above = ("", "")  # and the two before it (a rich Table's wrapped header)
         self._commas = 0  # what the lines said of a decimal comma (`0,482`; `decimal_commas`)
         self._ranked = False  # a line named rank 0 among its values (`rank=0 loss=0.9`)
         # The settings the program's own parser read (`ChannelReader.parsed`, kept up to date
@@ -743,7 +744,8 @@ class MetricParser:
         """A library table's row at its own step (fastai's `0  0.577  0.228 ...`, epoch 0) is
         where the run is: the lines after it that name no step are at it (a callback's print
         after fastai's row), not at a bar's header drawn before it (`Epoch 1/6 :`)."""
-        step = next((step for _, _, step in row if step is not None), None)
+        # (the furthest: a history the other way round holds a step a column)
+        step = max((step for _, _, step in row if step is not None), default=None)
         if step is not None and step != self._current_step:
             self._current_step, self._header_epoch, self._position_done = step, None, None
 
@@ -782,6 +784,8 @@ class MetricParser:
                     del steps[old]
         kept: list[Point] | None = None
         secrets = self._secret_keys
+        row_end = 0  # (where a history table's row ends)
+        again: set[int] = set()  # (the points of its rows printed again)
         for i, point in enumerate(points):
             key, step = point.key, point.step
             secret = secrets.get(key)
@@ -802,6 +806,16 @@ class MetricParser:
                 if kept is not None:
                     kept.append(point)
                 continue
+            if i < row_end and i in again:
+                continue
+            if i >= row_end and point.rule in _HISTORIES and step is not None:
+                row, between = _table_row(points, i)
+                row_end = row[-1] + 1
+                if self._reprinted([points[j] for j in row], between):
+                    again.update(row)
+                    if kept is None:
+                        kept = points[:i]
+                    continue
             if point.rule == "frame" and step is not None and (
                     (shifted := self._frame_step(key, point.value, step)) != step):
                 point, step = Point(key, point.value, shifted, point.rule), shifted
@@ -822,6 +836,24 @@ class MetricParser:
             if kept is not None:
                 kept.append(point)
         return points if kept is None else kept
+
+    def _reprinted(self, row: list[Point], between: dict[tuple[str, int], float]) -> bool:
+        """Whether a history table's row of two values at the least is its curve printed
+        again: each value the one its key had at the row's step, or at the row's index past
+        the step the curve started at (a frame's index from 0, `df.tail(1)`, after Keras'
+        `Epoch 1/3` ...), to the row's printed digits (`df.round(2)`). `between`: the points
+        given out among the row's (Keras' last epoch's, held until then)."""
+        step = row[0].step
+        if len(row) < 2 or step is None:
+            return False
+        curves = [self._earlier.get(point.key) or {} for point in row]
+        firsts = [next(iter(curve), None) for curve in curves]  # (the earliest steps kept)
+        first = min((s for s in firsts if s is not None), default=None)
+        if first is None:
+            return False
+        return any(all(_rounded(between.get((point.key, step + shift), curve.get(step + shift)),
+                                point.value) for curve, point in zip(curves, row))
+                   for shift in ((0, first) if first > 0 else (0,)))
 
     def _earlier_steps(self, key: str) -> dict[int, float]:
         """A new key's steps in `_earlier`, bounded: 256 keys (the oldest key's give way), each
@@ -910,6 +942,7 @@ class MetricParser:
         the logger's own and the root's it propagates to, `INFO:train:epoch 1: acc=0.81` and
         `epoch 1: acc=0.81`, one after the other (the same line twice is two prints)."""
         said, self._said = self._said, line
+        self._said_above = (self._said_above[1], said)
         if line == said or line[-16:] != said[-16:] or not line.strip():
             return False  # (most lines: unlike the one before, no message looked for)
         text, before = _logged(line), _logged(said)
@@ -1138,7 +1171,7 @@ class MetricParser:
         return points
 
     def _read_line(self, line: str) -> list[Point]:
-        read_before, self._reading = self._reading, line
+        self._reading = line
         above = None  # (a line of names above this one: a frame's groups, `train  val`)
         if self._columns is not None:
             columns, self._columns, above = self._columns, None, self._above
@@ -1232,6 +1265,13 @@ class MetricParser:
                     findings = self._history_row(findings)
                 if self._rows_rule == "table":
                     self._row_step(findings)
+                    if len(findings) > 1 and findings[0][0] == findings[1][0]:
+                        # a history the other way round (`df.T`): a value a step, each its own
+                        stepped = self._resolve([*self._row_own(findings), (
+                            self._rows_rule, findings[:1], False)], [])
+                        for finding in findings[1:]:
+                            self._resolve([(self._rows_rule, [finding], False)], stepped)
+                        return stepped
                 return self._resolve([*self._row_own(findings), (self._rows_rule, findings,
                                                                    False)], [])
             if self._rows_rule == "table":  # library tables with fixed shapes end for good
@@ -1346,8 +1386,7 @@ class MetricParser:
                 break
             if rows is not None:
                 grouped = grouped_frame_rows(above, line) if above and name == "frame" else (
-                    wrapped_table_rows(read_before, line) if name == "table" and (
-                        read_before[:1] == "┃") else None)
+                    wrapped_table_rows(self._said_above, line) if name == "table" else None)
                 self._rows, self._rows_rule = grouped or rows(line), name
             elif sets_step:
                 metrics: list[Found] = []
@@ -2170,8 +2209,8 @@ def _unprefixed(line: str) -> str:
 
 # The rules whose values are printed again whole (a history, a table drawn anew)
 _REPRINTS = frozenset({"python_dict", "table", "json", "fancy_grid", "metric_table", "frame"})
-# The tables of a history, a row an epoch (`_history_row`)
-_HISTORIES = frozenset({"table", "frame", "fancy_grid", "table_groups"})
+# The tables of a history, a row an epoch (`_history_row`; Markdown's, `named_rows`, too)
+_HISTORIES = frozenset({"table", "frame", "fancy_grid", "table_groups", "named_rows"})
 
 
 def _reprint(earlier: float | None, value: float) -> bool:
@@ -2183,6 +2222,35 @@ def _reprint(earlier: float | None, value: float) -> bool:
         return value != value
     return _one_print(earlier, value) or abs(earlier) >= 1e-3 and (
         abs(earlier - value) <= 5e-5 + 1e-6 * abs(value))
+
+
+def _table_row(points: list[Point], start: int
+               ) -> tuple[list[int], dict[tuple[str, int], float]]:
+    """The places of the points of a table's row that starts at `start` (those after it of its
+    rule and step, each of another key), and the points of other rules among them (key, step:
+    value)."""
+    first = points[start]
+    keys = {first.key}
+    row = [start]
+    for at in range(start + 1, min(start + 400, len(points))):
+        point = points[at]
+        if point.rule == first.rule:
+            if point.step != first.step or point.key in keys:
+                break
+            keys.add(point.key)
+            row.append(at)
+    return row, {(point.key, point.step): point.value for point in points[start : row[-1]]
+                 if point.rule != first.rule and point.step is not None}
+
+
+def _rounded(earlier: float | None, value: float) -> bool:
+    """Whether a value is an earlier one printed again, maybe to fewer digits (`0.51` for
+    0.5123): the two within half a unit of the coarser's last digit."""
+    if earlier is None or earlier != earlier or value != value:
+        return False
+    if math.isinf(earlier) or math.isinf(value):
+        return earlier == value
+    return abs(earlier - value) <= max(printed_tolerance(earlier), printed_tolerance(value))
 
 
 def _one_print(a: float, b: float) -> bool:

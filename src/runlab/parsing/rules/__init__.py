@@ -23,6 +23,8 @@ from runlab.parsing.rules.bars import (
 )
 from runlab.parsing.rules.base import STEP_NAMES, Rule
 from runlab.parsing.rules.dicts import (
+    error_properties_rows,
+    parse_error_properties_head,
     parse_hf_trainer,
     parse_inspected,
     parse_json,
@@ -75,6 +77,10 @@ from runlab.parsing.rules.libraries import (
     node_table_rows,
     parse_r_vector_header,
     r_vector_rows,
+    parse_r_list_header,
+    r_list_rows,
+    parse_phase_frame_header,
+    phase_frame_rows,
     parse_lm_eval_header,
     lm_eval_rows,
     ase_rows,
@@ -511,7 +517,8 @@ RULES: list[Rule] = [
         "`... tol=0.0001 ...`, Keras' model summary, the Trainer's banner, pip's notices, timm's "
         "optimizer and schedule lines, a PyTorch module's repr (`print(model)`), argparse's "
         "`Namespace(lr=0.1, ...)` (`print(args)`), pandas' `df.info()`, IPython's `%time`, "
-        "Hydra's `HYDRA_FULL_ERROR` hint, `print(os.environ)`",
+        "Hydra's `HYDRA_FULL_ERROR` hint, `print(os.environ)`, mlpack's `Execution parameters:` "
+        "and `Program timers:` after a run (`[INFO ]   lambda: 0.1`)",
         parse_noise,
         (".py:", "[LightGBM] [", "iteration is:", "PU available: ", "LOCAL_RANK: ", "tol=",
          " params: ", " = ", "[notice] ", "Created wheel", "Modules in ", "Total FLOPs",
@@ -532,8 +539,18 @@ RULES: list[Rule] = [
          "StopIteration: ", "Ray deduplicates logs ", "Current best trial: ",
          "Received SIG", "[HYDRA] ", "RangeIndex: ", "Index: ", "Data columns (", " non-null ", "Non-Null Count",
          "dtypes: ", "memory usage: ", "environment variable ", "environ({", "CPU times: ",
-         "Wall time: "),
+         "Wall time: ", "[INFO ]   "),
         noise=True,
+    ),
+    Rule(
+        "error_properties",
+        "a Node error's own properties, printed after its stack: its last line `    at "
+        "node:internal/main/run_main_module:28:49 {`, then `  code: 'ERR_X',`, `  loss: NaN,`, "
+        "its `[cause]: ...`, up to `}`: what the error carries, no metrics",
+        parse_error_properties_head,
+        ("  at ",),
+        final=True,
+        rows=error_properties_rows,
     ),
     Rule(
         "sklearn",
@@ -624,11 +641,27 @@ RULES: list[Rule] = [
         "r_vector",
         "R's print of a named vector holding a counter, `print(c(epoch = e, loss = l, acc = a))`: "
         "`epoch  loss   acc ` over `  1.0   0.5   0.6 ` (every cell right-aligned in one width, a "
-        "space after it; wrapped onto more such pairs when wide) as loss and acc at epoch 1",
+        "space after it; wrapped onto more such pairs when wide) as loss and acc at epoch 1; "
+        "one of measures alone, `train_loss   val_loss ` over `       1.0        1.2 `, at the "
+        "current step",
         parse_r_vector_header,
-        ("epoch ", "Epoch ", "step ", "Step ", "iter", "Iter"),
+        # (a header of measures alone: R right-aligns its names, so one is padded by spaces)
+        ("epoch ", "Epoch ", "step ", "Step ", "iter", "Iter", "  loss", "  Loss", "  val",
+         "  acc", "  Acc", "  train", "  test", "  mae", "  mse", "  rmse", "  auc", "  f1",
+         "  precision", "  recall"),
         final=True,
         rows=r_vector_rows,
+    ),
+    Rule(
+        "r_list",
+        "R's print of a list, `print(list(epoch = e, loss = l))`: `$epoch`, `[1] 1`, a blank "
+        "line, `$loss`, `[1] 0.5`: loss at epoch 1 (a nested list's `$val$loss` as val/loss); "
+        "a list first naming no counter, measure or phase (settings) is none",
+        parse_r_list_header,
+        (),
+        final=True,
+        rows=r_list_rows,
+        starts="$",
     ),
     Rule(
         "pyscf",
@@ -1014,6 +1047,16 @@ RULES: list[Rule] = [
         ("DataLoader 0",),
         final=True,
         rows=results_rows,
+    ),
+    Rule(
+        "phase_frame",
+        "a data frame with a column of phases, R's `  phase loss acc` over `1 train  1.0 0.6` "
+        "(pandas' too): each value as train/loss, val/loss, at the row's `epoch` where a column "
+        "is one, else at the current step",
+        parse_phase_frame_header,
+        (" phase", " split", " stage"),
+        final=True,
+        rows=phase_frame_rows,
     ),
     Rule(
         "frame",

@@ -8,7 +8,7 @@ import json
 import math
 import re
 import warnings
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 
 from runlab.parsing.rules.base import CLAIM, STEP_NAMES, Found, parse_number, plain_number
 from runlab.parsing.rules.pairs import (
@@ -383,11 +383,44 @@ _PREDICTED = frozenset({"label", "answer", "entity", "entity_group", "word", "to
 def parse_inspected(line: str) -> list[Found]:
     """Node's `console.log` of an object (util.inspect's `{ test: { acc: 0.61 }, val: { acc:
     0.72 } }`) read as the Python dict repr of the same shape: test/acc, val/acc."""
+    if "] { " in line and _INSPECTED_ERROR.search(line):
+        return [CLAIM]  # an error's own properties, `[Error: diverged] { loss: NaN }`
     inspected = _inspected(line) if ": " in line else None
     if inspected is None or _line_dict(inspected) is None:
         return []  # (not one util.inspect prints whole: the line's pairs are read as others')
     # (what the Python dict holds no measure of, settings, a flag, is none either)
     return parse_python_dict(inspected) or [CLAIM]
+
+
+# An error util.inspect prints with its own properties after it: after its stack, the stack's
+# last line opening them, `    at node:internal/main/run_main_module:28:49 {`, then `  code:
+# 'ERR_X',`, `  loss: NaN,`, its cause (`  [cause]: Error: ...` and that error's stack and
+# properties), up to `}`; without a stack on one line, `[Error: diverged] { loss: NaN }`,
+# `[AssertionError [ERR_ASSERTION]: ...] { ... }`. What the error carries, none a metric.
+_ERROR_PROPERTIES = re.compile(r"\s{2,12}at\ .{1,400}\ \{\s*")
+_INSPECTED_ERROR = re.compile(
+    r"\[(?:[A-Z][\w$]{0,60}?)?(?:Error|Exception)(?:\ \[[A-Z_]{1,40}\])?(?::\ .{0,400}?)?\]\ \{\ ")
+
+
+def parse_error_properties_head(line: str) -> list[Found]:
+    """The last line of a Node error's stack that opens its properties (`    at ... {`)."""
+    return [CLAIM] if line[-1:] == "{" and _ERROR_PROPERTIES.fullmatch(line) else []
+
+
+def error_properties_rows(header: str) -> Callable[[str], list[Found]]:
+    """The error's properties under its stack's last line, up to the `}` that closes them (a
+    line not indented ends them too): nothing."""
+    depth = [1]
+
+    def row(line: str) -> list[Found]:
+        text = line.strip()
+        if depth[0] <= 0 or not text or line[:1] != " " and text[:1] != "}":
+            return []
+        # (util.inspect opens a nested object at the end of its line and closes it first on one)
+        depth[0] += (text[-1:] == "{") - (text[:1] == "}")
+        return [CLAIM]
+
+    return row
 
 
 # Node's util.inspect (what `console.log` prints of an object): `{ epoch: 1, test: { acc: 0.61 },
@@ -481,6 +514,8 @@ def parse_python_dict(line: str) -> list[Found]:
     if not name:
         # (`Epoch 1 train: {...}`, `step 100: eval {...}`, `step 100 eval {...}`)
         name, lead = _counted_phase_label(line, opening.start())
+    if not name:
+        name = _bare_phase_label(line, opening.start())
     if not name:
         # a phase's label in a clause of its own after other pairs, `epoch 1, loss: 0.07,
         # val: {'loss': 0.21}`: the dict is the phase's (val/loss), the pairs before it the
@@ -586,6 +621,28 @@ def _counted_phase_label(line: str, start: int) -> tuple[str, list[Found]]:
     if label is None or label[1].strip():
         return "", []
     return label[0], _counter_finding(counter)
+
+
+# Or a phase's label with no colon, all of the message before the dict, as `print("val",
+# metrics)` and Node's `console.log("Test results", obj)` print it: `val {'loss': 0.3}`,
+# `Test results { loss: 0.3 }` are val/loss and Test_results/loss, as with a colon. Its first
+# word names the phase (not `Loaded train {'images': 5000}`); the training's word alone is no
+# label, as after a counter (`train {'loss': 0.5}` is loss).
+_BARE_LABEL = re.compile(r"\s{0,8}([A-Za-z][A-Za-z0-9]{1,19}(?:\ [A-Za-z][A-Za-z0-9]{1,19}){0,2})\ {1,4}",
+                         re.ASCII)
+
+
+def _bare_phase_label(line: str, start: int) -> str:
+    """The label naming a phase, with no colon, that is all of the message before a dict
+    (`Test results {...}`: Test_results), else ''."""
+    text = message(line[:start])
+    label = _BARE_LABEL.fullmatch(text) if len(text) <= 80 else None
+    if label is None:
+        return ""
+    words = label.group(1).split(" ")
+    if words[0].lower() not in PHASES or len(words) == 1 and words[0].lower() in TRAINING:
+        return ""
+    return "_".join(words)
 
 
 def _numbers_only(record: ast.Dict) -> bool:

@@ -193,6 +193,11 @@ _NOISE = re.compile(
     # IPython's `%time`: `CPU times: user 312 μs, sys: 38 μs, total: 350 μs`, `Wall time: 1.39
     # ms`, a cell's timing
     r"|^CPU times: user |^Wall time: [\d.]+ ?(?:ns|µs|μs|us|ms|s|min)\s*$"
+    # mlpack's programs with `--verbose`, after the run (bindings/cli/end_program.hpp): `[INFO ]
+    # Execution parameters:`, then each setting behind Log::Info's prefix and two spaces,
+    # `[INFO ]   lambda: 0.1`, and `[INFO ] Program timers:`, `[INFO ]   total_time: 0.02s`
+    # (their names as typed, lower case; not its indented results, `  Objective value: 4.2`)
+    r"|^\[INFO \]\ {3}[a-z][a-z0-9_]{0,80}:(?:\ |$)"
 )
 
 
@@ -481,17 +486,44 @@ def node_table_rows(header: str) -> Callable[[str], list[Found]]:
         cells = text[1:-1].split("│")
         if text[-1:] != "│" or len(cells) != len(columns) + 1:
             return []
+        named = _named_node_row(columns, [cell.strip() for cell in cells])
+        if named is not None:
+            return [CLAIM, *named]
         return [CLAIM, *read(f"|{'|'.join(cells[1:] if counted else cells)}|")]
 
     return row
+
+
+def _named_node_row(columns: list[str], cells: list[str]) -> list[Found] | None:
+    """A `console.table` row named by a word: a phase's or a model's string in a column
+    (`'train'` under `phase`, `'lr'` under `model`), or a phase's in its index (an object's
+    table, `console.table({ train: {...}, val: {...} })`): each value as name/column
+    (train/loss, as a row naming a split is anywhere), at the row's counter where a column is
+    one, else at the current step (an epoch's header above the table); None when not."""
+    index, values = cells[0], cells[1:]
+    place, name = next(((i, cell[1:-1]) for i, cell in enumerate(values)
+                        if len(cell) > 2 and cell[0] == cell[-1] and cell[0] in "'\""), (-1, ""))
+    if not (place >= 0 and (name.lower() in PHASES or columns[place] in _NAME_COLUMNS)):
+        if index.lower() not in PHASES:
+            return None  # (a row of data's words, `'Paris'`, is read as before: at its index)
+        place, name = -1, index
+    numbers = [None if i == place else parse_number(cell) for i, cell in enumerate(values)]
+    step = next((int(value) for column, value in zip(columns, numbers)
+                 if column in _COUNTER_COLUMNS and value is not None and type(value) is int), None)
+    name = "_".join(name.split())
+    return [(f"{name}/{column}", value, step) for column, value in zip(columns, numbers)
+            if value is not None and column not in _COUNTER_COLUMNS and is_metric_key(column)
+            and column.lower() not in HYPERPARAMETERS
+            and (type(value) is not int or names_a_measure(column))]
 
 
 # R's print of a named vector, `print(c(epoch = e, loss = loss, acc = acc))`: a line of the
 # names over a line of the values, every name and value right-aligned in one width and followed
 # by a space (`epoch  loss   acc ` over `  1.0   0.5   0.6 `), wrapped onto more such pairs of
 # lines when wide; a loop prints one an epoch. Each value under its name, at the vector's
-# counter (`1.0`, a double as R prints it, is epoch 1); only under a header naming a counter:
-# a vector of other numbers (a model's `coef()`) holds no measures.
+# counter (`1.0`, a double as R prints it, is epoch 1), else at the current step; only under a
+# header naming a counter or measures alone: a vector of other numbers (a model's `coef()`,
+# the settings `c(lr = 0.01, batch_size = 32)`) holds no measures.
 _R_COUNTERS = frozenset({"epoch", "Epoch", "step", "Step", "iter", "Iter", "iteration",
                          "Iteration"})
 
@@ -518,9 +550,13 @@ def _r_names(line: str) -> list[str] | None:
 
 
 def parse_r_vector_header(line: str) -> list[Found]:
-    """The names of R's print of a named vector that holds a counter, `epoch  loss   acc `."""
-    names = _r_names(line)
-    return [CLAIM] if names is not None and any(name in _R_COUNTERS for name in names) else []
+    """The names of R's print of a named vector that holds a counter, `epoch  loss   acc `,
+    or only measures, `train_loss   val_loss ` (its values at the current step: a loop's
+    `print(c(loss = l, acc = a))` under its `cat("Epoch", e, "\\n")`)."""
+    names = _r_names(line) if line[-1:] == " " else None
+    return [CLAIM] if names is not None and (
+        any(name in _R_COUNTERS for name in names)
+        or all(names_a_measure(name) and is_metric_key(name) for name in names)) else []
 
 
 def r_vector_rows(header: str) -> Callable[[str], list[Found]]:
@@ -547,6 +583,109 @@ def r_vector_rows(header: str) -> Callable[[str], list[Found]]:
         return [CLAIM, *((name, value, step[0]) for name, value in zip(columns, values)
                          if value is not None and name not in _R_COUNTERS
                          and is_metric_key(name))]
+
+    return row
+
+
+# R's print of a list, `print(list(epoch = e, loss = l, acc = a))`: each element's name on a
+# line of its own, `$loss` (a nested list's `$val$loss`), its value under it as R prints a
+# vector, `[1] 0.5`, then a blank line. Each value of one number under its name (val/loss), at
+# the list's counter where an element is one (`$epoch` first, as a loop prints it), else at the
+# current step; only a list whose first element is a counter, a measure or a phase: a list of
+# settings (`list(lr = 0.01, batch_size = 32)`) holds none.
+_R_ELEMENT = re.compile(r"\$[A-Za-z.][\w.]{0,80}(?:\$[A-Za-z.][\w.]{0,80}){0,4}\s*", re.ASCII)
+_R_INDEX = re.compile(r"\[\d{1,12}\]\ ")
+
+
+def parse_r_list_header(line: str) -> list[Found]:
+    """The name of the first element of R's print of a list, `$epoch` (see above)."""
+    if line[:1] != "$" or _R_ELEMENT.fullmatch(line) is None:
+        return []
+    name = line.rstrip()[1:].split("$")[-1]
+    return [CLAIM] if name in _R_COUNTERS or name.lower() in PHASES or (
+        names_a_measure(name) and is_metric_key(name)) else []
+
+
+def r_list_rows(header: str) -> Callable[[str], list[Found]]:
+    """The values of the elements of R's prints of lists (see above), as long as they come."""
+    name = [header.rstrip()[1:]]
+    step: list[int | None] = [None]
+
+    def row(line: str) -> list[Found]:
+        text = line.rstrip()
+        if not text:
+            return [CLAIM]  # (the blank line after each element)
+        if text[:1] == "$":
+            if _R_ELEMENT.fullmatch(text) is None:
+                return []
+            name[0] = text[1:]
+            return [CLAIM]
+        if _R_INDEX.match(text) is None:
+            return []
+        key, name[0] = name[0].replace("$", "/"), ""
+        value = parse_number(text[4:].strip()) if key and text[:4] == "[1] " else None
+        if value is None or " " in text[4:].strip():
+            return [CLAIM] if key or text[:4] != "[1] " else []  # a word, a vector's numbers
+        leaf = key.rsplit("/", 1)[-1]
+        if leaf in _R_COUNTERS:  # (a new list's)
+            step[0] = int(value) if float(value).is_integer() and abs(value) < 2**62 else None
+            return [CLAIM]
+        return [CLAIM, (key, value, step[0])] if is_metric_key(leaf) else [CLAIM]
+
+    return row
+
+
+# A data frame with a column naming each row's phase, R's `print(data.frame(phase = c("train",
+# "val"), loss = l, acc = a))`, `  phase loss acc` over `1 train  1.0 0.6` (pandas' too, `
+# phase  loss  acc` over `0  train   1.0  0.6`): each value as phase/column, train/loss (as a
+# row naming a split is anywhere), at the row's counter where a column is one (`epoch`), else at
+# the current step (the row's name or index, R's from 1, pandas' from 0, is none).
+_PHASE_COLUMNS = frozenset({"phase", "split", "stage"})
+_FRAME_NAMES = re.compile(r"\ {1,40}[A-Za-z.][\w.]{0,60}(?:\ {1,40}[A-Za-z.][\w.]{0,60}){1,40}\s*",
+                          re.ASCII)
+
+
+def _phase_frame_names(line: str) -> list[str] | None:
+    """The columns of a frame's header holding one phase's column and a measure's, or None."""
+    if line[:1] != " " or _FRAME_NAMES.fullmatch(line) is None:
+        return None
+    names = line.split()
+    if sum(name.lower() in _PHASE_COLUMNS for name in names) != 1 or not any(
+            names_a_measure(name) for name in names):
+        return None
+    return names
+
+
+def parse_phase_frame_header(line: str) -> list[Found]:
+    """The header of a data frame with a phase's column (`  phase loss acc`)."""
+    return [CLAIM] if _phase_frame_names(line) is not None else []
+
+
+def phase_frame_rows(header: str) -> Callable[[str], list[Found]]:
+    """The rows under a phase frame's header (see above), up to a line of anything else."""
+    names = _phase_frame_names(header) or []
+    place = next((i for i, name in enumerate(names) if name.lower() in _PHASE_COLUMNS), -1)
+
+    def row(line: str) -> list[Found]:
+        fields = line.split() if len(line) <= 4000 else []
+        if len(fields) == len(names) + 1:
+            fields = fields[1:]  # (the row's name or index first)
+        if len(fields) != len(names) or place < 0:
+            return []
+        values = [None if i == place else parse_number(field) for i, field in enumerate(fields)]
+        if any(value is None and i != place and field.lower() not in _MISSING_CELLS
+               for i, (value, field) in enumerate(zip(values, fields))) or not any(
+                   value is not None for value in values):
+            return []
+        phase = fields[place]
+        if phase.lower() not in PHASES:
+            return [CLAIM]  # (another row's: `test_ood`)
+        step = next((int(value) for name, value in zip(names, values)
+                     if name in _COUNTER_COLUMNS and value is not None and type(value) is int), None)
+        return [CLAIM, *((f"{phase}/{name}", value, step) for name, value in zip(names, values)
+                         if value is not None and value == value and name not in _COUNTER_COLUMNS
+                         and is_metric_key(name)
+                         and (type(value) is not int or names_a_measure(name)))]
 
     return row
 
@@ -1054,7 +1193,8 @@ def vw_rows(header: str) -> Callable[[str], list[Found]]:
 # (A column may be named by a Greek letter: Clarabel's `iter    pcost    dcost ...    μ    step`.)
 # (A name may hold `@` or `%`, `Acc@1`, and end in its unit, `Val Acc (%)`, `Time (s)`, or
 # `time(s)`, `acc[%]` as a C program's printf writes them.)
-_COLUMN = (r"(?:[^\W\d_]|\#)[\w#/.\-@%]*(?: [^\W\d_][\w/.\-@%]*)?"
+# (A name cut short, `Accura…`, as a narrow rich Table prints it, is no column's.)
+_COLUMN = (r"(?:[^\W\d_]|\#)[\w#/.\-@%]*…?(?: [^\W\d_][\w/.\-@%]*…?)?"
            r"(?:\ ?\((?:%|[^\W\d_][\w/]{0,9})\)|\ ?\[(?:%|[^\W\d_][\w/]{0,9})\]|\ %)?")
 # A column's unit, no part of its key (`Val Acc (%)` is Val_Acc, `Time (s)` Time, `acc[%]`
 # acc); another word in parentheses is (`Loss (val)` is Loss_(val), as a qualifier is kept).
@@ -1092,48 +1232,177 @@ _BARLIKE = re.compile(r"\d%|it/s|s/it|━")
 
 def parse_table_header(line: str) -> list[Found]:
     """A header whose first column is a counter (``epoch``, ``#``, ``step``, ``E``)."""
-    inside = _inside_bars(line)
+    inside = _inside_bars(_unwrapped(line))
+    if _header_steps(inside):
+        return [CLAIM]  # (a history the other way round, `print(df.T)`)
     match = _TABLE_HEADER.fullmatch(inside)
     if match is None:
         match = _TWO_COLUMNS.fullmatch(inside)  # (`epoch train_loss  val_loss`: three)
         if match is None or len(_counter_first(match.group(1)) or ()) < 2 and not (
                 # (or two, a counter's and a measure's: `| epoch | loss |`)
                 match.group(1) in _COUNTER_COLUMNS and names_a_measure(match.group(2))):
-            return [CLAIM] if _spaced_names(inside) else []
+            return [CLAIM] if _spaced_names(inside) or _worded(inside) else []
     if _counter_first(match.group(1)) is None:
         return []
     return [CLAIM]
 
 
-def wrapped_table_rows(above: str, header: str) -> Callable[[str], list[Found]] | None:
-    """The reader of a rich Table's rows under a header whose cells wrap over two lines in a
-    narrow console, `above` the first (`┃       ┃ Training   ┃ Validation ┃`, its bars where
-    the header's are, over `┃ Epoch ┃ Loss       ┃ Loss       ┃`): each column named by its
-    cell's lines joined, `Training_Loss`, `Validation_Loss`; a name cut short (`Validati…`)
-    is no column's. None when `above` is no such line."""
-    above, header = above.translate(_BOX_BARS), header.translate(_BOX_BARS)
-    if len(above) != len(header) or len(header) > 2000 or [
-            i for i, c in enumerate(above) if c == "|"] != [
-                i for i, c in enumerate(header) if c == "|"]:
+def wrapped_table_rows(aboves: Sequence[str], header: str) -> Callable[[str], list[Found]] | None:
+    """The reader of a rich Table's rows under a header whose cells wrap over two lines or
+    more in a narrow console, `aboves` the lines before it, the nearest last (`┃       ┃
+    Training   ┃ Validation ┃`, its bars where the header's are, over `┃ Epoch ┃ Loss       ┃
+    Loss       ┃`; in a box without bars, `box.SIMPLE`, each cell's lines starting where the
+    header's cell starts, or ending where it ends): each column named by its cell's lines
+    joined, `Training_Loss`, `Validation_Loss`; a name cut short (`Validati…`) is no
+    column's. None when the line above is no such line."""
+    header = header.translate(_BOX_BARS)
+    if len(header) > 2000:
         return None
-    tops = _inside_bars(above).split("|")
-    cells = _inside_bars(header).split("|")
-    if len(cells) < 2 or not any(top.strip() for top in tops[1:]):
+    bars = [i for i, c in enumerate(header) if c == "|"]
+    spans = [] if bars else [m.span() for m in _HEADER_COLUMN.finditer(header)]
+    # (the bars around it, where they are, dropped alike from each line; `box.MINIMAL` has none)
+    outer = bool(bars) and _OUTER_BARS.fullmatch(header) is not None
+    cells = (_inside_bars(header) if outer else header).split("|") if bars else [
+        header[start:end] for start, end in spans]
+    tops: list[list[str]] = []
+    for above in reversed(aboves):
+        top = _header_cells(above.translate(_BOX_BARS), header, bars, spans, outer, bool(tops))
+        if top is None or len(top) != len(cells):
+            break
+        tops.insert(0, top)
+    if not tops or len(cells) < 2:
         return None
-    names = [_COLUMN_UNIT.sub("", f"{top.strip()} {cell.strip()}".strip()).replace(" ", "_")
-             for top, cell in zip(tops, cells)]
+    names = [_COLUMN_UNIT.sub("", " ".join(" ".join(top[i].split()) for top in [*tops, cells]
+                                           ).strip()).replace(" ", "_")
+             for i in range(len(cells))]
     if names[0] not in _COUNTER_COLUMNS:
         return None
     return table_rows(header, [name if "…" not in name else "" for name in names])
 
 
+def _header_cells(above: str, header: str, bars: list[int], spans: list[tuple[int, int]],
+                  outer: bool, more: bool) -> list[str] | None:
+    """The cells of a header's line above it (`wrapped_table_rows`), a cell a column, the
+    first empty; None when it is no such line. (`more`: a line above another such line.)"""
+    if len(above) != len(header) or not above.strip():
+        return None
+    if bars:
+        if [i for i, c in enumerate(above) if c == "|"] != bars:
+            return None
+        cells = (_inside_bars(above) if outer else above).split("|")
+    else:
+        cells = [""] * len(spans)
+        words = list(_HEADER_COLUMN.finditer(above))
+        for word in words:
+            column = next((i for i, (start, end) in enumerate(spans)
+                           if word.start() == start or word.end() == end), None)
+            if column is None:
+                return None
+            cells[column] = word.group()
+        if len(words) < 2 and not more:  # (not a title: a wrap of two columns at the least)
+            return None
+    return cells if not cells[0].strip() and any(cell.strip() for cell in cells[1:]) else None
+
+
+# A history printed the other way round, a row a measure and a column a step (`print(df.T)` of a
+# frame indexed by its epoch): `epoch            1       2       3` over `train_loss  1.4926
+# 1.1742  0.9274`; each value under its column's step.
+_STEPS_HEADER = re.compile(r"\s{0,40}([A-Za-z#]{1,12})((?:\ {1,40}\d{1,18}){3,2000})\s*")
+
+
+def _header_steps(header: str) -> list[int] | None:
+    """The steps of a header of a counter's name then steps, rising, or None."""
+    match = _STEPS_HEADER.fullmatch(header) if len(header) <= 20_000 else None
+    if match is None or match.group(1) not in _COUNTER_COLUMNS:
+        return None
+    steps = [int(step) for step in match.group(2).split()]
+    return steps if all(a < b for a, b in zip(steps, steps[1:])) else None
+
+
+def _step_columns_rows(steps: list[int]) -> Callable[[str], list[Found]]:
+    """The rows of a history the other way round (`_header_steps`): a measure's name, then its
+    value at each step (a NaN cell no point)."""
+    def read(line: str) -> list[Found]:
+        fields = line.split()
+        if len(fields) != len(steps) + 1 or not (names_a_measure(fields[0]) or phased(
+                fields[0])) or not is_metric_key(fields[0]):
+            return []
+        values = [parse_number(field) for field in fields[1:]]
+        if None in values:
+            return []
+        return [(fields[0], value, step) for value, step in zip(values, steps)
+                if value is not None and value == value] or [CLAIM]
+
+    return read
+
+
 def _spaced_names(header: str) -> list[str] | None:
     """The names of a header one space apart, a counter's then measures' alone (`epoch
-    train_loss val_loss val_acc`, `f"{'train_loss':>10}"` as wide as its name), or None."""
+    train_loss val_loss val_acc`, `f"{'train_loss':>10}"` as wide as its name), or None.
+    Beside the measures, a column with its unit (`epoch time(s) loss acc`) and an episode's
+    length (`episode return length`, as `print(ep, ret, ln)` prints its rows); an episode's
+    counter and one measure (`ep reward`)."""
     names = header.split(" ") if len(header) <= 400 and "  " not in header.strip() else []
     names = [name for name in names if name]
-    return names if len(names) >= 3 and names[0] in _COUNTER_COLUMNS and all(
-        names_a_measure(name) and is_metric_key(name) for name in names[1:]) else None
+    if len(names) < 2 or names[0] not in _COUNTER_COLUMNS or len(names) == 2 and (
+            names[0] not in _EPISODE_COUNTERS):
+        return None
+    measures = [names_a_measure(name) and is_metric_key(name) for name in names[1:]]
+    return names if any(measures) and all(
+        measure or is_metric_key(_COLUMN_UNIT.sub("", name)) and (
+            _COLUMN_UNIT.search(name) or name in _EPISODE_LENGTHS)
+        for measure, name in zip(measures, names[1:])) else None
+
+
+_EPISODE_COUNTERS = frozenset({"episode", "Episode", "ep", "Ep"})
+_EPISODE_LENGTHS = frozenset({"length", "Length", "len", "steps", "Steps"})
+_HEADER_WORD = re.compile(r"[^\W\d_][\w#/.\-@%()\[\]]{0,60}")
+
+
+def _worded(header: str) -> bool:
+    """Whether a header's names are one space apart and may hold words of their own (`Epoch
+    Train Loss Val Loss Val Acc`, as `f"{'Train Loss':>10}"` prints it): a counter first and a
+    measure's word among them. Its first row tells where each name ends (`_aligned_names`)."""
+    words = header.split() if len(header) <= 400 and "  " not in header.strip() else []
+    return len(words) >= 3 and words[0] in _COUNTER_COLUMNS and all(
+        map(_HEADER_WORD.fullmatch, words)) and any(map(names_a_measure, words[1:]))
+
+
+def _aligned_names(header: str, row: str) -> list[str] | None:
+    """The names of a header of words one space apart (`_worded`), cut where its first row's
+    values end (right-aligned names, `f"{'Train Loss':>10}"`) or start (left-aligned): each a
+    value's, the first the counter's, the others measures' (`_spaced_names`); None when the
+    row's values line up with no names."""
+    values = list(re.finditer(r"\S+", row)) if len(row) <= 400 else []
+    if len(values) < 3 or any(parse_number(value.group()) is None for value in values):
+        return None
+    text = header.rstrip()
+    words = list(re.finditer(r"\S+", text))
+    for right in (True, False):
+        cuts = [value.end() if right else value.start() for value in values]
+        if not set(cuts) <= {word.end() if right else word.start() for word in words} or (
+                cuts[-1] != len(text) if right else cuts[0] != words[0].start()):
+            continue  # (a name cut in two, or one no value's)
+        bounds = [0, *cuts] if right else [*cuts, len(text)]
+        names = ["_".join(text[start:end].split()) for start, end in zip(bounds, bounds[1:])]
+        if all(names) and _spaced_names(" ".join(names)) == names:
+            return names
+    return None
+
+
+def _aligned_rows(header: str) -> Callable[[str], list[Found]]:
+    """The reader of a table's rows under a header of words one space apart (`_worded`): its
+    names as its first row lines them up, then as any table's; none when they do not."""
+    rows: list[Callable[[str], list[Found]] | None] = []
+
+    def read(line: str) -> list[Found]:
+        if not rows:
+            names = _aligned_names(header, line)
+            rows.append(None if names is None else table_rows(header, names))
+        reader = rows[0]
+        return [] if reader is None else reader(line)
+
+    return read
 
 
 def _counter_first(column: str) -> list[str] | None:
@@ -1296,9 +1565,14 @@ _FRAME_HEADER = re.compile(
 # Or a leaderboard whose first column names the models, H2O's AutoML (`print(aml.leaderboard)`):
 #     `model_id                           auc    logloss     aucpr    mean_per_class_error`
 #     `GLM_1_AutoML_1_20261203_123722  0.900645   0.398346  0.894202                0.160623`
-# Each value as row/column (`GLM_1_AutoML_1_20261203_123722/auc`), no step.
-_BOARD_HEADER = re.compile(r"(model_id|model)((?:\ {2,120}[A-Za-z][\w/.\-]{0,60}){1,40})\s*",
+# Each value as row/column (`GLM_1_AutoML_1_20261203_123722/auc`), no step. (tabulate's `Model
+# Accuracy  F1  ROC AUC` too: a name of two words is one column's, `ROC_AUC`; a rank's column
+# among them is none.)
+_BOARD_HEADER = re.compile(r"(?:(?:rank|Rank|\#)\ {1,120})?(model_id|model|Model)"
+                           r"((?:\ {2,120}[A-Za-z][\w/.\-]{0,60}(?:\ [A-Za-z][\w/.\-]{0,60})?){1,40})\s*",
                            re.ASCII)
+# A leaderboard's column of ranks (`rank  model  accuracy`): no measure's, nor the row's step.
+_RANK_COLUMNS = frozenset({"rank", "Rank", "#"})
 
 
 def _board_names(line: str) -> list[str] | None:
@@ -1306,15 +1580,18 @@ def _board_names(line: str) -> list[str] | None:
     match = _BOARD_HEADER.fullmatch(line)
     if match is None:
         return None
-    names = match.group(2).split()
+    names = [name.replace(" ", "_") for name in re.split(r"\ {2,}", match.group(2).strip())]
     measures = sum(names_a_measure(name) for name in names)
-    return names if 2 * measures > len(names) and all(map(is_metric_key, names)) else None
+    return names if 2 * measures > len(names) and all(
+        is_metric_key(name) or name in _RANK_COLUMNS for name in names) else None
 
 
 def _frame_names(line: str) -> list[str] | None:
     """The columns of a frame's header of metrics' names, or None."""
-    if line[:1] != " ":
-        return _board_names(line)
+    line = _unwrapped(line)
+    if line[:1] != " " or line[1:2] != " " and line[1:2].isalpha():
+        # (`to_string(index=False)`: a leaderboard's header, ` rank   model  accuracy`)
+        return _board_names(line.lstrip(" "))
     match = _FRAME_HEADER.fullmatch(line)
     if match is None or _grid_names(line) is not None:
         return None
@@ -1327,6 +1604,49 @@ def _frame_names(line: str) -> list[str] | None:
     return names if 2 * known > len(shown) and len(names) - len(shown) <= 1 else None
 
 
+def _unwrapped(header: str) -> str:
+    """A frame's header without the ` \\` pandas ends it with where it wraps the frame at its
+    width (the line itself where none)."""
+    text = header.rstrip()
+    return text[:-2] if text[-2:] == " \\" else header
+
+
+def _wrapped_blocks(rows: Callable[[str], list[Found]]) -> Callable[[str], list[Found]]:
+    """The reader of a frame pandas wraps at its width into blocks, `rows` its first's: after
+    a blank line, each next block's header of names (over the index, ` \\` after it but for
+    the last), then its rows, each value at the step its index's row had in the first block
+    (`   epoch  train_loss ... \\`, `0      1      1.5246 ...`, ``, `   val_f1  val_recall`,
+    `0    0.07        0.11`: val_f1 at epoch 1)."""
+    steps: dict[str, int | None] = {}
+    names: list[str] = []
+    state = ["rows", "more"]  # (the block being read, the first's or another; whether one follows)
+
+    def read(line: str) -> list[Found]:
+        fields = line.split()
+        if not fields:  # (a blank line between the blocks)
+            return [CLAIM] if state[1] else []
+        if state[0] == "rows":
+            found = rows(line)
+            if found:
+                if fields[0].isdigit():
+                    steps[fields[0]] = next((step for key, _, step in found if key), None)
+                return found
+        elif len(fields) == len(names) + 1 and fields[0] in steps:
+            values = [parse_number(field) for field in fields[1:]]
+            if None not in values:
+                return [(name, value, steps[fields[0]]) for name, value in zip(names, values)
+                        if value is not None and value == value and is_metric_key(name)] or [
+                            CLAIM]
+        text = _unwrapped(line)
+        if not state[1] or line[:1] != " " or not all(map(_FRAME_INDEX.fullmatch, text.split())):
+            return []
+        state[:] = ["block", "more" if text is not line else ""]  # the next block's header
+        names[:] = text.split()
+        return [CLAIM]
+
+    return read
+
+
 def parse_frame_header(line: str) -> list[Found]:
     """A header of metrics' names over a frame's blank index column (`   loss  val_loss`)."""
     return [] if _frame_names(line) is None else [CLAIM]
@@ -1335,9 +1655,11 @@ def parse_frame_header(line: str) -> list[Found]:
 def frame_rows(header: str) -> Callable[[str], list[Found]]:
     """A frame's rows: its index the step, a number a column; `..` rows skipped (a
     leaderboard's: its first column the row's name)."""
-    board = _board_names(header) if header[:1] != " " else None
-    if board is not None:
-        return _named_rows(board)
+    if _unwrapped(header) is not header:
+        return _wrapped_blocks(frame_rows(_unwrapped(header)))
+    board = _board_names(header.lstrip(" ")) if header[1:2] != " " else None
+    if board is not None:  # (after a rank's column, `rank  model  accuracy`: ranked)
+        return _named_rows(board, int(header.split()[0] in _RANK_COLUMNS))
     names = _frame_names(header) or []
     if "..." in names:  # the rows' cells under it are `...` too: read without them
         hidden = names.index("...") + 1
@@ -1372,6 +1694,8 @@ def frame_rows_of(names: list[str], header: str) -> Callable[[str], list[Found]]
     `frame_rows`)."""
     if names and names[0] in _NAME_COLUMNS:
         return _named_rows(names[1:])
+    if names[1:2] and names[0] in _RANK_COLUMNS and names[1] in _NAME_COLUMNS:
+        return _named_rows(names[2:], ranked=1)  # (`rank  model  accuracy`: the rank no value)
     rows = table_rows(header, ["#", *names])
     # (a counter's column first, `epoch`, is the row's step, not the frame's index)
     counted = bool(names) and names[0].lower() in STEP_NAMES
@@ -1422,27 +1746,55 @@ def frame_rows_of(names: list[str], header: str) -> Callable[[str], list[Found]]
 _GROUP_LABEL = re.compile(r"[A-Za-z][\w.\-]{0,60}(?:\ [A-Za-z][\w.\-]{0,60}){0,4}", re.ASCII)
 
 
-def grouped_frame_rows(groups: str, header: str) -> Callable[[str], list[Found]] | None:
+def grouped_frame_rows(groups: str, header: str, labels: list[tuple[int, str]] | None = None
+                       ) -> Callable[[str], list[Found]] | None:
     """The reader of a frame's rows under `header` whose columns `groups`, the line above,
-    groups (its labels each ending where its first column's name ends), or None."""
+    groups (its labels each ending where its first column's name ends; or `labels`, a level
+    of groups above, as (end, label)), or None. A third level under it is read too
+    (`train/loss/mean`), and a counter's column before the groups (`reset_index()`'s
+    `epoch`, its name in the groups' line) is the row's step."""
     names = header.split() if header[:2] == "  " and len(groups) <= 2000 else []
     # (pandas parts them by one space where the names are wider than the values)
     if len(names) < 2 or names[0] in _NAME_COLUMNS or names[0].lower() in STEP_NAMES or not (
-            all(map(_FRAME_INDEX.fullmatch, names))) or 2 * sum(
+            all(map(_FRAME_INDEX.fullmatch, names))) or labels is None and 2 * sum(
                 names_a_measure(name) or phased(name) for name in names) <= len(names):
         return None
-    labels = [(label.end(), label.group().replace(" ", "_"))
-              for label in _GROUP_LABEL.finditer(groups)]
     columns = [(column.end(), column.group()) for column in re.finditer(r"\S+", header)]
+    counter: list[str] = []
+    if labels is None:
+        found = list(_GROUP_LABEL.finditer(groups))
+        if found and found[0].group().lower() in STEP_NAMES and len(found) > 2 and (
+                found[0].end() < len(header) - len(header.lstrip())):
+            counter = [found.pop(0).group()]  # (`  epoch   train   val` over `  loss  acc`)
+        labels = [(label.end(), label.group().replace(" ", "_")) for label in found]
     if len(labels) < 2 or not {end for end, _ in labels} <= {end for end, _ in columns}:
         return None
-    grouped: list[str] = []
+    grouped: list[tuple[int, str]] = []
     for end, name in columns:
         group = [label for label_end, label in labels if label_end <= end]
         if not group:
             return None
-        grouped.append(f"{group[-1]}/{name}")
-    return frame_rows_of(grouped, header)
+        grouped.append((end, f"{group[-1]}/{name}"))
+    if 2 * sum(any(names_a_measure(part) or phased(part) for part in name.split("/"))
+               for _, name in grouped) <= len(grouped):
+        return None
+    rows = frame_rows_of([*counter, *(name for _, name in grouped)], header)
+    deeper: list[Callable[[str], list[Found]]] = []
+    first = [True]
+
+    def read(line: str) -> list[Found]:
+        if deeper:
+            return deeper[0](line)
+        if first[0]:  # (a third level of names under these)
+            first[0] = False
+            if not counter and line[:2] == "  " and not any(c.isdigit() for c in line):
+                more = grouped_frame_rows(line, line, grouped)
+                if more is not None:
+                    deeper.append(more)
+                    return [CLAIM]
+        return rows(line)
+
+    return read
 
 
 # A frame's first column that names its rows, beside its index: `print(pd.DataFrame(results))`
@@ -1452,16 +1804,20 @@ _NAME_COLUMNS = frozenset({"model", "Model", "model_name", "classifier",
                            "Classifier", "estimator", "Estimator", "algorithm", "Algorithm"})
 
 
-def _named_rows(names: list[str]) -> Callable[[str], list[Found]]:
+def _named_rows(names: list[str], ranked: int = 0) -> Callable[[str], list[Found]]:
     """The reader of a frame's rows that name themselves (a model's name, after the index if
-    printed; a leaderboard's id): each value as name/column under `names`, no step."""
+    printed and `ranked` columns of ranks; a leaderboard's id): each value as name/column under
+    `names`, no step."""
     def read(line: str) -> list[Found]:
         if line[:2] == ".." and not line.strip(". ") or line[:1] in "-=" and (
                 _RULE.fullmatch(line)):  # (tabulate's rules, `------  ---` or rst's `===`)
             return [CLAIM]
         fields = line.split()
-        # (the index first, unless printed without: `to_string(index=False)`)
-        start = 1 if fields[:1] and fields[0].isdigit() and len(fields) > len(names) + 1 else 0
+        # (the index first, unless printed without: `to_string(index=False)`; then the ranks)
+        start = 0
+        while start <= ranked and start < len(fields) - len(names) - 1 and (
+                fields[start].isdigit()):
+            start += 1
         if len(fields) < len(names) + 1 + start or len(line) > 2000:
             return []
         values = [parse_number(field) for field in fields[len(fields) - len(names):]]
@@ -1570,13 +1926,21 @@ def table_rows(header: str, named: list[str] | None = None) -> Callable[[str], l
     (the finest of them: spaCy's `#` before its `E`; NLTK's `Final` row has none); columns of
     times (`00:01`) and counts written with commas or units (`53,089`, `0.6k`) are skipped; a
     row may name its one value after the counter (`25  val 3.582`)."""
+    if named is None and _unwrapped(header) is not header:
+        return _wrapped_blocks(table_rows(_unwrapped(header)))
     if not header.isascii():
         header = header.translate(_BOX_BARS)
+    steps = _header_steps(header) if named is None else None
+    if steps:
+        return _step_columns_rows(steps)
     columns = re.split(_COLUMN_GAP, _inside_bars(header).strip())
     columns[:1] = _counter_first(columns[0]) or columns[:1]
     if len(columns) == 2 and (spaced := _spaced_names(header)):
         columns = spaced  # (one space apart: `epoch train_loss val_loss`)
-    names = named or [_COLUMN_UNIT.sub("", name).replace(" ", "_") for name in columns]
+    elif named is None and len(columns) == 2 and _worded(header):
+        return _aligned_rows(header)  # (`Epoch Train Loss Val Loss`)
+    names = named or ["" if "…" in name else _COLUMN_UNIT.sub("", name).replace(" ", "_")
+                      for name in columns]
     counters = [i for name in _COUNTER_COLUMNS for i, n in enumerate(names) if n == name]
     # Where each column's name starts and ends, for rows with empty cells (a header spaced
     # with blanks only)
@@ -1588,8 +1952,19 @@ def table_rows(header: str, named: list[str] | None = None) -> Callable[[str], l
     # (a pandas DataFrame printed whole: its header indented over the index, each row's
     # first number the index, not a column)
     indexed = header[:1] == " " and not barred
+    # (its columns grouped under this header, `reset_index()` of a MultiIndex's: the
+    # counter's and the groups' names over the columns', `grouped_frame_rows`)
+    grouped: list[Callable[[str], list[Found]] | None] = [] if indexed and named is None else [None]
 
     def read(line: str) -> list[Found]:
+        if grouped:
+            if grouped[0] is not None:
+                return grouped[0](line)
+        else:
+            grouped.append(grouped_frame_rows(header, line) if line[:2] == "  " and not any(
+                c.isdigit() for c in line) else None)
+            if grouped[0] is not None:
+                return [CLAIM]
         if not line.isascii():
             line = line.translate(_BOX_BARS)
         inside = _inside_bars(line) if barred else line
@@ -2063,9 +2438,10 @@ def _measures_only(cells: list[str]) -> bool:
 def parse_named_rows_header(line: str) -> list[Found]:
     """A header of named measures over a first column of row names (empty or a word)."""
     if line.count("|") < 2 or len(line) > 2000:
-        # (a rich Table's, `┃ Metric ┃ Train ┃ Val ┃`, under phases' columns only)
+        # (a rich Table's, `┃ Metric ┃ Train ┃ Val ┃`, under phases' columns only, or a
+        # leaderboard's, `┃ model ┃ accuracy ┃ f1 ┃`)
         boxed = _cells(line.translate(_BOX_BARS)) if len(line) <= 2000 else None
-        return [CLAIM] if boxed is not None and _phase_columns(boxed) else []
+        return [CLAIM] if boxed is not None and (_phase_columns(boxed) or _board_cells(boxed)) else []
     cells = _cells(line, 2)
     if cells is not None and line.lstrip()[:1] == "|" and _measures_only(cells):
         return [CLAIM]  # (two columns too: `| loss | accuracy |`)
@@ -2082,6 +2458,28 @@ def parse_named_rows_header(line: str) -> list[Found]:
     return [CLAIM]
 
 
+def _indexed_row(values: list[str], columns: list[str | None], counter: int | None
+                 ) -> list[Found]:
+    """A history's row under its index (`named_rows`): each value at the row's counter,
+    else its index; a NaN cell no point."""
+    numbers = [parse_number(text) if text else None for text in values[1:]]
+    if any(number is None and text for number, text in zip(numbers, values[1:])):
+        return []
+    step = numbers[counter] if counter is not None else int(values[0])
+    if type(step) is not int:
+        return []
+    return [(column, value, step) for column, value in zip(columns, numbers)
+            if column is not None and value is not None and value == value] or [CLAIM]
+
+
+def _board_cells(cells: list[str]) -> bool:
+    """Whether a header's first column (after a rank's) names models and the others measures
+    (`┃ model ┃ accuracy ┃ f1 ┃`)."""
+    names = cells[1:] if cells[:1] and cells[0] in _RANK_COLUMNS else cells
+    return names[0] in _NAME_COLUMNS and all(map(_NAMED_CELL.fullmatch, names[1:])) and any(
+        names_a_measure(_CELL_UNIT.sub("", name)) for name in names[1:])
+
+
 def _phase_columns(cells: list[str]) -> bool:
     """Whether a header's columns after the first are phases (`train`, `val`) and its first
     is empty or names the rows' measures (`metric`, `name`)."""
@@ -2093,6 +2491,7 @@ def named_rows(header: str) -> Callable[[str], list[Found]]:
     """The rows of a table of named measures: dividers claimed, each row's numbers under its
     name; under phases' columns (`| metric | train | val |`), each under the column's phase
     (train/loss)."""
+    boxed = not header.isascii()  # (a rich Table's: its rows between its box's bars)
     header = header.translate(_BOX_BARS)
     phased = _phase_columns(_cells(header) or [""])
     cells = _cells(header, 2) or []
@@ -2110,11 +2509,24 @@ def named_rows(header: str) -> Callable[[str], list[Found]]:
     else:
         cells = _cells(header) or []
         del columns[:1]
+    # (a rank's column or the index's before the names', `|   rank | model |`, `|    | model
+    # |`: each row named by the names' column)
+    ranked = not alone and not phased and len(cells) > 2 and cells[1] in _NAME_COLUMNS and (
+        cells[0] in _RANK_COLUMNS or not cells[0])
+    if ranked:
+        del columns[:1]
+    # (pandas' `to_markdown()` of a history: its index under an empty cell, most columns
+    # measures' or a counter's, `|    |   epoch |   train_loss |`: each row at its counter, else
+    # at its index, as the frame printed plain)
+    indexed = not alone and not phased and not ranked and len(cells) > 2 and not cells[0] and (
+        2 * sum(cell in _COUNTER_COLUMNS or names_a_measure(name) or name in RATES
+                for cell, name in zip(cells[1:], names[1:])) > len(cells) - 1)
+    counter = next((i for i, cell in enumerate(cells[1:]) if cell in _COUNTER_COLUMNS), None)
 
     def row(line: str) -> list[Found]:
         if not any(c.isalnum() for c in line):
             return [CLAIM]  # `--- + ------ + ...`, `+-----+-----+`, `|:----:|:----:|`
-        values = _cells(line.translate(_BOX_BARS) if phased else line, 2)
+        values = _cells(line.translate(_BOX_BARS) if phased or boxed else line, 2)
         if values is None or len(values) != len(cells):
             return []
         if alone:
@@ -2122,6 +2534,12 @@ def named_rows(header: str) -> Callable[[str], list[Found]]:
             return [(column, value, None) for column, value in zip(columns, numbers)
                     if column is not None and value is not None] if all(
                         value is not None for value in numbers) else []
+        if indexed and values[0].isdigit() and len(values[0]) <= 18:
+            return _indexed_row(values, columns, counter)
+        if ranked:
+            if not values[0].isdigit():
+                return []
+            del values[0]
         if numbered and values[0].isdigit() and len(values[0]) <= 6:
             values[0] = numbered + values[0]
         if not _ROW_NAME.fullmatch(values[0]):
