@@ -4291,16 +4291,18 @@ def versions(case: str | None) -> None:
     """VERSIONS.md: the version of each package here; a package not installed here (a run of
     some cases in a smaller environment) keeps the row it had. A case of OWN_ENVIRONMENT,
     run alone, writes only its environment's rows, under their names there, and its
-    checkout's."""
+    checkout's; a case of PROGRAM_TOOLS only its tools' rows, the versions they print."""
     from importlib.metadata import PackageNotFoundError, version
 
+    tools = PROGRAM_TOOLS.get(case or "", {})
     own = OWN_ENVIRONMENT.get(case or "", {})
-    names = own or {name: name for name in [
+    alone = bool(own or tools)
+    names = own if alone else {name: name for name in [
         "scikit-learn", "xgboost", "lightgbm", "keras", "transformers", "accelerate", "lightning",
         "rich", "tqdm", "torch", "numpy", "fastai", "fastprogress", "spacy", "stable-baselines3",
         "gymnasium", "catboost", "mmengine", "pytorch-ignite", "datasets", "evaluate",
         "timm", "torchvision", "optuna", "skorch", "pytorch-tabnet", "torch-geometric"]}
-    if not own:
+    if not alone:
         names.update(REPOSITORY_PACKAGES)
     path = os.path.join(HERE, "VERSIONS.md")
     rows: dict[str, str] = {}
@@ -4315,6 +4317,9 @@ def versions(case: str | None) -> None:
             rows[row] = version(name)
         except PackageNotFoundError:
             pass
+    for row, command in tools.items():
+        rows[row] = subprocess.run(command, capture_output=True, text=True,
+                                   check=True).stdout.strip()
     checkouts = {"VISION_REFERENCES": ("pytorch/vision references", "VISION_COMMIT"),
                  "TRANSFORMERS_EXAMPLES": ("huggingface/transformers examples",
                                            "TRANSFORMERS_COMMIT"),
@@ -4325,7 +4330,7 @@ def versions(case: str | None) -> None:
     checkouts.update(REPOSITORY_CHECKOUTS)
     for variable, (row, commit) in checkouts.items():
         if os.environ.get(variable) and (OWN_CHECKOUT.get(case or "") == variable
-                                         if own else variable not in OWN_CHECKOUT.values()):
+                                         if alone else variable not in OWN_CHECKOUT.values()):
             rows[CHECKOUT_ROW.get(case or "", row)] = os.environ.get(commit, "(checkout)")
     made = f"Made by `make_corpus.py` with Python {sys.version.split()[0]} on {sys.platform}, CPU."
     lines = ["# Where the corpus came from", "", made, "", "| package | version |", "| --- | --- |"]
@@ -37481,6 +37486,326 @@ OWN_ENVIRONMENT["ludwig_tabular_binary"] = {
         "ludwig", "torch", "torchvision", "torchaudio", "numpy", "pandas")}
 
 
+# --- Programs that are not Python: Node.js, R, C ----------------------------------------------
+# Each case's program is kept below as its source: written to a folder of its own and run there
+# by its tool (`node`, `Rscript --vanilla`; `gcc -O2 ... -lm` builds the C program first, its
+# own output kept out of the capture), its output going where the case's goes (the pipe or the
+# terminal). The program keeps the list of what it prints, `{key, value, step}` from its own
+# variables, as the hand-written Python loops keep theirs, and writes it at full precision
+# (JSON.stringify's shortest round trip, `%.17g`) to the file named by its last argument: the
+# case's truth. They need no Python package and run apart from the Python cases; their rows in
+# VERSIONS.md are the versions their tools print (PROGRAM_TOOLS):
+#
+#     python tests/corpus/make_corpus.py node_logistic_regression r_logistic_regression \
+#         c_linear_sgd
+
+# Cases whose program is not Python: each tool's row in VERSIONS.md and the command that
+# prints its version.
+PROGRAM_TOOLS: dict[str, dict[str, list[str]]] = {}
+
+
+def run_program(files: dict[str, str], command: list[str],
+                build: list[str] | None = None) -> Truth:
+    """Write `files` (name -> source) to a folder of their own, build the program there
+    (`build`, its output kept apart), run `command` there with the path of the truth file last,
+    its output on this process's own stdout and stderr, and return the truth it wrote."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    with tempfile.TemporaryDirectory() as folder:
+        for name, source in files.items():
+            with open(os.path.join(folder, name), "w") as f:
+                f.write(source)
+        if build:
+            built = subprocess.run(build, cwd=folder, capture_output=True, text=True,
+                                   check=False)
+            if built.returncode != 0:
+                raise SystemExit(f"{' '.join(build)} failed:\n{built.stdout}{built.stderr}")
+        subprocess.run([*command, "truth.json"], cwd=folder, stdin=subprocess.DEVNULL,
+                       check=True)
+        with open(os.path.join(folder, "truth.json")) as f:
+            written = json.load(f)
+    return [point(p["key"], p["value"], p["step"]) for p in written]
+
+
+NODE_LOGISTIC_REGRESSION = r"""// Logistic regression by mini-batch gradient descent, made-up data.
+const fs = require("fs");
+
+function mulberry32(seed) {  // a seeded PRNG: the same data every run
+  return function () {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const rand = mulberry32(1);
+function gauss() {  // Box-Muller
+  const u = 1 - rand(), v = rand();
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+}
+
+const DIM = 4, TRUE_W = [1.5, -2.0, 0.8, 0.3], TRUE_B = -0.2;
+function makeData(n) {
+  const xs = [], ys = [];
+  for (let i = 0; i < n; i++) {
+    const x = Array.from({ length: DIM }, gauss);
+    const z = x.reduce((s, xi, j) => s + xi * TRUE_W[j], TRUE_B) + 1.5 * gauss();
+    xs.push(x);
+    ys.push(z > 0 ? 1 : 0);
+  }
+  return { xs, ys };
+}
+const train = makeData(240), val = makeData(80), test = makeData(80);
+
+const sigmoid = (z) => 1 / (1 + Math.exp(-z));
+const w = new Array(DIM).fill(0);
+let b = 0;
+const lr = 0.05, batchSize = 16, epochs = 6;
+
+function evaluate({ xs, ys }) {
+  let loss = 0, correct = 0;
+  xs.forEach((x, i) => {
+    const p = sigmoid(x.reduce((s, xi, j) => s + xi * w[j], b));
+    loss -= ys[i] ? Math.log(p) : Math.log(1 - p);
+    correct += (p > 0.5 ? 1 : 0) === ys[i] ? 1 : 0;
+  });
+  return { loss: loss / xs.length, acc: correct / xs.length };
+}
+
+const history = [];  // every value printed: { key, value, step }
+const record = (key, value, step) => history.push({ key, value, step });
+
+for (let epoch = 1; epoch <= epochs; epoch++) {
+  let lossSum = 0, correct = 0;
+  for (let start = 0; start < train.xs.length; start += batchSize) {
+    const gw = new Array(DIM).fill(0);
+    let gb = 0;
+    const end = Math.min(start + batchSize, train.xs.length);
+    for (let i = start; i < end; i++) {
+      const x = train.xs[i], y = train.ys[i];
+      const p = sigmoid(x.reduce((s, xi, j) => s + xi * w[j], b));
+      lossSum -= y ? Math.log(p) : Math.log(1 - p);
+      correct += (p > 0.5 ? 1 : 0) === y ? 1 : 0;
+      for (let j = 0; j < DIM; j++) gw[j] += (p - y) * x[j];
+      gb += p - y;
+    }
+    for (let j = 0; j < DIM; j++) w[j] -= (lr * gw[j]) / (end - start);
+    b -= (lr * gb) / (end - start);
+  }
+  const loss = lossSum / train.xs.length, acc = correct / train.xs.length;
+  console.log(`epoch ${epoch}: loss=${loss.toFixed(4)} acc=${acc.toFixed(4)}`);
+  record("loss", loss, epoch);
+  record("acc", acc, epoch);
+  const summary = { epoch, train: { loss: evaluate(train).loss }, val: evaluate(val) };
+  console.log(summary);
+  record("train/loss", summary.train.loss, epoch);
+  record("val/loss", summary.val.loss, epoch);
+  record("val/acc", summary.val.acc, epoch);
+}
+
+const results = { train: evaluate(train), val: evaluate(val), test: evaluate(test) };
+console.table(results);
+for (const [phase, metrics] of Object.entries(results)) {
+  for (const [name, value] of Object.entries(metrics)) record(`${phase}/${name}`, value, null);
+}
+fs.writeFileSync(process.argv[2], JSON.stringify(history));
+"""
+
+
+def node_logistic_regression() -> Truth:
+    """A plain JavaScript loop run by Node.js (NODE_LOGISTIC_REGRESSION, `node logreg.js`):
+    logistic regression by mini-batch gradient descent (4 features, batches of 16, 0.05, 6
+    epochs) on made-up data drawn by a seeded PRNG of the script's own (mulberry32, Box-Muller),
+    240 samples to train, 80 to validate, 80 to test. Each epoch `console.log` of a template
+    string, `epoch 3: loss=0.5387 acc=0.8375` (the epoch's running means over its batches), then
+    `console.log(summary)` of the epoch's record, `{ epoch, train: { loss }, val: { loss, acc } }`
+    (the whole sets evaluated after the epoch), which Node's util.inspect prints over several
+    lines once it is long (`{`, `  epoch: 1,`, `  train: { loss: 0.6129629874841667 },`, ...,
+    `}`; on a terminal its numbers in yellow); at the end `console.table(results)` of an object
+    keyed by phase (`│ (index) │ loss │ acc │`, a row a phase: `│ train   │ 0.4469455191726628
+    │ 0.8458333333333333 │`). Truth: the list the script keeps of what it prints, from its own
+    variables: `loss`, `acc` and the record's `train/loss`, `val/loss`, `val/acc` at the epoch;
+    the table's `<phase>/<column>` (`test/acc`), no step."""
+    return run_program({"logreg.js": NODE_LOGISTIC_REGRESSION}, ["node", "logreg.js"])
+
+
+R_LOGISTIC_REGRESSION = r"""# Logistic regression by mini-batch gradient descent on made-up data.
+args <- commandArgs(trailingOnly = TRUE)
+set.seed(7)
+n <- 200
+x <- matrix(rnorm(n * 3), n, 3)
+y <- as.numeric(x %*% c(1.2, -0.8, 0.5) + 0.3 + rnorm(n) > 0)
+train <- 1:150
+valid <- 151:200
+w <- c(0, 0, 0)
+b <- 0
+lr <- 0.1
+batch <- 10
+history <- list()  # every value printed: key, value, step
+record <- function(key, value, step = NA) {
+  history[[length(history) + 1]] <<- list(key = key, value = value, step = step)
+}
+predict_p <- function(rows) as.vector(1 / (1 + exp(-(x[rows, , drop = FALSE] %*% w + b))))
+bce <- function(p, t) -mean(t * log(p) + (1 - t) * log(1 - p))
+it <- 0
+for (e in 1:5) {
+  for (start in seq(1, length(train), by = batch)) {
+    rows <- train[start:(start + batch - 1)]
+    p <- predict_p(rows)
+    w <- w - lr * as.vector(t(x[rows, , drop = FALSE]) %*% (p - y[rows])) / batch
+    b <- b - lr * mean(p - y[rows])
+    it <- it + 1
+    if (it %% 5 == 0) {
+      batch_loss <- bce(p, y[rows])
+      cat("iter", it, "batch loss", batch_loss, "\n")
+      record("batch_loss", batch_loss, it)
+    }
+  }
+  p <- predict_p(train)
+  l <- bce(p, y[train])
+  a <- mean((p > 0.5) == y[train])
+  print(sprintf("Epoch %d: loss=%.4f acc=%.4f", e, l, a))
+  record("loss", l, e)
+  record("acc", a, e)
+  pv <- predict_p(valid)
+  vl <- bce(pv, y[valid])
+  va <- mean((pv > 0.5) == y[valid])
+  print(c(epoch = e, val_loss = vl, val_acc = va))
+  record("val_loss", vl, e)
+  record("val_acc", va, e)
+}
+cat(sprintf("final weights: %s\n", paste(format(w, digits = 4), collapse = " ")))
+cat(sprintf("validation accuracy: %.4f\n", va))
+record("validation_accuracy", va)
+json <- vapply(history, function(h) sprintf('{"key": "%s", "value": %.17g, "step": %s}',
+  h$key, h$value, if (is.na(h$step)) "null" else sprintf("%d", as.integer(h$step))), "")
+writeLines(c("[", paste(json, collapse = ",\n"), "]"), args[1])
+"""
+
+
+def r_logistic_regression() -> Truth:
+    """An R loop run by Rscript (R_LOGISTIC_REGRESSION, `Rscript --vanilla sgd.R`): logistic
+    regression by mini-batch gradient descent (3 features, batches of 10, 0.1, 5 epochs of 15
+    batches) on made-up data (`set.seed(7)`, `rnorm`), 150 samples to train and 50 to
+    validate. Every 5 iterations `cat("iter", it, "batch loss", batch_loss, "\n")` (`iter 5
+    batch loss 0.6452014 `: cat's 7 significant digits, a space before the newline); each
+    epoch `print(sprintf("Epoch %d: loss=%.4f acc=%.4f", ...))` (`[1] "Epoch 1: loss=0.5509
+    acc=0.8600"`, R's print of a string, quoted) and `print(c(epoch = e, val_loss = vl, val_acc
+    = va))` (a named vector: `    epoch  val_loss   val_acc ` over `1.0000000 0.5790342
+    0.8000000 `); at the end `cat` of the final weights and `validation accuracy: 0.7800`.
+    Truth: the list the script keeps of what it prints, from its own variables: `batch_loss` at
+    the iteration (over the run, from 1), `loss`, `acc`, `val_loss`, `val_acc` at the epoch,
+    `validation_accuracy` with no step; the weights are the model's parameters, no metric."""
+    return run_program({"sgd.R": R_LOGISTIC_REGRESSION}, ["Rscript", "--vanilla", "sgd.R"])
+
+
+C_LINEAR_SGD = r"""/* Linear regression by stochastic gradient descent on made-up data. */
+#include <math.h>
+#include <stdio.h>
+
+#define N 120
+#define N_TEST 40
+#define DIM 3
+#define EPOCHS 6
+
+static unsigned long long state = 12345;
+static double uniform(void) { /* a 64-bit LCG: the same data every run */
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return (double)(state >> 11) / 9007199254740992.0;
+}
+static double gauss(void) { /* Box-Muller */
+    double u = 1.0 - uniform(), v = uniform();
+    return sqrt(-2.0 * log(u)) * cos(6.283185307179586 * v);
+}
+
+static struct { const char *key; double value; long step; } history[64]; /* what it prints */
+static int recorded = 0;
+static void record(const char *key, double value, long step) {
+    history[recorded].key = key;
+    history[recorded].value = value;
+    history[recorded].step = step;
+    recorded++;
+}
+
+int main(int argc, char **argv) {
+    static double x[N + N_TEST][DIM], y[N + N_TEST];
+    const double true_w[DIM] = {2.0, -3.5, 1.25}, true_b = 4.0;
+    double w[DIM] = {0.0, 0.0, 0.0}, b = 0.0, lr = 0.02, test = 0.0;
+    long step = 0;
+    for (int i = 0; i < N + N_TEST; i++) {
+        y[i] = true_b + 0.5 * gauss();
+        for (int j = 0; j < DIM; j++) {
+            x[i][j] = gauss();
+            y[i] += true_w[j] * x[i][j];
+        }
+    }
+    printf("SGD on %d samples, %d features, lr %g\n", N, DIM, lr);
+    for (int epoch = 1; epoch <= EPOCHS; epoch++) {
+        double total = 0.0, window = 0.0;
+        for (int i = 0; i < N; i++) {
+            double err = b - y[i];
+            for (int j = 0; j < DIM; j++) err += w[j] * x[i][j];
+            for (int j = 0; j < DIM; j++) w[j] -= lr * 2.0 * err * x[i][j];
+            b -= lr * 2.0 * err;
+            total += err * err;
+            window += err * err;
+            step++;
+            if (step % 40 == 0) {
+                printf("step %ld: mse = %.4f, lr = %.4f\n", step, window / 40, lr);
+                record("mse", window / 40, step);
+                record("lr", lr, step);
+                window = 0.0;
+            }
+        }
+        printf("epoch %d: loss %.4f.\n", epoch, total / N);
+        record("loss", total / N, epoch);
+        lr *= 0.7;
+    }
+    for (int i = N; i < N + N_TEST; i++) {
+        double err = b - y[i];
+        for (int j = 0; j < DIM; j++) err += w[j] * x[i][j];
+        test += err * err / N_TEST;
+    }
+    printf("Done. Test MSE: %.6f\n", test);
+    record("Test_MSE", test, -1);
+    FILE *out = fopen(argv[argc - 1], "w");
+    if (out == NULL) return 1;
+    fputs("[\n", out);
+    for (int k = 0; k < recorded; k++) {
+        fprintf(out, "{\"key\": \"%s\", \"value\": %.17g, \"step\": ", history[k].key,
+                history[k].value);
+        if (history[k].step < 0) fputs("null}", out);
+        else fprintf(out, "%ld}", history[k].step);
+        fputs(k + 1 < recorded ? ",\n" : "\n]\n", out);
+    }
+    return fclose(out) != 0;
+}
+"""
+
+
+def c_linear_sgd() -> Truth:
+    """A C program (C_LINEAR_SGD, built by `gcc -O2 -Wall -o sgd sgd.c -lm`, run as `./sgd`):
+    linear regression by plain SGD, a sample a step (3 features, 120 samples to train, 40 to
+    test, 6 epochs, the rate 0.02 times 0.7 each epoch) on made-up data drawn by a 64-bit LCG
+    of its own (Box-Muller). printf of `SGD on 120 samples, 3 features, lr 0.02` (its settings),
+    every 40 steps `step 40: mse = 11.5696, lr = 0.0200`, each epoch a line ended by a
+    sentence's full stop, `epoch 1: loss 4.1553.`, and at the end `Done. Test MSE: 0.355598`.
+    Truth: the list the program keeps of what it prints, from its own variables: `mse` and
+    `lr` at the step (over the run, from 1), `loss` at the epoch, `Test_MSE` with no step."""
+    return run_program({"sgd.c": C_LINEAR_SGD}, ["./sgd"],
+                       build=["gcc", "-O2", "-Wall", "-o", "sgd", "sgd.c", "-lm"])
+
+
+CASES.update({"node_logistic_regression": node_logistic_regression,
+              "r_logistic_regression": r_logistic_regression, "c_linear_sgd": c_linear_sgd})
+PROGRAM_TOOLS.update({
+    "node_logistic_regression": {"node": ["node", "-p", "process.versions.node"]},
+    "r_logistic_regression": {"R": ["Rscript", "--vanilla", "-e",
+                                    "cat(R.version$major, R.version$minor, sep = '.')"]},
+    "c_linear_sgd": {"gcc": ["gcc", "-dumpfullversion"]},
+})
+
+
 
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
@@ -37497,9 +37822,14 @@ def main(argv: list[str]) -> None:
     own = set(argv) & set(OWN_ENVIRONMENT)
     if own and len(argv) > 1:
         raise SystemExit(f"{', '.join(sorted(own))} runs alone, in its own environment")
-    for case in argv or [case for case in CASES if case not in OWN_ENVIRONMENT]:
+    programs = set(argv) & set(PROGRAM_TOOLS)
+    if programs and not set(argv) <= programs:
+        raise SystemExit(f"{', '.join(sorted(programs))} run apart from the Python cases")
+    for case in argv or [case for case in CASES
+                         if case not in OWN_ENVIRONMENT and case not in PROGRAM_TOOLS]:
         make(case)
-    versions(argv[0] if own else None)
+    for case in argv if programs else [argv[0] if own else None]:
+        versions(case)
 
 
 if __name__ == "__main__":
