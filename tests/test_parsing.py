@@ -7721,3 +7721,48 @@ def test_a_cell_s_timing_hydra_s_hint_and_the_environment_are_no_metrics() -> No
                     "Set the environment variable HYDRA_FULL_ERROR=1 for a complete stack trace.",
                     "environ({'PYTHONUNBUFFERED': '1', 'OMP_NUM_THREADS': '4'})",
                     "loss: 0.5") == [("loss", 0.5, 0)]
+
+
+def test_a_shape_read_first_agrees_with_every_look_before_it() -> None:
+    # Lines of a learned shape are read by it before anything else is looked for, where nothing
+    # looked for could be in them: between them, lines that change what is looked for (a
+    # table, a section, a label, a crash's box, a rank's or a launcher's prefix, a second
+    # handler's copy, a repr, a JSON block, a decimal comma, a heading) are read as line by
+    # line, and so are the shape's lines after them, in one call or cut into many.
+    import random
+
+    rng = random.Random(11)
+    others = ["epoch  loss  acc", "1  0.5  0.6", "2  0.4  0.7", "Results:", "  acc: 0.9",
+              "val:", "Test set:", "╭──── Traceback (most recent call last) ────╮",
+              "│ x = 1 │", "╰──────────╯", "[rank1]: step=3 loss=0.1 acc=0.2",
+              "[rank0]: step=3 loss=0.2 acc=0.3", "0: step=3 loss=0.2 acc=0.1",
+              "step=3 loss=0,25 acc=0,5", "{", '  "loss": 0.3,', '  "acc": 0.4', "}",
+              "Epoch 2/3", "train.py:12: UserWarning: slow", '[1] "step=1 loss=0.5 acc=0.1"',
+              "Model(", "  (fc): Linear(in_features=4, out_features=2)", ")", "",
+              "Epoch 1: 100%|##########| 10/10 [00:01<00:00, 9.00it/s, loss=0.3]",
+              "Schritt 5: Verlust=0.3", "step=4 loss=0.5 acc=0.25 (best)", "=== Evaluation ===",
+              "Traceback (most recent call last):", '  File "t.py", line 3, in <module>',
+              "    step=1 loss=0.5 acc=0.1", "ValueError: step=1 loss=nan acc=0.1"]
+    lines: list[str] = []
+    for i in range(3000):
+        line = f"step={i} loss={rng.random():.4f} acc={rng.random():.3f}"
+        roll = rng.random()
+        if roll < 0.1:  # the same record by a second handler first
+            lines += [f"INFO:train:{line}", line]
+        elif roll < 0.35:
+            lines.append(rng.choice(others))
+        else:
+            lines.append(line)
+    one = MetricParser()
+    by_line = [p for line in lines for p in one.parse_line(line)] + one.flush()
+    whole = MetricParser()
+    fast = whole.parse_lines(lines) + whole.flush()
+    assert [repr(p) for p in fast] == [repr(p) for p in by_line]
+    cut = MetricParser()
+    pieces: list[Point] = []
+    at = 0
+    while at < len(lines):
+        size = rng.randint(1, 40)
+        pieces += cut.parse_lines(lines[at : at + size])
+        at += size
+    assert [repr(p) for p in pieces + cut.flush()] == [repr(p) for p in by_line]

@@ -78,6 +78,7 @@ __all__ = ["MetricParser", "Point"]
 # In order of precedence when a line has several.
 # For a line's keys: the slots that may set the step (best first), and each counted key's slot.
 _Plan = tuple[list[int], list[tuple[int, str]], frozenset[int]]
+_Shape = tuple[re.Pattern[str], tuple[str, ...], _Plan, bool]
 _STEP_RANK = {name: rank for rank, name in enumerate(STEP_NAMES)}
 _EPOCH_RANK = _STEP_RANK["epoch"]
 # A counter's number names the counter: `Epoch Number: 3`, `Episode no: 10`.
@@ -442,8 +443,10 @@ class MetricParser:
         self._special = re.compile(_alternation(special)) if special else None
         self._key_value = kv.parse if kv is not None and kv.triggers == (":", "=") else None
         self._plans: dict[tuple[str, ...], _Plan] = {}
-        self._shapes: dict[tuple[str, ...], tuple[re.Pattern[str], tuple[str, ...], _Plan] | None] = {}
-        self._shape: tuple[re.Pattern[str], tuple[str, ...], _Plan] | None = None
+        # (the regex of a line shape, its keys, their plan, and whether its lines are read
+        # before anything else is looked for: `_first_read`)
+        self._shapes: dict[tuple[str, ...], _Shape | None] = {}
+        self._shape: _Shape | None = None
         self._current_step: int | None = None
         self._pinned: int | None = None  # the step a framework left the run at (`moved_to`)
         # The epoch of the latest `Epoch N` header (None after another header set the step),
@@ -594,6 +597,19 @@ class MetricParser:
         starts = self._starts
         shape = self._shape  # the regex, keys and plan of the latest repeated line shape
         for line in lines:
+            raw = line
+            if shape is not None and shape[3] and line.isascii() and (
+                    self._rows is None and self._block is None and self._label is None
+                    and self._section is None and self._columns is None and not self._crash
+                    and self._rich_log is None and not self._silenced and self._main == ""):
+                # A line of the shape learned, read before anything else is looked for: the
+                # shape's text passed every look below unchanged, and numbers change none
+                match = shape[0].fullmatch(line)
+                said = self._said
+                if match is not None and (line == said or line[-16:] != said[-16:]):
+                    self._said = line  # (as `_twice`, which it cannot be)
+                    self._resolve_plan(shape[2], match.groups(), points)
+                    continue
             if _unplain(line):
                 line = _plain(line)
             if line[:1] in _LAUNCHED_START and (launched := _LAUNCHER.match(line)) is not None and (
@@ -653,7 +669,7 @@ class MetricParser:
                         continue
                     pairs = key_value_pairs(line) if ":" in line or "=" in line else None
                     if pairs:
-                        shape = self._learn(line, pairs) or shape
+                        shape = self._learn(line, pairs, raw == line) or shape
                         self._resolve_pairs(pairs, points)
                     else:  # (`val mAP@0.5:0.95 0.402`: a colon in its name)
                         alone = self._alone(line) if _ends_number(line) and (
@@ -668,9 +684,10 @@ class MetricParser:
         self._shape = shape
         return self._once(points)
 
-    def _learn(self, line: str, pairs: list[tuple[str, str, str]]
-               ) -> tuple[re.Pattern[str], tuple[str, ...], _Plan] | None:
-        """The shape regex for lines like this one, made the second time its keys come."""
+    def _learn(self, line: str, pairs: list[tuple[str, str, str]], as_printed: bool
+               ) -> _Shape | None:
+        """The shape regex for lines like this one, made the second time its keys come
+        (`as_printed`: the line was read as printed, nothing in it rewritten)."""
         if len(pairs) > _SHAPE_PAIRS:
             return None
         keys = tuple([pair[0] for pair in pairs])
@@ -680,7 +697,9 @@ class MetricParser:
                 shape = line_shape(line)
                 if shape is None:  # a line read whole, not pair by pair
                     return None
-                entry = self._shapes[keys] = (shape, keys, self._plan_for(keys))
+                entry = self._shapes[keys] = (shape, keys, self._plan_for(keys),
+                                              as_printed and _first_read(line)
+                                              and shape.pattern[:4] != "(?P<")
             return entry
         if len(self._shapes) > 256:  # ever-new shapes: stay bounded
             self._shapes.clear()
@@ -2151,6 +2170,24 @@ def _inspect_goes_on(block: list[str]) -> bool:
     key after a line left open (util.inspect's `{` or `  epoch: 5,` before `  test: {`)."""
     return len(block) > 1 and block[-2].rstrip()[-1:] in ",{[" and (
         _INSPECT_LINE.match(block[-1]) is not None)
+
+
+def _first_read(line: str) -> bool:
+    """Whether lines of `line`'s shape (its text, other numbers) can be read by their shape
+    before anything else is looked for in `parse_lines`: nothing looked for before it is in
+    its text (a launcher's or a log level's prefix, a rank, a crash's start, a file's line, a
+    thousands comma, a repr, an arrow, a currency, words of other languages, an end that makes
+    it a heading or a label), and a number, put in place of another, adds none of that (the
+    shape starts with text: its first character is the same)."""
+    return (line[:1] not in _LAUNCHED_START and line[:1] not in _CRASH_STARTS
+            and not line.startswith(_LEVELS) and not _unplain(line)
+            and line[-1:] not in ":*=-#],(" and not line.endswith(_HEADING_ENDS)
+            and not any(text in line for text in _READ_FIRST))
+
+
+# What `parse_lines` looks for before a line's shape (`_first_read`).
+_READ_FIRST = ("RANK ", "ank", ".py:", '[1] "', "] collection=", ",", "(", "-->", "$", " vs",
+               " versus ", "[Parallel(", "-- score: ")
 
 
 def _unplain(line: str) -> bool:

@@ -1232,6 +1232,8 @@ _BARLIKE = re.compile(r"\d%|it/s|s/it|━")
 
 def parse_table_header(line: str) -> list[Found]:
     """A header whose first column is a counter (``epoch``, ``#``, ``step``, ``E``)."""
+    if ":" in line or "=" in line:
+        return []  # (no column's name holds either: a line of pairs, the commonest asked)
     inside = _inside_bars(_unwrapped(line))
     if _header_steps(inside):
         return [CLAIM]  # (a history the other way round, `print(df.T)`)
