@@ -301,6 +301,9 @@ def numbers_plain(line: str) -> str:
         line = _DOLLARS.sub("", line)  # (an amount's sign: `MAE: $48,537.57` is 48537.57)
     if " vs" in line or " versus " in line:
         line = _VERSUS.sub(", ", line)  # (`Train R2: 0.95 vs Test R2: 0.88`: two clauses)
+    if ("/s" in line or "_per_s" in line or "hroughput" in line or "tps" in line) and (
+            _SCALED_SUFFIX.search(line) is not None):
+        line = _SCALED_AFTER_NAME.sub(_rate_scaled, line)  # (`tok/s: 12.3k` is 12300.0)
     if "," not in line:
         return line
     return _GROUPED_AFTER_NAME.sub(_measure_digits, _GROUPED.sub(_digits_of, line))
@@ -316,6 +319,29 @@ def _measure_digits(match: re.Match[str]) -> str:
     if not names_a_rate_or_measure(match[1]):
         return match[0]  # (a count: `Total params: 1,234,567`)
     return match[1] + match[2] + match[3].replace(",", "")
+
+
+# A rate's value in thousands or millions after its name and `:` or `=`, as LLM loops print a
+# throughput: `tok/s: 12.3k`, `tokens/s=1.2M`, `throughput=1.5M tok/s`, `Tokens/sec: 12.3K`.
+# Read scaled, never as the number before its suffix (`tokens: 1.2M`, a count, stays unread;
+# among `name value` pairs, `loss 1.0 tok/s 3.5k`, it is an aside).
+_SCALED_AFTER_NAME = re.compile(
+    r"(?<![\w.,])([A-Za-z][\w/.\-]{0,40})(\ ?[:=]\ {0,4})(\d{1,9}(?:\.\d{1,6})?)([kKM])"
+    r"(?=[\s,;|)\]}]|$)", re.ASCII)
+_SCALED_SUFFIX = re.compile(r"\d[kKM](?=[\s,;|)\]}]|$)", re.ASCII)  # (looked for first: cheaper)
+_SCALES = {"k": 3, "K": 3, "M": 6}
+
+
+def _rate_scaled(match: re.Match[str]) -> str:
+    from decimal import Decimal
+
+    from runlab.parsing.rules.pairs import names_a_rate
+
+    if not names_a_rate(match[1]):
+        return match[0]
+    scaled = format(Decimal(match[3]).scaleb(_SCALES[match[4]]), "f")
+    # (with a fraction, as a measure's value: a whole number there reads as a count)
+    return f"{match[1]}{match[2]}{scaled if '.' in scaled else scaled + '.0'}"
 
 
 def _number_of(match: re.Match[str]) -> str:

@@ -52,7 +52,10 @@ _WORD = (
     # (a word of another script may go on in Latin letters, `écart-type`, `Übereinstimmung`)
     # (or a qualifier and its number before a word, `Top 1 Acc`, `Task 2 acc`, `head 0 loss`:
     # one word of the name, not a counter's)
-    r"(?:(?i:top|task|head|stage|layer|block|level|scale|tower|expert|agent|player)\ \d{1,4}"
+    # (or a norm between bars before its `:` or `=`, a hand-written optimizer's `|g|=2.6e-04`,
+    # `|grad|: 0.1`, `||grad||=0.1`)
+    r"(?:\|{1,2}[A-Za-z][\w.]{0,20}\|{1,2}(?=\s{0,4}[:=])"
+    r"|(?i:top|task|head|stage|layer|block|level|scale|tower|expert|agent|player)\ \d{1,4}"
     r"(?=\ [A-Za-z])|"
     rf"\#?(?:(?:[A-Za-z]|\d{{1,4}}_(?=[A-Za-z])|ε|χ²|[\u0391-\u03c9](?=\w{{0,20}}\ [A-Za-z]|_?[A-Za-z]))"
     rf"(?u:(?>[\w.\-/]*\w))?|{LETTERS}(?>(?:[_\-]|[A-Za-z]|{LETTERS})*(?:[A-Za-z]|{LETTERS}))?))"
@@ -129,7 +132,11 @@ def _label(line: str, match: re.Match[str]) -> str | None:
     if head is None:
         return None
     value = match.start(3) if match.group(3) is not None else match.start(4)
-    if "=" in line[match.end(2) : value] and not _variant(head):
+    if "=" in line[match.end(2) : value] and not _variant(head) and not (
+            # (a model's name that starts the line names its ` = ` pairs too: `LogReg: F1 =
+            # 0.93 ± 0.02`, `Random Forest: accuracy = 0.93`)
+            " = " in line[match.end(2) : value] and not line[: match.start(1)].strip()
+            and _MODEL_LABEL.fullmatch(line, match.start(1), match.end(1) + 1) is not None):
         return None
     return head
 
@@ -216,7 +223,7 @@ _SETTING = re.compile(
     r"|devices?|nodes?|procs?|processes|jobs|version|rows|examples|samples|observations|tensors"
     r"|words|labels|progress"
     r"|parameters|processed"
-    r"|params|tokens|batch_size|(?:effective|global|micro|mini|total)_?batch(?:es)?"
+    r"|params|(?<!throughput_)tokens|batch_size|(?:effective|global|micro|mini|total)_?batch(?:es)?"
     r"|accumulation_steps?|crop_pct|imgsz|process_index|epochs"
     r"|max_iters?|max_iterations|max_steps?|total_steps|optimization_steps|cumulative_steps|warmup_steps"
     # a data science script's set-up: `Features: 30`, `CV folds: 5`, `Test fraction: 0.25`,
@@ -267,6 +274,17 @@ _SETTING = re.compile(
     r"|^(?:n_?evals?|\#?f?_?evals|ncalls?|nfcn)$|(?:^|_)n[fjh]ev$"
     # faiss' k-means, `nsplit=0` (the clusters split this iteration)
     r"|^nsplits?$"
+    # how an optimizer ended and what it counted: SciPy's `OptimizeResult` (`status: 2`,
+    # `nit: 50`), trust-constr's `CG stop` column and `CG iterations: 491`, jaxopt's `Number
+    # Linesearch Iterations:2`, a limit named in a message (`... larger than maxiter=50`),
+    # COBYQA's radii as set (`Initial trust-region radius: 1.0.`; its `New ...` is a
+    # measure), scikit-optimize's `Time taken: 0.0003`
+    r"|^(?:status|nit)$|(?:^|_)(?:cg|linesearch|line_search)_(?:iter|iters|iterations|stop)$"
+    r"|(?:^|_)(?:maxiter|maxfun|maxfev|maxls|maxcor)$|^(?:initial|final)_trust-region_radius$"
+    r"|^time_taken$"
+    # a classifier's counts: a class's `support=63`, a confusion matrix's cells (`TN=58`,
+    # `True Positives: 103`), no measures (their rates, `tpr`, `true_positive_rate`, are)
+    r"|(?:^|[_/])support$|(?:^|[_/])(?:tp|fp|tn|fn|(?:true|false)_(?:positives?|negatives?))$"
     # a tolerance's goal, iminuit's `EDM = 7.54e-24 (Goal: 0.0002)`
     r"|^goal$"
     # lmfit's fit report: `# function evals   = 33`, `# data points      = 101`, `# variables
@@ -302,6 +320,10 @@ _SETTING = re.compile(
     r"|reference_length|sys_len)$"
     # SQuAD v2's counts of the questions it scored, `'HasAns_total': 50`
     r"|^(?:HasAns|NoAns)_total$"
+    # a logger's fields, a format's `tid=%(thread)d` and `line=%(lineno)d`, structlog's
+    # `CallsiteParameterAdder`'s `lineno=` and `process=`; a run's planned count of epochs,
+    # bound to every line (structlog's `log.bind(epoch_total=50)`)
+    r"|(?:^|[_./\-])(?:tid|lineno)$|^(?:line|process|thread_id|process_id)$|^epochs?_total$"
     # GNU time's report of a command's resources (`/usr/bin/time -v`), which the run's own
     # `sys/` metrics measure: counts, sizes and times
     r"|^(?i:user_time_\(seconds\)|system_time_\(seconds\)|(?:percent_of_)?cpu_this_job_got"
@@ -500,12 +522,15 @@ _MEASURE_PHRASE = re.compile(
     # (d2l's `L2 norm of w: 0.35`, `Norm of gradient`, `Std of rewards`; a size's, a setting)
     r"|norm|std|stddev|median|size|length|number|count|rate"
     # (the coefficient's symbols, `R2 on test: 0.8`, `R^2 on training data`, `R²`, `R-squared`)
-    r"|r2|r\^2|r\u00b2|r-squared|bleu|wer|cer|nll|ppl|mape)"
+    r"|r2|r\^2|r\u00b2|r-squared|bleu|wer|cer|nll|ppl|mape"
+    # (a memory's, its share too: Unsloth's notebooks' `Peak reserved memory for training =
+    # 1.152 GB.`, `Peak reserved memory % of max memory = 44.495 %.`)
+    r"|memory(?:\ %)?)"
     r"\ (?i:of|on|for|over|in|at|across|per|with|after|under)"
     # (`+`: `... with CE + KD: 9.38%`; a space before the colon: the older CIFAR-10 tutorial's
-    # `Accuracy of plane : 57 %`; a symbol in parentheses, `(R^2)`)
+    # `Accuracy of plane : 57 %`; a symbol in parentheses, `(R^2)`; a share's `%`)
     # (or ` = `: `MSE on the test set = 0.31`)
-    r"(?:\ {1,8}[\w@.\-/+]{1,40}){1,10}(?:\ \([\w^.\-]{1,20}\))?)(?:\ ?:\ +|\ =\ +)" + VALUE,
+    r"(?:\ {1,8}[\w@.\-/+%]{1,40}){1,10}(?:\ \([\w^.\-]{1,20}\))?)(?:\ ?:\ +|\ =\ +)" + VALUE,
     re.ASCII,
 )
 # The same phrase's head before a name inside a line, after a clause's start: `epoch: 0,
@@ -620,6 +645,14 @@ _NAN_WORDS = frozenset({"nan", "inf", "+inf", "infinity"})
 _REMARK = re.compile(r"(?<=[\d%])\ \((?![-+]?\.?\d)[^()]{1,40}\)(?=\ |$)", re.ASCII)
 
 
+def _remark(match: re.Match[str]) -> str:
+    """A `_REMARK` left out, unless it is a measure's own pair, `(ppl 237.78)`."""
+    words = match[0][2:-1].split()
+    if len(words) == 2 and _SPACED_NUMBER.fullmatch(words[1]) and names_a_measure(words[0]):
+        return match[0]
+    return ""
+
+
 # Asides among `name value` pairs that are no pairs of them: a time taken (`took 12.3s`,
 # `in 12.3 s`, `(120 ms)`, `120ms/step`; a `time 12.3s` pair is a time's, as `dt 13.5ms`), a speed (`speed 3.50it/s`), memory (`mem 3.2 GB`),
 # a value's uncertainty (`0.81 ± 0.02`): left out, the pairs around them read.
@@ -648,7 +681,7 @@ def _spaced_texts(text: str) -> list[tuple[str, str]] | None:
     """``loss 0.7838 accuracy 0.8930`` as (name, number text) pairs; None unless the whole
     text is such pairs (asides among them, `took 12.3s`, left out)."""
     if "(" in text:
-        text = _REMARK.sub("", text)
+        text = _REMARK.sub(_remark, text)
     if text[-1:] not in _DIGITS_AND_PERCENT and (
             marker := _MARKER_TAIL.search(text, max(0, len(text) - 72))) is not None and not (
                 text[-1:] == "]" and (opening := text.rfind("[")) >= 0
@@ -702,10 +735,23 @@ def _spaced_texts(text: str) -> list[tuple[str, str]] | None:
             words = []
         elif (found and not words and token[:1] == "(" and token[-1:] == ")"
               and (_SPACED_NUMBER.fullmatch(token[1:-1]) or token[1:-1].isalpha()
-                   and len(token) <= 22)):
+                   and len(token) <= 22 or token[-2:] == "z)"
+                   and _SPACED_NUMBER.fullmatch(token[1:-2]))):
             # an AverageMeter's running average after its value: `loss 0.4123 (0.4567)`; a
-            # word about the value, `lr 1.5e-04 (warmup)`, `loss 2.70 (best)`
+            # word about the value, `lr 1.5e-04 (warmup)`, `loss 2.70 (best)`; llm.c's
+            # z-score of the value, `loss 4.364933 (-0.01z)`
             pass
+        elif (found and not words and token[:1] == "(" and at + 1 < len(tokens)
+              and tokens[at + 1].rstrip(",")[-1:] == ")" and token[1:].lower() not in _RUNNING
+              and _SPACED_NUMBER.fullmatch(tokens[at + 1].rstrip(",")[:-1])
+              and names_a_measure(token[1:])):
+            # a measure of its own in parentheses after a value, `loss 5.47 (ppl 237.78)`,
+            # the phase of the value before its own (`val loss 4.7 (ppl 110.0)`: val_ppl)
+            phase = found[-1][0].split("_", 1)[0]
+            found.append((f"{phase}_{token[1:]}" if phase.lower() in PHASES and phase != found[-1][0]
+                          and not phased(token[1:]) else token[1:],
+                          tokens[at + 1].rstrip(",")[:-1].rstrip("%")))
+            skip = True
         elif (found and not words and token[:1] == "(" and token[1:].lower() in _RUNNING
               and at + 1 < len(tokens) and tokens[at + 1].rstrip(",")[-1:] == ")"
               and _SPACED_NUMBER.fullmatch(tokens[at + 1].rstrip(",")[:-1])):
@@ -1053,8 +1099,17 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
             # the counter after the pairs, apart by a comma or a bar, `loss: 1.5000, step
             # 100` (no pair of its own)
             pairs = [*pairs, (trailing.group(2).lower(), trailing.group(3), "")]
+    if pairs and "GPU" in line and "emory" in line:
+        # a GPU's memory on the line that names it, the machine's size (Unsloth's banner,
+        # `Tesla T4. Num GPUs = 1. Max memory: 14.741 GB.`, its notebooks' `GPU = Tesla T4.
+        # Max memory = 14.741 GB.`)
+        pairs = [(_DROPPED if _DEVICE_MEMORY.fullmatch(key) else key, integer, number)
+                 for key, integer, number in pairs]
     _LATEST_PAIRS[0] = (line, tuple(pairs))
     return pairs
+
+
+_DEVICE_MEMORY = re.compile(r"(?i:(?:max|total|gpu)_memory)")
 
 
 # A counter after a line's measures, their step: `loss 1.43 acc 0.52 step 1`, `loss: 1.5,
@@ -1729,23 +1784,48 @@ _QUALIFIER = re.compile(r"_\([^()_]*_[^()]*\)$")
 def names_a_measure(name: str) -> bool:
     """Whether a name ends in a measure's word (`val_loss`, `Test accuracy`, `relative F MAE`),
     or in one and then its phase (pygcn's `loss_train`, DeepRL's `episodic_return_train`), or
-    in one and its cut-off (`mAP@0.5:0.95`, `recall@10`)."""
+    in one and its cut-off (`mAP@0.5:0.95`, `recall@10`), or in one and how it is averaged
+    (scikit-learn's scorers' `f1_macro`, `test_precision_weighted`, `roc_auc_ovr_weighted`)."""
     if _MEASURE.search(name) is not None:
         return True
     if name[-1:] == ")" and "(" in name:  # (a qualifier after it: `score_(last_100)`)
         return names_a_measure(name[: name.rindex("(")].rstrip("_ "))
     if "@" in name:
         return names_a_measure(name.partition("@")[0])
+    averaged = _AVERAGED.search(name) if "_" in name else None
+    if averaged is not None:
+        return _MEASURE.search(name, 0, averaged.start()) is not None
     phase = _PHASE_SUFFIX.search(name)
     return phase is not None and _MEASURE.search(name, 0, phase.start()) is not None
 
 
 _PHASE_SUFFIX = re.compile(r"[_\-/.](?i:train|training|val|valid|test|eval|dev)$", re.ASCII)
+_AVERAGED = re.compile(r"(?:_(?i:ovr|ovo))?_(?i:macro|micro|weighted|samples|ovr|ovo)$", re.ASCII)
+
+
+def _ends_in_measure(name: str) -> bool:
+    """Whether a name ends in a measure's word (`_MEASURE`), or in one and how it is averaged
+    (`test_f1_macro`)."""
+    if _MEASURE.search(name) is not None:
+        return True
+    averaged = _AVERAGED.search(name) if "_" in name else None
+    return averaged is not None and _MEASURE.search(name, 0, averaged.start()) is not None
 
 
 def names_a_rate_or_measure(name: str) -> bool:
     """Whether a name is a measure's (`names_a_measure`) or a rate's (`tok/s`, `samples/sec`)."""
-    return names_a_measure(name) or _RATE_UNIT.fullmatch(name) is not None
+    return names_a_measure(name) or names_a_rate(name)
+
+
+def names_a_rate(name: str) -> bool:
+    """Whether a name is a throughput's: `tok/s`, `samples/sec`, `tokens_per_second`,
+    `throughput`, torchtitan's `tps`."""
+    return _RATE_UNIT.fullmatch(name) is not None or _RATE_NAME.fullmatch(name) is not None
+
+
+_RATE_NAME = re.compile(
+    r"(?i:tps|wps|throughput|(?:\w{1,20}_)?(?:tok|tokens|samples|examples|images|imgs|words"
+    r"|sentences)_per_(?:s|sec|second))", re.ASCII)
 
 
 # at_step --------------------------------------------------------------------------------------
@@ -2220,8 +2300,10 @@ def _measure_pairs(text: str) -> list[Found]:
     """A line of two or more `name value` pairs, each a measure's (or a learning rate's),
     `loss 0.5 acc 0.8`, each under the phase a leading word names (`TRAIN loss 0.5 acc 0.8`
     is TRAIN_loss and TRAIN_acc, as `val Loss: 0.7 Acc: 0.5` is val_Loss and val_Acc)."""
-    if not text[-1:].isdigit() or "\t" in text:
-        return []  # (prose ends in a word; cells of a table, `loss\t0.5\tacc\t0.9`, are rows)
+    if not (text[-1:].isdigit() or text[-1:] == ")" and text[-2:-1].isdigit()) or "\t" in text:
+        # (prose ends in a word, a pair a number or a measure's in parentheses, `loss 5.47 (ppl
+        # 237.78)`; cells of a table, `loss\t0.5\tacc\t0.9`, are rows)
+        return []
     lead = _LEADING_PHASE.match(text)
     phase = next((g for g in lead.groups() if g), "") if lead is not None else ""
     if phase.lower() not in PHASES:
@@ -2306,8 +2388,8 @@ def parse_alone(line: str) -> list[Found]:
         if (match is not None and len(clauses) > 1 and match.group(2).lstrip("+-").isdigit()
                 and not is_metric_key(match.group(1).replace(" ", "_"))):
             continue  # a count among measures, SciPy's `Function evaluations 131, initial cost`
-        if (match is None or (_MEASURE.search(match.group(1).split(" (", 1)[0].partition("@")[0])
-                              is None and not (
+        if (match is None or (not _ends_in_measure(match.group(1).split(" (", 1)[0].partition("@")[0])
+                              and not (
                 # a split's loss alone, nn-zero-to-hero's `print(split, loss.item())`: `val 2.13`
                 len(clauses) == 1 and match.group(1) in _SPLIT_NAMES))
                 or match.group(2).lstrip("+-").isdigit()):  # a count or a code (`exit error 1`)
@@ -2407,7 +2489,9 @@ def _counted_clauses(text: str) -> list[Found] | None:
             word = counter.group(1).lower()
             found.append(("epoch" if word == "epoch" else "iter", int(counter.group(2)), None))
             continue
-        found += [pair for pair in spaced_pairs(clause) or () if is_metric_key(pair[0])]
+        pairs = spaced_pairs(clause)
+        # (a phase that starts a clause names its measures: `val loss 4.7 (ppl 110.0)`)
+        found += [pair for pair in _phase_spread(pairs) if is_metric_key(pair[0])] if pairs else []
     return found if any(names_a_measure(key) for key, _, _ in found) else None
 
 
@@ -2511,13 +2595,16 @@ _LOG_PART = (
     # (after its level only: `[acc:91]` alone is a measure's)
     r"|(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\ {1,8}\[[A-Za-z_][\w.]{0,80}:\d{1,9}\]"
     r"|(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|SUCCESS|TRACE)\b:?"  # (loguru's SUCCESS too)
-    r"|[IWEF]\d{4}\ \d\d:\d\d:\d\d\.\d{1,9}\ {1,4}\d{1,20}"  # absl: its thread's id
+    # absl: its thread's id (or Python's logging as glog, `%(levelname).1s%(asctime)s
+    # %(process)d` with a `%m%d %H:%M:%S` date: no microseconds)
+    r"|[IWEF]\d{4}\ \d\d:\d\d:\d\d(?:\.\d{1,9})?\ {1,4}\d{1,20}"
     # (or its level's letter before a whole date: `%(levelname).1s%(asctime)s`, DINOv2's
     # `I20240501 10:00:00 123 dinov2 helpers.py:102] `, with its process and logger's name)
     r"|[IWEF]\d{4}-?\d\d-?\d\d\ \d\d:\d\d:\d\d(?:[.,]\d{1,9})?"
     r"(?:\ \d{1,9}\ [\w.\-]{1,80}(?=\ [\w.\-]{1,80}\.py:\d))?"
-    # a process id before the level, `%(asctime)s %(process)d %(levelname)s`
-    r"|\d{1,9}(?=\ (?:DEBUG|INFO|WARNING|ERROR|CRITICAL)\ )"
+    # a process id before the level, `%(asctime)s %(process)d %(levelname)s` (or the time in
+    # seconds, `%(created).0f %(levelname)s`)
+    r"|\d{1,13}(?=\ (?:DEBUG|INFO|WARNING|ERROR|CRITICAL)\ )"
     # a module and its line in brackets right after another bracket, `[INFO][train:19]`; in
     # braces, Airflow's `{train.py:19}`
     r"|(?<=\])\[(?!(?i:epoch|ep|step|iter|iteration|it|batch|episode|round|fold|trial):)"
@@ -2555,6 +2642,21 @@ _LOG_PART = (
     r"(?=\ (?i:step|epoch|iter|iteration|episode)\ \d)"
     # or any logger's name before Hydra's level, `[train][INFO] - `
     r"|\[[A-Za-z_][\w\-]{0,40}\](?=\[(?:DEBUG|INFO|WARNING|ERROR|CRITICAL)\])"
+    # a level of the program's own after the time, `logging.addLevelName(25, "METRIC")`'s
+    # `12:00:00,123 METRIC trainer: ` (capitals, then a logger's name before `: ` and a word,
+    # or the message's counter)
+    rf"|(?<=\d\ )(?!(?i:{_PHASE_WORDS}|{_QUALIFIER_WORDS}|epoch|step|iter|batch)\ )[A-Z]{{3,12}}"
+    rf"(?:\ {{1,8}}(?!(?i:{_PHASE_WORDS}|{_QUALIFIER_WORDS}|epoch|ep|step|iter|iteration|it"
+    rf"|batch)(?![\w.\-])){_LOGGER_NAME}(?=:\ (?!(?i:nan|inf)\b)[A-Za-z\[(])"
+    r"|(?=\ (?i:step|epoch|iter|iteration)\ \d))"
+    # Django's verbose format after its time, `{module} {process:d} {thread:d} `
+    r"|(?<=\d\d:\d\d:\d\d,\d\d\d\ )[A-Za-z_]\w{0,80}\ \d{1,9}\ \d{4,20}(?=\ )"
+    # before the message's counter, a number (`%(relativeCreated)d`'s milliseconds) or a
+    # level's number and a logger's name (`%(levelno)s %(name)s`): `20 trainer step 10 ...`
+    rf"|(?<![\w.:\-])(?:\d{{1,9}}|[1-5]0\ (?!(?i:{_PHASE_WORDS}|{_QUALIFIER_WORDS})(?![\w.\-]))"
+    r"[a-z_][\w.\-]{0,40})(?=\ (?i:step|epoch|iter|iteration)\ \d)"
+    # a logger's fields as pairs, `| pid=4242 tid=1402... | `, `[trainer] line=44 `
+    r"|(?<=[\]|\d]\ )(?:pid|tid|line|lineno|thread|process)=\d{1,20}(?=\ )"
 )
 # (Up to 40 spaces before it: rich's RichHandler leaves its time column blank when the time
 # repeats; up to 8 around a separator: loguru pads its level, `INFO     | `.)
@@ -2598,8 +2700,16 @@ _NAMED_AFTER_LEVEL = re.compile(
 
 # In brackets after the level: a time (`INFO     [2026-12-05 13:15:13,651] `), a source's line
 # (`[evaluator:214]`); not a line's counters, BasicSR's `INFO: [001_M..][epoch:  0, iter: 10`.
-_BRACKETED_AFTER_LEVEL = re.compile(r"\[[^\]]{0,30}\d\d:\d\d[^\]]{0,30}\]|\[[A-Za-z_][\w.]{0,80}:\d{1,9}\]",
-                                    re.ASCII)
+# (and its function, DeepSpeed's `[engine.py:1234:train_batch]`), or in parentheses (`(%(module)s:
+# %(lineno)d)`'s `(train:44)`), a thread's name (`[MainThread]`), a logger's dotted name
+# (`[trainer.loop]`).
+_BRACKETED_AFTER_LEVEL = re.compile(
+    r"\[[^\]]{0,30}\d\d:\d\d[^\]]{0,30}\]"
+    r"|(?=.(?!(?i:epoch|ep|step|iter|iteration|it|batch|episode|round|fold|trial)\b))"
+    r"(?:\[[A-Za-z_][\w.]{0,80}:\d{1,9}(?::[\w<>]{1,80})?\]|\([A-Za-z_][\w.]{0,80}:\d{1,9}\))"
+    r"|\[(?:MainThread|MainProcess|Thread-\d{1,6}(?:\ \(\w{1,60}\))?)\]"
+    r"|\[(?:__main__|root|[A-Za-z_]\w{0,40}(?:\.[A-Za-z_]\w{0,40}){1,6})\]",
+    re.ASCII)
 _WORD_AFTER = re.compile(r"\ {1,8}(?=[A-Za-z\[({])(?!(?i:nan|inf)\b)", re.ASCII)
 # After the level, Java's loggers: log4j's `INFO  [main] c.e.Trainer - `, Spring Boot's `INFO
 # 1234 --- [           main] c.e.Trainer : ` (its process, then its application's name and
@@ -2628,9 +2738,11 @@ def _level_prefix_end(line: str) -> int:
     at, start = 0, level.start()
     count = 0
     while at < start:
-        if line[at] == " ":
+        if line[at] in " \t":  # (Ray's `%(asctime)s\t%(levelname)s`)
             at += 1
             continue
+        if at == start - 1 and line[at] == "[" and count:
+            break  # the level's own bracket, gunicorn's `[...] [4242] [INFO] `
         token = _PREFIX_TOKEN.match(line, at, start)
         if token is None or token.end() == at:
             return 0
@@ -2648,7 +2760,7 @@ def _level_prefix_end(line: str) -> int:
                                                   or text in _THREAD_NAMES):
             strong = True  # (or logging's thread name: `    98 MainThread INFO ...`)
     if count > 8 or (count and not strong) or line[start - 1 : start] not in ("", " ", ":", "[",
-                                                                              "|", "]"):
+                                                                              "|", "]", "\t"):
         return 0
     end = level.end()
     if line[end : end + 1] in ("]", ":"):
@@ -2656,18 +2768,34 @@ def _level_prefix_end(line: str) -> int:
     java = _JAVA_AFTER_LEVEL.match(line, end)
     if java is not None:  # a thread in brackets, then a class's logger
         return java.end()
-    for _ in range(3):  # what follows the level: a separator, a logger's name, a source's
+    colons = line[end - 1 : end] == ":"  # (`%(asctime)s:%(levelname)s:%(name)s:%(message)s`)
+    parts = 0
+    while parts < 3:  # what follows the level: a separator, a logger's name, a source's
         token = _PREFIX_TOKEN.match(line, end)
         if token is None:
             break
         text = token.group().strip()
+        if (token.group("time") is not None and text.isdigit() or text in _THREAD_NAMES) and (
+                line.startswith(" | ", token.end())):
+            # (loguru's `{process}` and `{thread.name}` between bars, `| 4242 | MainThread | `:
+            # no parts)
+            end = token.end() + 2
+            continue
+        parts += 1
         if token.group("sep") is not None or token.group("bracket") is not None and (
                 _BRACKETED_AFTER_LEVEL.fullmatch(text) is not None):
             end = token.end()
             continue
         name = token.group("name")
+        if colons and name is not None and (
+                counter := _COUNTER_AFTER_COLON.search(name)) is not None:
+            end = token.start("name") + counter.end()  # `INFO:root:step 10 ...`: the message's
+            break
         if name is not None and name[-1:] == ":" and _WORD_AFTER.match(line, token.end()) is None:
             break  # a pair's name, `INFO: loss.train: nan`
+        if name is not None and (held := name.rpartition(":"))[2].isdigit() and names_a_measure(
+                held[0]):
+            break  # a measure's pair, not a logger's name and line: `[INFO] mAP:50 | recall:60`
         if name is not None and _PLAIN_WORD.fullmatch(name) is None and (
                 name.startswith("__main__") or "." in name or ":" in name.rstrip(":")
                 or "<" in name or "[" in name) and line[token.end() : token.end() + 1] in (
@@ -2679,10 +2807,23 @@ def _level_prefix_end(line: str) -> int:
             end = token.end()
             continue
         named = _NAMED_AFTER_LEVEL.match(line, end)
+        if named is None and (named := _NAMED_BEFORE_COUNTER.match(line, end)) is not None and (
+                names_a_measure(named.group().strip())):
+            named = None
         if named is not None:
             end = named.end()
         break
     return end + len(line[end:]) - len(line[end:].lstrip(" "))
+
+
+# A counter word after a colon in what reads as a logger's name: `root:step`.
+_COUNTER_AFTER_COLON = re.compile(rf":(?=(?i:{_RUN_COUNTER_WORDS})(?![A-Za-z]))", re.ASCII)
+# After the level, a logger's name in lower case before the message's counter, `%(levelname)s
+# %(name)s %(message)s`'s `INFO trainer step 10 ...`, `INFO trainer [step 10/50]: ...` (not a
+# phase, a qualifier, a counter or a measure: `INFO train step 10`, `INFO loss step 10: 0.5`).
+_NAMED_BEFORE_COUNTER = re.compile(
+    rf"\ {{0,8}}(?!(?i:{_PHASE_WORDS}|{_QUALIFIER_WORDS}|{_RUN_COUNTER_WORDS})(?![\w.\-]))"
+    r"[a-z_][\w.\-]{0,40}(?=\ {1,8}\[?(?i:step|epoch|iter|iteration)[\ :=]{0,2}\d)", re.ASCII)
 
 
 # The latest line given to `message` and its message (the rules ask for it of one line often).
@@ -2694,7 +2835,8 @@ _DOTS = re.compile(r"\.{3,4000}\ {1,8}(?=(?i:epoch|ep|step|iter|iteration|it|bat
 
 
 def message(line: str) -> str:
-    """The line after its log prefix (the whole line when it has none)."""
+    """The line after its log prefix (the whole line when it has none); a structlog key=value
+    line's quoted `event` message first, then its other fields."""
     latest = _LATEST_MESSAGE[0]
     if latest[0] == line:
         return latest[1]
@@ -2709,9 +2851,23 @@ _OUTER_LOOP = re.compile(
     r"[\])]\ {0,4}(?=(?i:global_step|step|iteration|iter|epoch|ep)[\ =:\[])")
 
 
+# structlog's KeyValueRenderer and LogfmtRenderer: the message quoted as the `event` field among
+# the others, `timestamp='...' level='info' event='step 10 loss=2.5 acc=0.4' run='exp-7'`.
+_FIELDS_FIRST = re.compile(r"[a-z_]{1,40}=", re.ASCII)
+_EVENT_FIELD = re.compile(r"(?<![^\ ])event=(?:\"([^\"\\]{0,4000})\"|'([^'\\]{0,4000})')(?=\ |$)",
+                          re.ASCII)
+
+
 def _message(line: str) -> str:
     if len(line) < 8:
         return line
+    if "event=" in line and _FIELDS_FIRST.match(line) is not None and (
+            event := _EVENT_FIELD.search(line)) is not None:
+        said = event.group(1) if event.group(1) is not None else event.group(2)
+        if any(c.isdigit() for c in said):
+            # the message with its own counter and pairs first (no quote left at its last
+            # value), then the other fields: not a suffix of the line
+            return f"{said} {line[: event.start()]}{line[event.end() :]}".rstrip(" ")
     if line[:1] == "[" and "%] " in line[2:7] and (
             share := line[1 : line.index("%] ", 2)].lstrip(" ")).isdigit() and len(share) <= 3:
         # a share done in brackets first, as CMake prints its progress: `[ 10%] epoch 1 | ...`
@@ -2789,6 +2945,48 @@ _OPTIMIZER_NAME = re.compile(
 _UNNAMED_LAST = re.compile(rf",\ (?:{NUMBER})\.?\s*$", re.ASCII)
 
 
+# An optimizer's name before the counter, as hand-written optimization loops print it:
+# `LBFGS iter   1/15 | loss 5.48`, `L-BFGS step 3: loss=0.5`, `Newton iter 3: f=0.5`, `adam
+# iter 3 loss 0.5`: the line as without it (its counter is the step).
+_OPTIMIZER_BEFORE_COUNTER = re.compile(
+    r"(?i:l-?bfgs(?:-b)?|bfgs|newton(?:-cg)?|gauss-newton|levenberg-marquardt|cg|gd|sgd|adam"
+    r"|adamw|nadam|radam|adamax|adagrad|adadelta|rmsprop|lion|lamb|lars|adafactor|sophia|muon"
+    r"|shampoo|momentum|nesterov|trust-ncg|trust-krylov|trust-exact|trust-constr|slsqp|cobyla"
+    r"|cobyqa|nelder-mead|powell|tnc|irls|admm)"
+    r":?\ (?=(?i:iter|iteration|it|step)\ {1,4}\d)", re.ASCII)
+# A parenthesis after a value that holds its step's time and a speed, llm.c's fp32 trainer's
+# `step 1/20: train loss 4.36 (19.1 ms, 13349 tok/s)`: an aside, as `(120 ms)` is.
+_TIMING_ASIDE = re.compile(
+    r"\ \(\ {0,2}\d{1,9}(?:\.\d{1,9})?\ ?(?:ms|s|sec),\ {1,2}\d{1,12}(?:\.\d{1,9})?[kKM]?\ ?"
+    r"[A-Za-z]{1,12}/(?:s|sec)\ {0,2}\)", re.ASCII)
+# A norm between bars, its clause between bars: `iter 3 | loss 0.5 | |g| 2.6e-04`.
+_NORM = r"\|{1,2}[A-Za-z][\w.]{0,20}\|{1,2}"
+_NORM_VALUE = re.compile(rf"\s{{0,8}}({_NORM})\ {{1,4}}({NUMBER})\s*", re.ASCII)
+# (the separators of clauses, or such a norm before its value, whose bars separate none)
+_NORM_BEFORE_VALUE = rf"{_NORM}(?=\ ?[:=]|\ {{1,4}}[-+]?\.?\d)"
+_NORM_NAMED = re.compile(_NORM_BEFORE_VALUE, re.ASCII)
+_CLAUSE_OR_NORM = re.compile(rf"({_NORM_BEFORE_VALUE})|[|\t;]|,(?!\d)|\ -\ ", re.ASCII)
+# A step's time in milliseconds, `name: value` with its unit, a clause of its own between bars:
+# `| dt: 30.31ms |`, `| step_time: 345ms |` (not a clock's total, kuangliu's `| Tot: 1s |`, nor
+# an epoch's, word_language_model's `| time:  5.00s |`).
+_TIMED_PAIR = re.compile(
+    rf"\s{{0,8}}((?i:dt|time|[A-Za-z]{{1,20}}_time)):\ {{1,4}}({NUMBER})ms\s*", re.ASCII)
+
+
+def _clauses(text: str) -> list[str]:
+    """`text` split into clauses (`_CLAUSES`), a norm's bars kept in its clause (`|g|`)."""
+    if "|" not in text or _NORM_NAMED.search(text) is None:
+        return _CLAUSES.split(text)
+    clauses: list[str] = []
+    start = 0
+    for match in _CLAUSE_OR_NORM.finditer(text):
+        if match.group(1) is None:
+            clauses.append(text[start : match.start()])
+            start = match.end()
+    clauses.append(text[start:])
+    return clauses
+
+
 def parse_name_value(line: str) -> list[Found]:
     """``it 200 | train_loss 0.3 | val_loss 0.35`` (fairseq, hand-written loops): `name value`
     clauses between `|` or tabs (a value may carry `%`, `ms` or `s`); and a leading counter
@@ -2803,6 +3001,9 @@ def parse_name_value(line: str) -> list[Found]:
         line = line[optimizer.end():]
     if line[:10] in ("iteration ", "Iteration ") and "; objective " in line[:40]:
         line = _UNNAMED_LAST.sub(".", line)
+    if line[:1].isalpha() and (" iter" in line[:30] or " step " in line[:30]) and (
+            named := _OPTIMIZER_BEFORE_COUNTER.match(line)) is not None:
+        line = line[named.end():]  # `LBFGS iter 3/15 | loss 0.5`: the line as without it
     worded = _WORD_BEFORE_EPOCH.match(line) if "poch " in line[:40] else None
     if worded is not None and worded.group(1).lower() not in PHASES | _NOT_A_STAGE:
         # `teacher epoch 3: loss=0.2`, `SSL epoch 3: ...`: a stage of the program's own
@@ -3009,7 +3210,10 @@ def parse_name_value(line: str) -> list[Found]:
     # `[5000] episode/score 12.5 / episode/length 250 / train/opt/lr 4e-5`)
     slashed = slashed or counter is not None and " / " in rest and _NOT_SLASHED.search(
         rest) is None and _SLASHED_PAIRS.fullmatch(rest) is not None
-    for clause in rest.split(" / ") if slashed else _CLAUSES.split(rest):
+    if "(" in rest and "/s" in rest:
+        rest = _TIMING_ASIDE.sub("", rest)  # (`train loss 4.36 (19.1 ms, 13349 tok/s)`)
+    between_bars = "|" in rest
+    for clause in rest.split(" / ") if slashed else _clauses(rest):
         inner = _IN_FOLD.fullmatch(clause.strip() + " ") if fold else None
         if inner is not None:
             # `Fold 2 | Epoch 1 | train_loss 1.02`: the epochs within a fold keep theirs
@@ -3023,6 +3227,15 @@ def parse_name_value(line: str) -> list[Found]:
                 prefix = f"{named.group(1)}_{named.group(2)}/"
                 continue
         match = _best_value(clause)
+        if match is None and "|" in clause and (norm := _NORM_VALUE.fullmatch(clause)):
+            found.append((norm.group(1), to_number(norm.group(2)), None))  # `| |g| 2.6e-04`
+            continue
+        if match is None and between_bars and (timed := _TIMED_PAIR.fullmatch(clause)) and (
+                is_metric_key(timed.group(1))):
+            # a time's `name: value` with its unit, build-nanogpt's `| dt: 30.31ms |`, as `| dt
+            # 13.5ms |` is read
+            found.append((timed.group(1), to_number(timed.group(2)), None))
+            continue
         if match is None and " : " in clause:
             label = _LABEL.fullmatch(clause)
             if label is not None:
@@ -3171,6 +3384,8 @@ def parse_position(line: str) -> list[Found]:
     for match in _POSITION.finditer(line):
         label, inside, count, total = match.groups()
         label, inside = (label or "").lower(), (inside or "").lower()
+        if label and match.start(1) < len(line) - len(message(line)):
+            label = ""  # (a log prefix's last word, `INFO [step 10/50]`, `INFO trainer [step ...`)
         if label in _EPOCH_LABELS or inside in _EPOCH_LABELS:
             continue
         if label not in _POSITION_LABELS or inside not in _POSITION_LABELS:
