@@ -151,3 +151,23 @@ def test_a_pandas_series_of_averaged_scorers_is_read() -> None:
         ("test_accuracy", 0.906847, 0, "name_value"), ("test_f1_macro", 0.899331, 0, "name_value"),
         ("train_f1_macro", 0.904673, 0, "name_value"),
         ("test_precision_weighted", 0.88, 0, "name_value")]
+
+
+def test_labels_settings_and_timings_around_the_new_rules() -> None:
+    # a model's label names ` = ` pairs of measures only; words that name no model are none
+    assert steps_of("KNN: n_neighbors = 5", "LogReg: F1 = 0.93", "Total: loss = 0.5") == [
+        ("LogReg/F1", 0.93, 0), ("loss", 0.5, 0)]
+    # a label before the optimiser's counter keeps two optimisers apart: no one series
+    assert steps_of("SGD: step 10 loss 0.9", "Adam: step 10 loss 0.5") == []
+    # a loop's own `time_taken` is a timing like `epoch_time` (scikit-optimize's `Time taken`,
+    # a call's, none)
+    assert steps_of("Epoch 3: loss=0.5, time_taken=12.3") == [
+        ("loss", 0.5, 3), ("time_taken", 12.3, 3)]
+    # a GPU's memory is the machine's size only on the line naming the GPU
+    assert steps_of("step 10 | loss 0.5 | GPU memory: 3.5 GB") == [
+        ("loss", 0.5, 10), ("GPU_memory", 3.5, 10)]
+    assert steps_of("GPU = Tesla T4. Max memory = 14.741 GB.") == []
+    # a label of words after the at-step rule joins them with _
+    assert steps_of("Model A: loss after 100 steps: 0.52") == [("Model_A/loss", 0.52, 100)]
+    # wps is a rate, scaled
+    assert steps_of("step 10 loss=0.5 wps=3.5k") == [("loss", 0.5, 10), ("wps", 3500.0, 10)]

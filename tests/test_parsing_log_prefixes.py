@@ -136,3 +136,17 @@ def test_a_step_tag_after_the_level_and_the_logger_is_the_step() -> None:
     assert steps_of("2026-12-07 09:27:41,706 INFO trainer [step 10/50]: loss=2.5137 acc=0.41",
                     "2026-12-07 09:27:41,806 INFO trainer [step 20/50]: loss=1.7 acc=0.5") == [
         ("loss", 2.5137, 10), ("acc", 0.41, 10), ("loss", 1.7, 20), ("acc", 0.5, 20)]
+
+
+def test_prefix_patterns_leave_counters_and_labels_to_the_message() -> None:
+    # Django's pattern needs a thread's long id: `epoch 3 60000 samples` is the message's
+    assert steps_of("2024-05-01 10:00:00,123 epoch 3 60000 samples, loss=0.4123") == [
+        ("loss", 0.4123, 3)]
+    # a level the program added is a known one: `SVM model:` after the time is a label
+    assert ("SVM_model/accuracy", 0.9, 0) in steps_of(
+        "2024-01-01 12:00:00,123 SVM model: accuracy 0.9")
+    assert steps_of("2024-01-01 12:00:00,123 METRIC trainer: step 10 loss 0.5") == [
+        ("loss", 0.5, 10)]
+    # structlog's event message ends at its quote: its last clause keeps its value
+    assert steps_of("event='step 10 | loss 2.5 | acc 0.4' logger='train'") == [
+        ("loss", 2.5, 10), ("acc", 0.4, 10)]

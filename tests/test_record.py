@@ -106,6 +106,19 @@ def _hooks_module() -> ModuleType:
     return module
 
 
+def test_a_postfix_text_s_pairs_keep_their_names() -> None:
+    # set_postfix_str's text: pairs between commas, bars or spaces; a name of words where a
+    # part holds one pair; nothing where words before a pair would be lost or a name repeats
+    pairs = _hooks_module()._postfix_pairs
+    assert pairs("loss=4.9 ppl=95.0") == pairs("loss=4.9 | ppl=95.0") == {"loss": "4.9",
+                                                                           "ppl": "95.0"}
+    assert pairs("loss: 4.9 ppl: 95") == {"loss": "4.9", "ppl": "95"}
+    assert pairs("Train Loss: 0.5, Val Loss: 0.6") == {"Train_Loss": "0.5", "Val_Loss": "0.6"}
+    assert pairs("best loss: 0.4 (epoch 3)") == {"best_loss": "0.4"}
+    assert pairs("train loss=0.5 val loss=0.6") == pairs("epoch 3 loss=0.5") == {}
+    assert pairs("score_loss=0.2000, mode=warm") == {"score_loss": "0.2000"}
+
+
 def test_a_hooked_value_given_as_text_with_a_comma(monkeypatch: pytest.MonkeyPatch) -> None:
     # `set_postfix(Verlust=f"{loss:n}")`: a decimal comma where it can only be one, or where
     # the program's locale writes decimals so; thousands grouped else, a list no value

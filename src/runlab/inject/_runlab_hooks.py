@@ -576,24 +576,25 @@ def _argparse(argparse):
 def _postfix_pairs(text):
     """The `name=value` pairs of a postfix's text, whatever parts them: commas (as
     `set_postfix` writes them), bars or spaces (`loss=4.9 | ppl=95`, `loss=4.9 ppl=95`), and
-    `name: value` or `name = value` too; a value that is no number is none."""
+    `name: value` or `name = value` too; a name of words where a part holds one pair (`Train
+    Loss: 0.5, Val Loss: 0.6`: `Train_Loss`, `Val_Loss`; not a counter's words, `epoch 3
+    loss=0.5`); a value that is no number is none. A part of several pairs spaces apart is
+    read only when each word is a pair (`train loss=0.5 val loss=0.6` names none alone)."""
     values = {}
     for part in text.replace("|", ",").split(","):
-        words = part.split()
-        i = 0
-        while i < len(words):
-            name, equals, value = words[i].partition("=")
-            if not equals and name.endswith(":") and len(name) > 1:
-                name, equals = name[:-1], ":"
-            if equals and not value and i + 1 < len(words):
-                i += 1
-                value = words[i]  # (`loss: 4.9`, `loss= 4.9`)
-            elif not equals and i + 2 < len(words) and words[i + 1] in ("=", ":"):
-                equals, value = words[i + 1], words[i + 2]  # (`loss = 4.9`)
-                i += 2
-            if equals and name and value and _number(value) is not None:
-                values[name] = value
-            i += 1
+        part = part.replace(" = ", "=").replace("= ", "=").replace(": ", "=")
+        if part.count("=") == 1:
+            name, _, value = part.partition("=")
+            names, words = name.split(), value.split()
+            if names and words and _number(words[0]) is not None and not any(
+                    _number(word) is not None for word in names):
+                values["_".join(names)] = words[0]
+            continue
+        pairs = [word.partition("=") for word in part.split()]
+        if all(equals and name for name, equals, _ in pairs):
+            for name, _, value in pairs:
+                if _number(value) is not None:
+                    values[name] = value
     return values
 
 

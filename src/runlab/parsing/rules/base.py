@@ -301,8 +301,8 @@ def numbers_plain(line: str) -> str:
         line = _DOLLARS.sub("", line)  # (an amount's sign: `MAE: $48,537.57` is 48537.57)
     if " vs" in line or " versus " in line:
         line = _VERSUS.sub(", ", line)  # (`Train R2: 0.95 vs Test R2: 0.88`: two clauses)
-    if ("/s" in line or "_per_s" in line or "hroughput" in line or "tps" in line) and (
-            _SCALED_SUFFIX.search(line) is not None):
+    if ("/s" in line or "_per_s" in line or "hroughput" in line or "tps" in line
+            or "wps" in line) and _SCALED_SUFFIX.search(line) is not None:
         line = _SCALED_AFTER_NAME.sub(_rate_scaled, line)  # (`tok/s: 12.3k` is 12300.0)
     if "," not in line:
         return line

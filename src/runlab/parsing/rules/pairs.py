@@ -136,7 +136,8 @@ def _label(line: str, match: re.Match[str]) -> str | None:
             # (a model's name that starts the line names its ` = ` pairs too: `LogReg: F1 =
             # 0.93 ± 0.02`, `Random Forest: accuracy = 0.93`)
             " = " in line[match.end(2) : value] and not line[: match.start(1)].strip()
-            and _MODEL_LABEL.fullmatch(line, match.start(1), match.end(1) + 1) is not None):
+            and _MODEL_LABEL.fullmatch(line, match.start(1), match.end(1) + 1) is not None
+            and head not in _NO_MODELS and names_a_measure(match.group(2))):
         return None
     return head
 
@@ -157,6 +158,9 @@ _MODEL_LABEL = re.compile(
     r"|iteration|batch|episode|fold|trial|round|metrics?|scores?|results?|stats|summary|best"
     r"|final|config|params)\W)[A-Z][\w\-]{0,40}(?:\ [A-Z][\w\-]{0,40}){0,3}"
     r"(?:\ \([\w\-.]{1,30}\))?:", re.ASCII)  # (and its variant: `SVM (RBF):`)
+# Words before `: name = value` that name no model (`Total: loss = 0.5`, `Note: lr = 0.001`).
+_NO_MODELS = frozenset({"Total", "Average", "Mean", "Overall", "Note", "Warning", "Info", "Output",
+                        "Done", "Optimizer", "GPU", "Error", "Debug", "Status", "Result"})
 # A name of what holds measures, no measure's (`metrics: loss=0.5`, `train_metrics:`, `scores:`).
 _CONTAINER = re.compile(r"(?i:metrics?|scores|results?|stats)$")
 
@@ -281,7 +285,7 @@ _SETTING = re.compile(
     # measure), scikit-optimize's `Time taken: 0.0003`
     r"|^(?:status|nit)$|(?:^|_)(?:cg|linesearch|line_search)_(?:iter|iters|iterations|stop)$"
     r"|(?:^|_)(?:maxiter|maxfun|maxfev|maxls|maxcor)$|^(?:initial|final)_trust-region_radius$"
-    r"|^time_taken$"
+    r"|^(?-i:Time)_taken$"  # (skopt's capital: a loop's own `time_taken=12.3` is a timing)
     # a classifier's counts: a class's `support=63`, a confusion matrix's cells (`TN=58`,
     # `True Positives: 103`), no measures (their rates, `tpr`, `true_positive_rate`, are)
     r"|(?:^|[_/])support$|(?:^|[_/])(?:tp|fp|tn|fn|(?:true|false)_(?:positives?|negatives?))$"
@@ -1099,7 +1103,7 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
             # the counter after the pairs, apart by a comma or a bar, `loss: 1.5000, step
             # 100` (no pair of its own)
             pairs = [*pairs, (trailing.group(2).lower(), trailing.group(3), "")]
-    if pairs and "GPU" in line and "emory" in line:
+    if pairs and ("GPU = " in line or "Num GPUs" in line) and "emory" in line:
         # a GPU's memory on the line that names it, the machine's size (Unsloth's banner,
         # `Tesla T4. Num GPUs = 1. Max memory: 14.741 GB.`, its notebooks' `GPU = Tesla T4.
         # Max memory = 14.741 GB.`)
@@ -1886,8 +1890,8 @@ def parse_at_step(line: str) -> list[Found]:
     if match is None and (labelled := _STEP_SENTENCE_LABEL.match(text)) is not None and (
             _AT_STEP.match(text, labelled.end()) or _AFTER_COUNT.match(text, labelled.end())):
         # each algorithm's, a phase's as its bracket names one (`[val] loss: 0.5` is val_loss)
-        label = labelled.group(1) or labelled.group(2)
-        head = f"{label}_" if labelled.group(1) and label.lower() in PHASES else f"{label}/"
+        label = (labelled.group(1) or labelled.group(2)).replace(" ", "_")  # (`Model A`)
+        head = f"{label}_" if label.lower() in PHASES else f"{label}/"
         text = text[labelled.end():]
         match = _AT_STEP.match(text)
     if match is None:
@@ -2645,12 +2649,14 @@ _LOG_PART = (
     # a level of the program's own after the time, `logging.addLevelName(25, "METRIC")`'s
     # `12:00:00,123 METRIC trainer: ` (capitals, then a logger's name before `: ` and a word,
     # or the message's counter)
-    rf"|(?<=\d\ )(?!(?i:{_PHASE_WORDS}|{_QUALIFIER_WORDS}|epoch|step|iter|batch)\ )[A-Z]{{3,12}}"
+    r"|(?<=\d\ )(?:METRICS?|TRACE|NOTICE|SUCCESS|VERBOSE|FATAL|SPAM|RESULTS?)"
     rf"(?:\ {{1,8}}(?!(?i:{_PHASE_WORDS}|{_QUALIFIER_WORDS}|epoch|ep|step|iter|iteration|it"
     rf"|batch)(?![\w.\-])){_LOGGER_NAME}(?=:\ (?!(?i:nan|inf)\b)[A-Za-z\[(])"
     r"|(?=\ (?i:step|epoch|iter|iteration)\ \d))"
     # Django's verbose format after its time, `{module} {process:d} {thread:d} `
-    r"|(?<=\d\d:\d\d:\d\d,\d\d\d\ )[A-Za-z_]\w{0,80}\ \d{1,9}\ \d{4,20}(?=\ )"
+    # (a thread's id long, and no counter's word: not `epoch 3 60000 samples`)
+    r"|(?<=\d\d:\d\d:\d\d,\d\d\d\ )(?!(?i:epoch|ep|step|iter|iteration|batch|episode)\ )"
+    r"[A-Za-z_]\w{0,80}\ \d{1,9}\ \d{8,20}(?=\ )"
     # before the message's counter, a number (`%(relativeCreated)d`'s milliseconds) or a
     # level's number and a logger's name (`%(levelno)s %(name)s`): `20 trainer step 10 ...`
     rf"|(?<![\w.:\-])(?:\d{{1,9}}|[1-5]0\ (?!(?i:{_PHASE_WORDS}|{_QUALIFIER_WORDS})(?![\w.\-]))"
@@ -2867,7 +2873,8 @@ def _message(line: str) -> str:
         if any(c.isdigit() for c in said):
             # the message with its own counter and pairs first (no quote left at its last
             # value), then the other fields: not a suffix of the line
-            return f"{said} {line[: event.start()]}{line[event.end() :]}".rstrip(" ")
+            rest = f"{line[: event.start()]}{line[event.end() :]}".strip(" ")
+            return f"{said} | {rest}" if rest else said
     if line[:1] == "[" and "%] " in line[2:7] and (
             share := line[1 : line.index("%] ", 2)].lstrip(" ")).isdigit() and len(share) <= 3:
         # a share done in brackets first, as CMake prints its progress: `[ 10%] epoch 1 | ...`
@@ -2953,7 +2960,8 @@ _OPTIMIZER_BEFORE_COUNTER = re.compile(
     r"|adamw|nadam|radam|adamax|adagrad|adadelta|rmsprop|lion|lamb|lars|adafactor|sophia|muon"
     r"|shampoo|momentum|nesterov|trust-ncg|trust-krylov|trust-exact|trust-constr|slsqp|cobyla"
     r"|cobyqa|nelder-mead|powell|tnc|irls|admm)"
-    r":?\ (?=(?i:iter|iteration|it|step)\ {1,4}\d)", re.ASCII)
+    # (not a label's, `SGD: step 10 loss 0.9` beside `Adam: step 10 ...`: two runs compared)
+    r"\ (?=(?i:iter|iteration|it|step)\ {1,4}\d)", re.ASCII)
 # A parenthesis after a value that holds its step's time and a speed, llm.c's fp32 trainer's
 # `step 1/20: train loss 4.36 (19.1 ms, 13349 tok/s)`: an aside, as `(120 ms)` is.
 _TIMING_ASIDE = re.compile(
