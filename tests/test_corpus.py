@@ -77,6 +77,15 @@ RECALL_OF = {
     # bleu, loss. `Best validation result (greedy) at step 20:   1.28 bleu.`, the value
     # before its name, is not read.
     "joeynmt_reverse_transformer.pipe.log": 0.55, "joeynmt_reverse_transformer.pty.log": 0.55,
+    # Keras' `evaluate` after the fit, its bar (`7/7 ... - accuracy: 0.55 - loss: 0.72`) after
+    # the last epoch's with no `Epoch N/M` above it: runlab names its results eval_accuracy,
+    # eval_loss, as the Keras hook does (they are not the last epoch's training values); the
+    # truths name them as `evaluate` returns them, accuracy, loss.
+    "keras_evaluate.pipe.log": 0.9, "keras_evaluate.pty.log": 0.9,
+    "chollet_ch7_custom_loop.pipe.log": 0.9, "chollet_ch7_custom_loop.pty.log": 0.9,
+    "keras_text_classification.pipe.log": 0.85, "keras_text_classification.pty.log": 0.85,
+    "keras_custom_train_step_torch.pipe.log": 0.8, "keras_custom_train_step_torch.pty.log": 0.8,
+    "tf_quickstart_beginner.pipe.log": 0.8, "tf_quickstart_beginner.pty.log": 0.8,
     # AutoKeras on Keras 3.10: the epoch bar's `accuracy: 0.7549 - loss: 0.6170` is not what
     # History records for that epoch (0.7688, 0.6098), and the list `evaluate` returns is
     # printed bare, `[0.624059796333313, 0.7749999761581421]`, with no names.
@@ -108,9 +117,11 @@ AT_STEP_OF = {
     # pykan's bar prints its values with three digits: steps whose values print the same
     # (`train_loss: 2.05e-02` at steps 34 and 35) are one point, at the step it first showed.
     "pykan_hellokan.pipe.log": 0.8, "pykan_hellokan.pty.log": 0.8,
-    # Through a pipe rich draws pytorch-tabular's bar once, at the end: the test table after
-    # it is read at that frame's count.
-    "pytorch_tabular.pipe.log": 0.55,
+    # AutoKeras' epoch bars do not show History's values (above); the last trial's
+    # `evaluate` bar after it (`2/2 ... - loss: 0.6266`) is eval_loss, no longer a second
+    # `loss` at epoch 3 that happened to round to History's 0.6275 there.
+    "autokeras_structured_classifier.pipe.log": 0.45,
+    "autokeras_structured_classifier.pty.log": 0.45,
     # Spijkervet's SimCLR prints its `Epoch [1/3]` summary after the epoch's `Step [0/16]`
     # lines: the next `Step [0/16]` is counted as a position in that epoch, 16, not as
     # printed.

@@ -5551,22 +5551,23 @@ def test_round_30_optuna_studies_and_headed_settings() -> None:
         ("value_0", 1.0163856284654071, 0), ("value_1", 0.9187586206107576, 0),
         ("acc", 0.91, 1), ("loss", 0.2, 1), ("acc", 0.93, 2)]
     # the line ends its trial: what the objective prints is at its trial's number, the
-    # line after one trial ends being the next's (after the last, the study's summary)
+    # line after one trial ends being the next's (after the last, the study's summary: the
+    # best trial's value again, `Best trial:` then `  Value:  0.97`, no new point)
     assert steps_of(
         "val_f1: 0.81", "[I 2026-12-04 05:22:21,067] Trial 0 finished with value: 0.5 "
         "and parameters: {'C': 0.04}. Best is trial 0 with value: 0.5.", "val_f1: 0.83",
         "[I 2026-12-04 05:22:21,067] Trial 1 finished with value: 0.96 and parameters: "
         "{'C': 0.04}. Best is trial 1 with value: 0.97.", "Best trial:", "  Value:  0.97") == [
-        ("val_f1", 0.81, 0), ("value", 0.5, 0), ("val_f1", 0.83, 1), ("value", 0.96, 1),
-        ("Value", 0.97, 2)]
+        ("val_f1", 0.81, 0), ("value", 0.5, 0), ("val_f1", 0.83, 1), ("value", 0.96, 1)]
     # optuna's bar names the best trial so far: an earlier trial's value, no new point
     assert steps_of("Best trial: 3. Best value: 0.915121:  80%|████████  | 4/5 "
                     "[00:00<00:00, 19.54it/s]") == []
-    # optuna-examples' summary: the best trial's params under `Params:` are settings
+    # optuna-examples' summary: the best trial's value again, and its params under `Params:`
+    # settings: no metrics
     assert steps_of("Best trial:", "  Value: 0.9151967435549526", "  Params: ",
                     "    C: 7.155682161754871", "    max_iter: 107",
                     "Config:", "  lr: 0.01", "  dropout: 0.5", "loss: 0.3") == [
-        ("Value", 0.9151967435549526, 0), ("loss", 0.3, 0)]
+        ("loss", 0.3, 0)]
 
 
 def test_a_search_s_parameters_are_settings_wherever_they_are_printed() -> None:

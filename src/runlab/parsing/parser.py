@@ -94,8 +94,14 @@ _FROM_ONE = frozenset({"progress_meter"})
 # (and counts planned, lda's `n_iter: 200`, not the counter itself, minimalRL's `n_episode`)
 _NOT_STEPS = frozenset({"num_epoch", "max_step", "max_iter", "total_step", "warmup_step",
                         "fps_step", "n_iter", "n_iters", "num_iter", "num_iters", "n_epochs",
-                        "nb_epochs", "num_epochs", "n_iterations", "num_iterations"})
+                        "nb_epochs", "num_epochs", "n_iterations", "num_iterations",
+                        "micro_step"})  # (a gradient accumulation's, within the step)
 _COUNTS_OF = ("best_", "sub_")  # (sentencepiece's `EM sub_iter=0`: within a round)
+# A gradient accumulation's micro-step on a line, `  micro_step 2/4 | micro_loss 5.46`, `micro
+# 1: loss 2.3`: its values are the optimizer step's it accumulates into; its count no metric.
+_MICRO_STEP = re.compile(r"(?i:micro)[_\- ]?(?i:step|batch)?\ {0,4}[:=]?\ {0,4}\d{1,9}"
+                         r"(?:\ {0,2}/\ {0,2}\d{1,9})?(?![\d.])", re.ASCII)
+_MICRO_COUNTS = frozenset({"micro", "micro_step", "microstep", "micro_batch", "microbatch"})
 
 _CUSTOM = "custom"
 _GENERIC = frozenset({_CUSTOM, *(rule.name for rule in RULES if rule.generic)})
@@ -190,6 +196,10 @@ _FULL_WIDTH: dict[int, str] = {**{ord(a): b for a, b in zip("；（）＝｜％�
 # A label, then a dict that goes on over the lines after it (`Test metrics: {`).
 _LABELLED_OPEN = re.compile(r"[A-Za-z][\w \-/.]{0,40}:\ ?\{", re.ASCII)
 _LABELLED = "label"  # (what ends such a block: a `}` alone)
+# Or a label of words without a colon (Node's `console.log("Test results", obj)`: `Test
+# results {`); one word alone may be protobuf's (`_PROTO_OPEN`).
+_WORDS_OPEN = re.compile(r"[A-Za-z][\w\-/.]{0,40}(?:\ [A-Za-z0-9][\w\-/.]{0,40}){1,4}\ \{",
+                         re.ASCII)
 _EMOJI = re.compile(
     "[\U0001F000-\U0001FAFF\u2600-\u2712\u2714\u2719-\u27BF\u2B00-\u2BFF\u2139\uFE0F\u200D"
     "\u20E3]+ *")  # (loguru's level icons: `ℹ️`, `✔️`; not ✓ and ✗, the char-rnn tutorial's)
@@ -220,6 +230,7 @@ _LABEL_ALONE = re.compile(r"\s{0,12}([A-Za-z][\w\-]{0,30}(?:\ [A-Za-z][\w\-]{0,3
 _RICH_LOG = re.compile(r"(?:\[[^\]]{1,30}\]|\ {0,30})\ (?:DEBUG|INFO|WARNING|ERROR|CRITICAL)\ +(?=\S)")
 _RICH_SOURCE = re.compile(r"\ {1,}[\w.\-<>]{1,80}\.py:\d{1,9}\ *\Z")
 _LONE_VALUE = re.compile(rf"\s{{0,12}}({NUMBER})\s*", re.ASCII)
+_KERAS_COUNT = re.compile(r"\s{0,18}(\d{1,18})/(\d{1,18})\s", re.ASCII)  # (a Keras bar's `5/5 `)
 
 # A heading alone on its line, not indented, that names a phase or a measure (`Validation:`,
 # `--- Test set ---`, `[val]`, `*** Evaluation ***`, `Epoch 2 val:`, `Final test results`,
@@ -504,8 +515,16 @@ class MetricParser:
         # `val loss` before the next step's line); and 1 when that count starts at 0.
         self._done: int | None = None
         self._zero_based: int | None = None
+        # The points of micro-step lines printed before any step, held for the first one.
+        self._micro: list[Point] = []
+        # Each key's latest point at a counted step (no step printed): its value, its rule and
+        # that count (a report then its dict printed again: `_counted_again`).
+        self._counted_last: dict[str, tuple[float, str, int]] = {}
         # Keras points not yet given out: key -> (point, the bar's counter).
         self._held: dict[str, tuple[Point, int | None]] = {}
+        # The Keras bar drawn since the latest header: its counter, its total, and whether it
+        # is an evaluation's (`_evaluated`).
+        self._keras_bar: tuple[int, int, bool] | None = None
         # Progress bars: family -> [counters of its earlier runs, its last counter, its total,
         # shows metrics (0/1), still drawing (0/1), an interruption of another bar's run (0/1)];
         # the bars first drawn part-way through the main bar's run, and that bar's family; the
@@ -532,6 +551,8 @@ class MetricParser:
         # Lightning's global step after the latest training step its bar showed (batches
         # stepped): the step its loggers give trainer.test() and validate() results.
         self._lightning_done: int | None = None
+        # That step once a results table was read at it, until a bar shows values again.
+        self._results_at: int | None = None
         self._shift: dict[str, int] = {}
         # Ignite's bar (`ahead`) shows a step's values at the counter before it, but the first
         # step of each bar (made at counter 1) at its own: the bars that have shown values since
@@ -572,8 +593,10 @@ class MetricParser:
         # The names of a line that may head a frame a column a thing (`frame_columns`).
         self._columns: list[str] | None = None
         self._above = ""  # (the line they are on: it may group a frame's columns)
-        # After a RichHandler line: its message's column and its step (`_continued`).
-        self._rich_log: tuple[int, int | None, str] | None = None
+        # After a RichHandler line: its message's column, the column's width, the message's
+        # step, what its line left for the next (`_carried`) and whether that is a folded
+        # word's piece not read yet (`_continued`).
+        self._rich_log: tuple[int, int, int | None, str, bool] | None = None
         # The user patterns' findings of the line being read.
         self._custom: list[tuple[str, list[Found], bool]] = []
         names = {rule.name for rule in rules}
@@ -699,7 +722,8 @@ class MetricParser:
                     return None
                 entry = self._shapes[keys] = (shape, keys, self._plan_for(keys),
                                               as_printed and _first_read(line)
-                                              and shape.pattern[:4] != "(?P<")
+                                              and not shape.pattern.startswith(
+                                                  ("(?P<", "(?=(?P<")))
             return entry
         if len(self._shapes) > 256:  # ever-new shapes: stay bounded
             self._shapes.clear()
@@ -712,10 +736,18 @@ class MetricParser:
 
     def _flushed(self) -> list[Point]:
         points: list[Point] = []
+        rich_log, self._rich_log = self._rich_log, None
+        if rich_log is not None and rich_log[4]:  # (the output ended with a folded word)
+            points, _ = self._message_at(rich_log[3], rich_log[2])
         block, self._block = self._block, None
         for held in block[1:] if block else ():  # output ended inside what looked like JSON
             points += self._parse_line(held, read=True)
         points += self._release_held()
+        micro, self._micro = self._micro, []
+        for point in micro:  # (no step was printed: each key's count, as any line's)
+            point.step = self._counts.get(point.key, 0)
+            self._counts[point.key] = point.step + 1
+        points += micro
         if self._wiped:
             points += self._close_wiped()
         main = self._bars.get(self._main)
@@ -745,7 +777,8 @@ class MetricParser:
 
     def pending(self) -> list[Point]:
         """The points held back now, not yet given out (their steps may still change)."""
-        return [point for point in (*(point for point, _ in self._held.values()), *self._waiting)
+        return [point for point in (*(point for point, _ in self._held.values()), *self._waiting,
+                                    *self._micro)
                 if not (self._patterns and _taken(point))]
 
     def _release_held(self) -> list[Point]:
@@ -999,22 +1032,41 @@ class MetricParser:
     def _continued(self, line: str) -> list[Point]:
         """A RichHandler line, or the next line: where that goes on with the message above
         it (`           val_f1=0.60` under `INFO  Validation: epoch 1 val_loss=0.90  x.py:19`),
-        its points are at the message's step."""
+        its points are at the message's step. rich wraps a message at a space, and folds a
+        word longer than its column, a line a piece: a name left without its value (`... |
+        train_acc`, `- val_loss:`, `acc=`) is read with the next line, and so is the bar
+        that ends a line (its next clause one of the message's), and a folded piece (`acc=0`
+        then `.4132`) is read once its word is whole."""
         rich_log, self._rich_log = self._rich_log, None
+        points: list[Point] = []
         if rich_log is not None:
-            column, step, dangling = rich_log
+            column, width, step, carried, held = rich_log
+            if held and len(line) > column and not line.strip():
+                line = line[:column] + " "  # (a folded word's last piece: its space)
             if line[column : column + 1].strip() and not line[:column].strip() and (
-                    _RICH_SOURCE.search(line) is None):
-                before = self._current_step
-                self._current_step = step
-                if dangling:  # `... - val_loss:` wrapped before its value: one clause again
-                    line = dangling + " " + line.lstrip(" ")
-                points = self._parse_message(line)
-                if self._current_step == step:
-                    self._current_step = before
+                    _RICH_SOURCE.search(line) is None) or held and line[column:] == " ":
+                part = line[column:].rstrip()
+                if held and _NAME_PIECE.fullmatch(carried.rpartition(" ")[2]) and (
+                        _NUMERIC.fullmatch(part.partition(" ")[0])):
+                    part = " " + part  # a whole name, as wide as the column, then its value
+                if len(part) == width and " " not in part:  # a folded word's piece
+                    self._rich_log = (column, width, step, carried + part, True)
+                    return points
+                if carried.rstrip()[-1:] not in ("", "|"):
+                    # a name left for this line heads nothing: no section, label or
+                    # settings of the line it ended
+                    self._section, self._label = None, None
+                    if self._rows_rule == "repr":
+                        self._rows = None
+                text = carried + part
+                end, carry = _carried(text)
+                if text[:end].strip(" |"):  # (what is left for the next line waits for it)
+                    points, step = self._message_at(text[:end], step)
                 # (a third line may go on with it)
-                self._rich_log = (column, step, _dangling(line))
+                self._rich_log = (column, width, step, carry, False)
                 return points
+            if held:  # the message ended with a folded word: whole now
+                points, _ = self._message_at(carried, step)
         source = _RICH_SOURCE.search(line)
         if source is not None and line[source.start() + 1] != " " and _RICH_LOG.match(
                 line) is None:
@@ -1022,13 +1074,30 @@ class MetricParser:
         # (the source column is no part of the message's last clause: `lr 1.0e-04   x.py:8`;
         # one space only where the message fills its column)
         text = line if source is None else line[: source.start()]
+        head = _RICH_LOG.match(line) if source is not None else None
+        if head is None or source is None:
+            return points + self._parse_message(text)
+        # (the message's column ends a space before the source's)
+        width = source.end() - len(source.group().lstrip()) - 1 - head.end()
+        part = text[head.end() :].rstrip()
+        if len(part) == width and " " not in part:  # a word folded from the first line on
+            self._rich_log = (head.end(), width, self._current_step, text.rstrip(), True)
+            return points
+        found = self._parse_message(text)
+        self._rich_log = (head.end(), width, found[-1].step if found else self._current_step,
+                          _carried(part)[1], False)
+        return points + found
+
+    def _message_at(self, text: str, step: int | None) -> tuple[list[Point], int | None]:
+        """The points of a part of a RichHandler message, at the message's step; and the
+        message's step after it (a part that names its own: `step` then `10` under it)."""
+        before = self._current_step
+        self._current_step = step
         points = self._parse_message(text)
-        if source is not None:
-            head = _RICH_LOG.match(line)
-            if head is not None:
-                self._rich_log = (head.end(), points[-1].step if points else self._current_step,
-                                  _dangling(text))
-        return points
+        if self._current_step == step:
+            self._current_step = before
+            return points, step
+        return points, self._current_step
 
     def _parse_message(self, line: str) -> list[Point]:
         if line.startswith(_LEVELS):
@@ -1221,9 +1290,11 @@ class MetricParser:
         if line[-2:] == " {" and self._blocks > 0 and _PROTO_OPEN.fullmatch(line):
             self._block, self._block_end, self._depth = [line], _PROTO, 1
             return []
-        if line[-1:] == "{" and self._blocks > 0 and _LABELLED_OPEN.fullmatch(message(line)):
-            # `log.info("Test metrics: " + json.dumps(metrics, indent=2))`: read whole when it
-            # closes, as the same line on one line
+        if line[-1:] == "{" and self._blocks > 0 and (
+                _LABELLED_OPEN.fullmatch(text := message(line)) or _WORDS_OPEN.fullmatch(text)):
+            # `log.info("Test metrics: " + json.dumps(metrics, indent=2))`, Node's
+            # `console.log("Test results", obj)`: read whole when it closes, as the same line
+            # on one line
             self._block, self._block_end = [line], _LABELLED
             return []
         if line[-1:] in "{[" and self._blocks > 0 and line.strip() in ("{", "["):
@@ -1269,6 +1340,8 @@ class MetricParser:
                 self._wrap = (wrapped_step, wrapped_rule, dangling)
                 out: list[Point] = []
                 self._draw_values(shown, wrapped_step, wrapped_rule, out)
+                if shown and self._lightning:  # (as `_draw`: a rich bar's values under it)
+                    self._lightning_done = max(self._lightning_done or 0, wrapped_step + 1)
                 return out
         if self._rows is not None:
             findings = self._rows(line)
@@ -1280,6 +1353,10 @@ class MetricParser:
             elif findings:
                 if self._rows_rule == "lightning_results" and self._lightning_done is not None:
                     findings = [(key, value, self._lightning_done) for key, value, _ in findings]
+                    # (the lines after it are at it, `print(trainer.test())`, not at a bar's)
+                    self._row_step(findings)
+                    self._header_since_bar = True
+                    self._results_at = self._lightning_done
                 if self._rows_rule in _HISTORIES:
                     findings = self._history_row(findings)
                 if self._rows_rule == "table":
@@ -1425,6 +1502,8 @@ class MetricParser:
                 if metrics:
                     found.append((name, metrics, False))
             else:
+                if name == "keras":
+                    findings = self._evaluated(line, findings)
                 found.append((name, findings, redraws))
             if final:
                 break
@@ -1439,6 +1518,25 @@ class MetricParser:
             return self._resolve(found, released, position, header, line_epoch)
         return released
 
+    def _evaluated(self, line: str, findings: list[Found]) -> list[Found]:
+        """A Keras bar's findings; an evaluation's results, `eval_accuracy`, ..., where the bar
+        is drawn after the epoch's finished with no `Epoch N/M` above it (`model.evaluate`
+        after the fit: `7/7 - 0s - accuracy: 0.55` after `5/5 - ...`, or its counter back to
+        `1/7`), as the Keras hook names them, not the last epoch's training values."""
+        count = _KERAS_COUNT.match(line)
+        if count is None:
+            return findings
+        counter, total = int(count.group(1)), int(count.group(2))
+        evaluating = False
+        if self._keras_bar is not None:
+            before, before_total, evaluating = self._keras_bar
+            evaluating = evaluating or before >= before_total and (
+                counter < before or total != before_total)
+        self._keras_bar = (counter, total, evaluating)
+        if not evaluating:
+            return findings
+        return [(f"eval_{key}" if key else key, value, at) for key, value, at in findings]
+
     def _stepless(self) -> int | None:
         """The step of a line that names none: the current one (a header's), but under an
         epoch header after its epoch's positions, the global step the latest reached."""
@@ -1452,8 +1550,10 @@ class MetricParser:
         on; the points held for the step before are given out into ``released``."""
         self._header_epoch = step if key == "epoch" else None
         self._position_done = None
+        self._keras_bar = None
         self._header_since_bar = self._main != ""
         self._pinned = None
+        self._results_at = None
         if step != self._current_step:
             if self._wiped:
                 released += self._close_wiped()
@@ -1508,6 +1608,11 @@ class MetricParser:
         assert block is not None
         block.append(line)
         points: list[Point] = []
+        if self._block_end == _PROTO and line[-1:] == "," and _INSPECT_LINE.match(line):
+            # `val {`, then `  loss: 0.3,`: a Node object after its label (util.inspect puts a
+            # comma after each entry but the last, protobuf's text none)
+            self._block_end = _LABELLED
+            return points
         if self._block_end == _PROTO:
             if len(block) <= _BLOCK_LINES and _PROTO_LINE.fullmatch(line.rstrip()):
                 self._depth += line.endswith(" {") - (line.strip() == "}")
@@ -1673,6 +1778,11 @@ class MetricParser:
             # stream's bars): the run stays at the step the framework left it, until a line
             # sets another
             self._current_step, self._header_since_bar = self._pinned, True
+        elif self._results_at is not None:
+            if metrics:  # (training goes on)
+                self._results_at = None
+            else:  # (test()'s and validate()'s bars, drawn after their tables through a pipe)
+                self._current_step, self._header_since_bar = self._results_at, True
         self._draw_values(metrics, step, rule, out, bar.described)
         if custom:
             self._draw_values(list(custom), step, _CUSTOM, out)
@@ -1769,8 +1879,11 @@ class MetricParser:
                         and _step_rank(key) is not None]:
                 del chosen[key]  # a coarser counter's number, TD3's `Episode Num: 5`
             for key in [key for key, (value, _, _, _) in chosen.items()
-                        if type(value) is int and (_step_rank(key) or 0) > _EPOCH_RANK]:
-                del chosen[key]  # an outer loop's, `FOLD: 0, EPOCH: 2, train_loss: ...`
+                        if type(value) is int and ((_step_rank(key) or 0) > _EPOCH_RANK
+                                                   or key.lower() in _MICRO_COUNTS)]:
+                # an outer loop's, `FOLD: 0, EPOCH: 2, train_loss: ...`; a micro-step's within
+                # the step, `step 1 micro 0 loss 2.31`
+                del chosen[key]
             for key in [key for key, (value, _, _, _) in chosen.items()
                         if value == key_step and key.lower() == step_key.lower()]:
                 del chosen[key]  # the counter as another rule read it, `Episode: 10,`
@@ -1788,6 +1901,8 @@ class MetricParser:
                     key_step = self._in_epoch(int(epoch), key_step)
             if best < _EPOCH_RANK and key_step is not None:
                 self._steps_done(key_step)
+                if self._micro:
+                    points += self._give_micro(key_step)
                 if best == 0 and header is not None and self._header_epoch is not None:
                     # an epoch header on the line of a finer step (PaddleOCR's `epoch: [1/500],
                     # global_step: 20, ...`): the lines after it that name no step are at that
@@ -1828,6 +1943,23 @@ class MetricParser:
         waits = key_step is None and self._main != "" and not self._header_since_bar and not (
             self._header_epoch is not None and line_step is not None and self._main_finished())
         done = self._done if line_step is None else None
+        again: dict[str, int] = {}
+        if line_step is None and not waits:
+            if "icro" in self._reading and _MICRO_STEP.search(self._reading):
+                # a micro-step's line: at the optimizer step it accumulates into, the one after
+                # the last printed (before any, held for the first); its count no metric
+                chosen = {key: found for key, found in chosen.items()
+                          if type(found[0]) is not int or key.lower() not in _MICRO_COUNTS}
+                if done is None:
+                    self._micro += [Point(key, float(value), 0, rule) for key, (
+                        value, step, rule, redraws) in chosen.items() if step is None and not (
+                            redraws) and len(self._micro) < _WAITING]
+                    chosen = {key: found for key, found in chosen.items()
+                              if found[1] is not None or found[3]}
+                else:
+                    done += 1 - (self._zero_based or 0)
+            elif done is None:
+                again = self._counted_again(chosen)
         counts = self._counts
         held = self._held
         for key, (value, step, rule, redraws) in chosen.items():
@@ -1847,11 +1979,46 @@ class MetricParser:
                     points += self._give_waiting(self._bar_step)
                 self._waiting.append(Point(key, float(value), 0, rule))
                 continue
+            if step is None and key in again:
+                points.append(Point(key, float(value), again[key], rule))  # (`_once`: none)
+                continue
             seen = counts.get(key, 0)
             counts[key] = seen + 1
             if step is None:
                 step = line_step if line_step is not None else seen if done is None else done
+                if done is None and line_step is None and rule != "key_value":
+                    if len(self._counted_last) > 10_000:  # (ever-new keys: stay bounded)
+                        self._counted_last.clear()
+                    self._counted_last[key] = (float(value), rule, seen)
             points.append(Point(key, float(value), step, rule))
+        return points
+
+    def _counted_again(self, chosen: Mapping[str, tuple[float, int | None, str, bool]]
+                       ) -> dict[str, int]:
+        """The keys of a line without a step (none printed yet) whose values print again, in
+        another shape, the values their latest points had (the text of a classification
+        report, then `print(report_dict)`): each at that point's count, where every such key
+        of the line does (`_one_print`), so that `_once` keeps one point of each. A `key:
+        value` line's value is a measurement of its own either way."""
+        counted, counts = self._counted_last, self._counts
+        again: dict[str, int] = {}
+        for key, (value, step, rule, redraws) in chosen.items():
+            last = counted.get(key)
+            if step is not None or redraws or last is None or rule == "key_value" or (
+                    last[2] != counts.get(key, 0) - 1 or last[1] == rule):
+                continue
+            if not _one_print(last[0], float(value)):
+                return {}
+            again[key] = last[2]
+        return again
+
+    def _give_micro(self, step: int) -> list[Point]:
+        """The micro-steps' points held for the first step printed, at it."""
+        points, self._micro = self._micro, []
+        counts = self._counts
+        for point in points:
+            point.step = step
+            counts[point.key] = counts.get(point.key, 0) + 1
         return points
 
     def _main_finished(self) -> bool:
@@ -2017,6 +2184,8 @@ class MetricParser:
                         key_step = self._in_epoch(epoch, key_step)
                     if self._zero_based is None or self._step_only:
                         self._steps_done(key_step)
+                        if self._micro:
+                            points += self._give_micro(key_step)
                     else:  # (what _steps_done does then, once a line)
                         self._done = key_step + self._zero_based
                 break
@@ -2062,10 +2231,12 @@ class MetricParser:
 _RULE_TITLE = re.compile(r"─{3,400} ([^─]{1,200}) ─{3,400}\s*")
 
 
-# A name left without its value at the end of a wrapped line (`... - val_loss:`), its clause's
-# last words.
-_DANGLING = re.compile(r"(?:^|\ -\ |[|,;\t])\ *([A-Za-z_][\w\-/.]{0,60}(?:\ [A-Za-z_][\w\-/.]{0,60})"
-                       r"{0,3}):\ *\Z", re.ASCII)
+_NAME_PIECE = re.compile(r"[A-Za-z_][\w\-/.]{0,80}:?", re.ASCII)  # (a name, its colon too)
+_NUMERIC = re.compile(r"[-+]?[\d.][\d.,/%eE+\-]{0,40}", re.ASCII)  # (a value, a count: `10/50`)
+# A name left without its value at the end of a wrapped line (`... - val_loss:`, `... | train_acc`,
+# `step 10 loss=`): its clause's words, or those after a value.
+_DANGLING = re.compile(r"(?:^|(?:^|\ )-\ |[|,;\t]|(?<=\d)\ )\ *([A-Za-z_][\w\-/.]{0,60}"
+                       r"(?:\ [A-Za-z_][\w\-/.]{0,60}){0,3}[:=]?)\ *\Z", re.ASCII)
 
 
 def _logged(line: str) -> str:
@@ -2075,13 +2246,21 @@ def _logged(line: str) -> str:
     return message(line) if line[:1] in _STAMPED and len(line) >= 8 else line
 
 
-def _dangling(text: str) -> str:
-    """The name a wrapped message's line ends with, before its value on the next line."""
-    if text.rstrip()[-1:] != ":":
-        return ""
-    tail = text.rstrip()[-250:]
-    found = _DANGLING.search(tail)
-    return "" if found is None else found.group(1) + ":"
+def _carried(text: str) -> tuple[int, str]:
+    """What a line of a wrapped message leaves for the next one, and where in it that
+    starts: the name it ends with, whose value goes on there, and the space between them
+    (none after `=`; a bar before it where one ended the clause before it: as alone on the
+    next line, `grad_norm 1.2345` is one of the message's clauses); or a bar, where the line
+    ends a clause (` |`, ` -`, `,`, `;`); else nothing."""
+    text = text.rstrip()
+    if text[-1:] in ("|", ",", ";") or text[-2:] == " -" or text == "-":
+        return len(text), "| "
+    found = _DANGLING.search(text, max(len(text) - 250, 0))
+    if found is None:
+        return len(text), ""
+    name = found.group(1)
+    bar = "| " if found.group(0).lstrip(" ")[:1] in ("|", "-", ",", ";", "\t") else ""
+    return found.start(1), bar + (name if name[-1] == "=" else name + " ")
 
 
 def _other_rank(line: str) -> bool:
@@ -2187,7 +2366,7 @@ def _first_read(line: str) -> bool:
 
 # What `parse_lines` looks for before a line's shape (`_first_read`).
 _READ_FIRST = ("RANK ", "ank", ".py:", '[1] "', "] collection=", ",", "(", "-->", "$", " vs",
-               " versus ", "[Parallel(", "-- score: ")
+               " versus ", "[Parallel(", "-- score: ", "/s", "_per_s", "hroughput", "tps", "wps")
 
 
 def _unplain(line: str) -> bool:

@@ -29,6 +29,7 @@ from runlab.parsing.rules.dicts import (
     parse_inspected,
     parse_json,
     parse_python_dict,
+    parse_scores_dict,
 )
 from runlab.parsing.rules.libraries import (
     metric_table_rows,
@@ -68,6 +69,7 @@ from runlab.parsing.rules.libraries import (
     parse_elegantrl_header,
     elegantrl_rows,
     parse_statsmodels_summary,
+    parse_statsmodels_scale,
     parse_lbfgsb,
     parse_lbfgsb_header,
     parse_ase_header,
@@ -98,12 +100,24 @@ from runlab.parsing.rules.libraries import (
     detectron2_rows,
     parse_dotted_header,
     parse_ipopt_header,
+    parse_solver_banner,
+    solver_setup_rows,
+    parse_ecos_header,
+    ecos_rows,
+    parse_highs,
+    highs_rows,
+    parse_scipy_table,
+    scipy_table_rows,
     parse_tune_result,
     parse_ultranest,
     gpy_rows,
     parse_vw_header,
     parse_report_header,
+    parse_report_heading,
+    report_heading_rows,
     parse_with_std,
+    parse_wrapped_array,
+    wrapped_array_rows,
     parse_lr_change,
     parse_darknet,
     parse_ignite,
@@ -121,6 +135,8 @@ from runlab.parsing.rules.libraries import (
     parse_noise,
     parse_keras_tuner,
     parse_optuna,
+    parse_best_trial,
+    best_trial_rows,
     parse_progress_meter,
     parse_ray_box,
     parse_repr_head,
@@ -279,6 +295,16 @@ RULES: list[Rule] = [
         sets_step=True,
         ends_step=True,
         final=True,
+    ),
+    Rule(
+        "best_trial",
+        "optuna's examples' epilogue, `Best trial:` then `  Value: 0.733` and `  Params: ` over "
+        "`    x: 2.05`: the best trial's value again (as `Best is trial 1 with value: ...`) "
+        "and its settings, no metrics",
+        parse_best_trial,
+        ("Best trial:",),
+        final=True,
+        rows=best_trial_rows,
     ),
     Rule(
         "keras_tuner",
@@ -518,7 +544,10 @@ RULES: list[Rule] = [
         "optimizer and schedule lines, a PyTorch module's repr (`print(model)`), argparse's "
         "`Namespace(lr=0.1, ...)` (`print(args)`), pandas' `df.info()`, IPython's `%time`, "
         "Hydra's `HYDRA_FULL_ERROR` hint, `print(os.environ)`, mlpack's `Execution parameters:` "
-        "and `Program timers:` after a run (`[INFO ]   lambda: 0.1`)",
+        "and `Program timers:` after a run (`[INFO ]   lambda: 0.1`), SciPy's Fortran "
+        "L-BFGS-B's `N = 5  M = 10` and TNC's `tnc: fscale = ...`, HiGHS' `Simplex iterations: "
+        "14` and `HiGHS run time : 0.00`, a masked array's `fill_value=1e+20`, a search's "
+        "`best_index_: 2`",
         parse_noise,
         (".py:", "[LightGBM] [", "iteration is:", "PU available: ", "LOCAL_RANK: ", "tol=",
          " params: ", " = ", "[notice] ", "Created wheel", "Modules in ", "Total FLOPs",
@@ -539,7 +568,9 @@ RULES: list[Rule] = [
          "StopIteration: ", "Ray deduplicates logs ", "Current best trial: ",
          "Received SIG", "[HYDRA] ", "RangeIndex: ", "Index: ", "Data columns (", " non-null ", "Non-Null Count",
          "dtypes: ", "memory usage: ", "environment variable ", "environ({", "CPU times: ",
-         "Wall time: ", "[INFO ]   "),
+         "Wall time: ", "[INFO ]   ", "tnc: ", "Simplex   iterations", "IPM       iterations",
+         "Crossover iterations", "PDLP      iterations", "QP ASM    iterations", "HiGHS run time", "fill_value=",
+         "best_index_"),
         noise=True,
     ),
     Rule(
@@ -587,7 +618,8 @@ RULES: list[Rule] = [
     ),
     Rule(
         "lbfgsb_summary",
-        "the summary row of SciPy's Fortran L-BFGS-B: Projg and F",
+        "the summary row of SciPy's Fortran L-BFGS-B: Projg and F (its `  F =   "
+        "1.3502191981457816` after it the same F again, no second point)",
         parse_lbfgsb_header,
         ("Projg",),
         final=True,
@@ -676,10 +708,19 @@ RULES: list[Rule] = [
     Rule(
         "statsmodels_summary",
         "statsmodels' results summary: `Log Likelihood  27.560`, `AIC  -47.120`, `Ljung-Box "
-        "(L1) (Q):  0.01`, `Prob(Q):  0.91`, `Prob (F-statistic):  1.2e-05` (the other cells "
-        "are key_value's)",
+        "(L1) (Q):  0.01`, `Prob(Q):  0.91`, `Prob (F-statistic):  1.2e-05`, a GLM's `Pseudo "
+        "R-squ. (CS):  0.2679` (Pseudo_R-squ._(CS)) (the other cells are key_value's)",
         parse_statsmodels_summary,
-        ("Log Likelihood ", "AIC ", "BIC ", "HQIC ", "Prob(", "Prob (", "Ljung-Box ("),
+        ("Log Likelihood ", "AIC ", "BIC ", "HQIC ", "Prob(", "Prob (", "Ljung-Box (",
+         "Pseudo R-squ. ("),
+    ),
+    Rule(
+        "statsmodels_scale",
+        "the scale a statsmodels summary shows fixed by its family, `Scale:  1.0000` (a "
+        "Logit's, a Poisson GLM's): no metric (the line's other cell is read)",
+        parse_statsmodels_scale,
+        ("Scale: ",),
+        final=True,
     ),
     Rule(
         "elegantrl",
@@ -778,12 +819,23 @@ RULES: list[Rule] = [
         rows=lambda header: parse_gb_row,
     ),
     Rule(
+        "report_heading",
+        "a heading that names a split and a report over scikit-learn's classification report, "
+        "`Val classification report:`, blank lines between: the report's keys under the "
+        "heading's name (Val_classification_report/accuracy)",
+        parse_report_heading,
+        ("report:", "Report:", "REPORT:"),
+        final=True,
+        rows=report_heading_rows,
+    ),
+    Rule(
         "classification_report",
         "scikit-learn's classification report: `precision  recall  f1-score  support`, then "
         "a row a class and the averages, each score under its row's label (`0/precision`, "
-        "`macro_avg/f1-score`) and `accuracy`; the supports are counts",
+        "`macro_avg/f1-score`) and `accuracy`; the supports are counts; its `output_dict` "
+        "shown as a pandas frame (`pd.DataFrame(report).transpose()`) the same",
         parse_report_header,
-        ("f1-score   support", " iba "),
+        ("f1-score ", " iba "),
         final=True,
         rows=report_rows,
         # the program prints it (a Trainer's compute_metrics, a Lightning callback), never a
@@ -800,6 +852,16 @@ RULES: list[Rule] = [
         ("Label  ", "Class  ", "Metric  ", "Fold 1  ", "label  ", "class  ", "metric  "),
         final=True,
         rows=labelled_rows,
+    ),
+    Rule(
+        "wrapped_array",
+        "a measure's values printed as a NumPy array wrapped onto more lines (cross_val_score's "
+        "ten folds, `Cross-validation scores: [0.912  0.807 ...` then ` 0.947  0.892]`): read "
+        "when it closes, as on one line (Cross-validation_scores/0, ...)",
+        parse_wrapped_array,
+        (": [", "=["),
+        final=True,
+        rows=wrapped_array_rows,
     ),
     Rule(
         "lr_change",
@@ -929,6 +991,52 @@ RULES: list[Rule] = [
         ("inf_pr", "(unscaled)"),
         final=True,
         rows=ipopt_rows,
+    ),
+    Rule(
+        "solver_setup",
+        "the banner of a convex solver run verbose (CVXPY's `verbose=True`), OSQP's, SCS's or "
+        "Clarabel's (`OSQP v1.0.0  -  Operator Splitting QP Solver`), and the problem's sizes "
+        "and the solver's settings under it (`problem:  variables n = 80, constraints m = 120`, "
+        "`sigma = 1.00e-06, alpha = 1.60`, `cones (total) = 2`): no metrics, up to its "
+        "iteration table; SCS's, ` iter | pri res | dua res |   gap   |   obj   |  scale  | "
+        "time (s)`, as pri_res, dua_res, gap, obj and scale at the row's iteration",
+        parse_solver_banner,
+        ("Operator Splitting QP Solver", "Splitting Conic Solver", "Clever Acronym"),
+        final=True,
+        rows=solver_setup_rows,
+    ),
+    Rule(
+        "ecos",
+        "ECOS's iteration table, `It  pcost  dcost  gap  pres  dres  k/t  mu  step  sigma  IR  "
+        "|  BT`: pcost, ..., sigma at the row's iteration (the refinement and backtracking "
+        "steps are counts)",
+        parse_ecos_header,
+        ("It     pcost",),
+        final=True,
+        rows=ecos_rows,
+    ),
+    Rule(
+        "highs",
+        "HiGHS' simplex log (`linprog(..., options={'disp': True})`), `  Iteration  Objective  "
+        "Infeasibilities num(sum)`, then `   0  -2.8955001049e+02 Ph1: 15(989.915); Du: "
+        "30(289.55) 0s` as Objective at iteration 0 (the infeasibilities' counts are none); "
+        "the MIP's `Solving report`, `  Primal bound  -35.42`, `  Dual bound`, `  Gap  0% "
+        "(tolerance: 0.01%)` (a setting), `  P-D integral  0.054`: Primal_bound, Dual_bound, "
+        "Gap and P-D_integral",
+        parse_highs,
+        ("Infeasibilities num(sum)", "Solving report"),
+        final=True,
+        rows=highs_rows,
+    ),
+    Rule(
+        "scipy_table",
+        "SciPy's SLSQP at `iprint=2`, `  NIT    FC  OBJFUN  GNORM`, and TNC's, `  NIT   NF   F  "
+        "GTG`: OBJFUN and GNORM (F and GTG) at the row's iteration (FC and NF count the "
+        "function's calls; TNC's `tnc: fscale = ...` notes between the rows are none)",
+        parse_scipy_table,
+        ("NIT  ",),
+        final=True,
+        rows=scipy_table_rows,
     ),
     Rule(
         "ultranest",
@@ -1261,6 +1369,15 @@ RULES: list[Rule] = [
         parse_json,
         ("{",),
         generic=True,
+    ),
+    Rule(
+        "scores_dict",
+        "rouge-score's scores printed whole, `{'rouge1': Score(precision=0.86, recall=1.0, "
+        "fmeasure=0.92), 'rougeL': Score(...)}`: rouge1/precision, ..., rougeL/fmeasure (a "
+        "result's repr as the dict of its fields)",
+        parse_scores_dict,
+        ("Score(precision=",),
+        final=True,
     ),
     Rule(
         "python_dict",

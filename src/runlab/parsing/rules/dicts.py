@@ -273,9 +273,12 @@ def _leaves(obj: dict[object, object], depth: int) -> Iterator[tuple[object, obj
 
 
 def _flatten(obj: dict[object, object], prefix: str, found: list[Found], depth: int) -> None:
+    # (a name's words joined with `_`, and no support under a class, as for a Python dict:
+    # `json.dumps(classification_report(..., output_dict=True))`'s `macro avg/f1-score` is
+    # macro_avg/f1-score)
     for key, raw in obj.items():
-        name = str(key).strip()
-        if not name:
+        name = "_".join(str(key).split())
+        if not name or name == "support" and prefix:
             continue
         if isinstance(raw, dict):
             if depth < _DEPTH:
@@ -494,6 +497,11 @@ def parse_python_dict(line: str) -> list[Found]:
         return [CLAIM]  # a vocabulary's indices or a tally: `defaultdict(None, {'pos': 0})`
     if _FRAME_CELL.fullmatch(line, 0, opening.start()) and line.rstrip()[-1:] != "}":
         return [CLAIM]  # a pandas row's cell, `cv_results_`'s `0  {'C': 0.1, ...}  ...  3`
+    if opening.start() < 80 and message(line[: opening.start()]).strip(" :=").lower() == "best" and (
+            not any(names_a_measure(key) for key, _ in _valued(tree))):
+        # hyperopt's `print("best:", fmin(...))`, `best: {'act': np.int64(0), 'lr':
+        # np.float64(0.0015)}`: the best point of the search space (a choice's index), settings
+        return [CLAIM]
     named = _NAMED_DICT.search(line, max(0, opening.start() - 42), opening.start())
     name = "" if named is None else named.group(1)
     lead: list[Found] = []  # the counter that starts the line, before the dict's label
@@ -542,6 +550,13 @@ def parse_python_dict(line: str) -> list[Found]:
     if split:
         found = _in_split(found, split)
     return found + (lead or _counter_before(line, opening.start())) if found else found
+
+
+def parse_scores_dict(line: str) -> list[Found]:
+    """A dict of results printed as reprs, rouge-score's `print(scorer.score(ref, pred))`,
+    `{'rouge1': Score(precision=0.86, recall=1.0, fmeasure=0.92), 'rouge2': Score(...)}`:
+    rouge1/precision, ..., rouge2/fmeasure (not the first repr's fields alone, as pairs)."""
+    return parse_python_dict(line) if "{'" in line else []
 
 
 _CLAUSE_PHASE = re.compile(r"(?:,|;|\ \||\ -)\ {1,4}([A-Za-z]{2,12})\ {0,2}[:=]\ {0,2}\Z", re.ASCII)
@@ -876,6 +891,22 @@ def _tree_leaves(tree: ast.Dict, depth: int) -> Iterator[tuple[str, ast.expr]]:
             yield from _tree_leaves(node, depth + 1)
 
 
+def _result_fields(node: ast.expr, depth: int) -> ast.Dict | None:
+    """A value printed as a result's repr, its fields by keyword, a measure among them (at any
+    depth): rouge-score's `Score(precision=0.86, recall=1.0, fmeasure=0.92)`, its aggregate's
+    `AggregateScore(low=Score(...), mid=Score(...), high=Score(...))`, as the dict of its fields;
+    else None (`SGD(lr=0.01)`, settings)."""
+    if not isinstance(node, ast.Call) or node.args or not node.keywords or depth > _DEPTH or any(
+            keyword.arg is None for keyword in node.keywords):
+        return None
+    values = [keyword.value for keyword in node.keywords]
+    if not any(names_a_measure(str(keyword.arg)) and _literal_number(keyword.value) is not None
+               or _result_fields(keyword.value, depth + 1) is not None
+               for keyword in node.keywords):
+        return None
+    return ast.Dict(keys=[ast.Constant(keyword.arg) for keyword in node.keywords], values=values)
+
+
 def _flatten_tree(tree: ast.Dict, prefix: str, found: list[Found], depth: int) -> None:
     # (a name's words joined with `_`, as printed names are: `classification_report(...,
     # output_dict=True)`'s `macro avg/f1-score` is macro_avg/f1-score, as in its table, and
@@ -884,6 +915,9 @@ def _flatten_tree(tree: ast.Dict, prefix: str, found: list[Found], depth: int) -
         name = name.replace(" ", "_")
         if name == "support" and prefix:
             continue
+        fields = _result_fields(node, 0)
+        if fields is not None:
+            node = fields
         if isinstance(node, ast.Dict):
             if depth < _DEPTH:
                 _flatten_tree(node, f"{prefix}{name}/", found, depth + 1)

@@ -26,6 +26,7 @@ from runlab.parsing.rules.pairs import (
     message,
     TIME_UNIT,
     names_a_measure,
+    parse_array_value,
     parse_key_value,
     phased,
 )
@@ -197,7 +198,21 @@ _NOISE = re.compile(
     # Execution parameters:`, then each setting behind Log::Info's prefix and two spaces,
     # `[INFO ]   lambda: 0.1`, and `[INFO ] Program timers:`, `[INFO ]   total_time: 0.02s`
     # (their names as typed, lower case; not its indented results, `  Objective value: 4.2`)
-    r"|^\[INFO \]\ {3}[a-z][a-z0-9_]{0,80}:(?:\ |$)"
+    r"|^\[INFO \]\ {3}(?!(?:accuracy|loss|error|objective|score|precision|recall|f1|auc|mse|rmse"
+    r"|mae|r2|residual)[:_])[a-z][a-z0-9_]{0,80}:(?:\ |$)"  # (not a measure's: `accuracy: 0.95`)
+    # SciPy's Fortran L-BFGS-B: the problem's size and the memory kept, `N =            5     M
+    # =           10`; TNC's notes, `tnc: fscale = 0.000222607` (its internal scaling), `tnc:
+    # |fn-fn-1] = 1.36183e-09 -> convergence`
+    r"|^\s*N =\s{1,20}\d{1,18}\s{1,20}M =\s{1,20}\d{1,18}\s*$|^tnc: "
+    # HiGHS' closing counts and time: `Simplex   iterations: 14`, `HiGHS run time      :
+    # 0.00` (its `Objective value` a result)
+    r"|^(?:Simplex|IPM|Crossover|PDLP|QP ASM)\s{1,8}iterations: \d{1,18}\s*$"
+    r"|^HiGHS run time\s{0,12}: "
+    # numpy's masked array repr (a search's `cv_results_` printed: `param_C':
+    # masked_array(data=[...], mask=[...], fill_value=1e+20)`): its fill value, none
+    r"|\bfill_value="
+    # a search's `best_index_: 2`, the index of its best candidate
+    r"|^\s*best_index_\s{0,4}[:=]\s{0,4}\d{1,18}\s*$"
 )
 
 
@@ -285,6 +300,7 @@ _LBFGSB_HEADER = re.compile(r"\s{1,8}N\s{1,8}Tit\s{1,8}Tnf\s{1,8}Tnint\s{1,8}Ski
                             r"Projg\s{1,8}F\s*")
 _LBFGSB_ROW = re.compile(rf"(?:\s{{1,8}}\d{{1,18}}){{6}}\s{{1,8}}({_FORTRAN})\s{{1,8}}({_FORTRAN})\s*",
                          re.ASCII)
+_LBFGSB_FINAL = re.compile(rf"\s{{0,8}}F\ =\ {{1,12}}({NUMBER})\s*", re.ASCII)
 
 
 def _fortran(text: str) -> float:
@@ -305,12 +321,19 @@ parse_lbfgsb_header = _claims(_LBFGSB_HEADER)
 
 
 def lbfgsb_rows(header: str) -> Callable[[str], list[Found]]:
-    """The summary row: Projg and F."""
+    """The summary row: Projg and F; the `  F =   1.3502191981457816` after it (`iprint` 1 or
+    more) is its F printed again, no second point."""
+    final = [False]
 
     def row(line: str) -> list[Found]:
+        if final[0]:
+            final[0] = False
+            return [CLAIM] if _LBFGSB_FINAL.fullmatch(line) else []
         match = _LBFGSB_ROW.fullmatch(line)
-        return [] if match is None else [("Projg", _fortran(match.group(1)), None),
-                                         ("F", _fortran(match.group(2)), None)]
+        if match is None:
+            return []
+        final[0] = True
+        return [("Projg", _fortran(match.group(1)), None), ("F", _fortran(match.group(2)), None)]
 
     return row
 
@@ -722,16 +745,32 @@ def parse_pyscf_cycle(line: str) -> list[Found]:
 # it prints without a colon, `Log Likelihood                  27.560`, `AIC  -47.120`, and its
 # tests' probabilities, `Ljung-Box (L1) (Q):  0.01`, `Prob(Q):  0.91`, `Prob(H) (two-sided):
 # 0.33`, `Prob (F-statistic):  1.2e-05`, `Prob(Omnibus):  0.62` (the other cells are key_value's).
+# A GLM's `Pseudo R-squ. (CS):             0.2679` (Cox and Snell's), as the Logit's `Pseudo
+# R-squ.:` is named, Pseudo_R-squ._(CS).
 _SM_SUMMARY = re.compile(
     rf"(?:^|(?<=\ \ ))(Log\ Likelihood|AIC|BIC|HQIC|Ljung-Box\ \(L1\)\ \(Q\)|Prob\(Q\)"
-    rf"|Prob\(H\)\ \(two-sided\)|Prob\(JB\)|Prob\ \(F-statistic\)|Prob\(Omnibus\)):?"
-    rf"\ {{1,40}}({NUMBER})(?=\s|$)", re.ASCII)
+    rf"|Prob\(H\)\ \(two-sided\)|Prob\(JB\)|Prob\ \(F-statistic\)|Prob\(Omnibus\)"
+    rf"|Pseudo\ R-squ\.\ \(CS\)):?\ {{1,40}}({NUMBER})(?=\s|$)", re.ASCII)
+# The scale a family fixes at 1 (a Logit's, a Poisson GLM's), `Scale:  1.0000` beside another
+# cell (`summary()`'s `Link Function:  Log   Scale:  1.0000`, `summary2()`'s `No. Iterations:
+# 5.0000   Scale:  1.0000`): the model's, no estimate (a Gaussian GLM's `Scale: 0.9643` is one).
+_SM_FIXED_SCALE = re.compile(r"(?:(.{0,200}?\S)\ {2,})?Scale:\ {1,40}1\.0000(?:\ {2,}(\S.{0,200}))?\s*")
 
 
 def parse_statsmodels_summary(line: str) -> list[Found]:
     """statsmodels' summary cells named without a colon or with parentheses."""
     return [(name.replace(" ", "_"), to_number(value), None)
             for name, value in _SM_SUMMARY.findall(line)]
+
+
+def parse_statsmodels_scale(line: str) -> list[Found]:
+    """A summary's line holding its fixed `Scale:  1.0000` (see above): its other cell's
+    metrics alone."""
+    match = _SM_FIXED_SCALE.fullmatch(line)
+    if match is None or not any(match.groups()):
+        return []  # (alone on its line, a program's own `Scale: 1.0000`)
+    rest = " ".join(cell for cell in match.groups() if cell)
+    return parse_statsmodels_summary(rest) + parse_key_value(rest) or [CLAIM]
 
 
 # ElegantRL's evaluator (elegantrl/train/evaluator.py): a header, `ID     Step    Time |    avgR
@@ -855,11 +894,19 @@ _IMBALANCED_ROW = re.compile(
     re.ASCII,
 )
 _IMBALANCED_COLUMNS = ("pre", "rec", "spe", "f1", "geo", "iba")
+# (Its `output_dict=True` shown as a pandas frame, `pd.DataFrame(report).transpose()`, is the
+# same table: its header `precision    recall  f1-score  support`, a row `0  0.666667  0.666667
+# 0.666667  3.0` (the supports as floats), and `accuracy  0.8  0.8  0.8  0.8`, the accuracy
+# broadcast over the columns: read as the text's, `0/precision`, `macro_avg/f1-score`,
+# `accuracy`.)
 _CR_ROW = re.compile(
-    rf"\s*(\S(?:.{{0,60}}?\S)?)\s{{2,}}({NUMBER})\s+({NUMBER})\s+({NUMBER})\s+\d{{1,18}}\s*",
+    rf"\s*(\S(?:.{{0,60}}?\S)?)\s{{2,}}({NUMBER})\s+({NUMBER})\s+({NUMBER})\s+\d{{1,18}}"
+    rf"(?:\.\d{{1,12}})?\s*",
     re.ASCII,
 )
 _CR_ACCURACY = re.compile(rf"\s*accuracy\s+({NUMBER})\s+\d{{1,18}}\s*", re.ASCII)
+_CR_FRAME_ACCURACY = re.compile(rf"\s*accuracy\s+({NUMBER})\s+({NUMBER})\s+({NUMBER})\s+(?:{NUMBER})\s*",
+                                re.ASCII)
 _CR_COLUMNS = ("precision", "recall", "f1-score")
 
 parse_report_header = _claims(_CR_HEADER)
@@ -881,12 +928,56 @@ def report_rows(header: str) -> Callable[[str], list[Found]]:
         accuracy = _CR_ACCURACY.fullmatch(line)
         if accuracy is not None:
             return [("accuracy", to_number(accuracy.group(1)), None)]
+        broadcast = None if imbalanced else _CR_FRAME_ACCURACY.fullmatch(line)
+        if broadcast is not None and len(set(broadcast.groups())) == 1:
+            return [("accuracy", to_number(broadcast.group(1)), None)]
         match = rows.fullmatch(line)
         if match is None:
             return []
         label = "_".join(word for word in match.group(1).split() if word != "/")
         return [(f"{label}/{column}", to_number(value), None)
                 for column, value in zip(columns, match.groups()[1:])]
+
+    return row
+
+
+# A report under a heading that names its split and the report, `Val classification report:`
+# (or `Test report:`), blank lines between them: its keys under the heading's name, as a dict's
+# under its label (Val_classification_report/accuracy), not the same keys as the other split's.
+_REPORT_HEADING = re.compile(r"\s{0,8}([A-Za-z][\w\-]{0,30}(?:\ [A-Za-z][\w\-]{0,30}){0,5})\ {0,4}:\s*",
+                             re.ASCII)
+
+
+def parse_report_heading(line: str) -> list[Found]:
+    """A heading that names a split and a report, over a classification report (see above)."""
+    if line.rstrip()[-1:] != ":":
+        return []
+    match = _REPORT_HEADING.fullmatch(message(line))
+    words = [] if match is None else match.group(1).lower().split()
+    if "report" not in words or not any(word in PHASES for word in words):
+        return []
+    return [CLAIM]
+
+
+def report_heading_rows(header: str) -> Callable[[str], list[Found]]:
+    """A classification report after its heading (two blank lines at most between), each key
+    under the heading's name; any other line ends it."""
+    match = _REPORT_HEADING.fullmatch(message(header))
+    label = "" if match is None else "_".join(match.group(1).split())
+    report: list[Callable[[str], list[Found]]] = []
+    blanks = [0]
+
+    def row(line: str) -> list[Found]:
+        if report:
+            return [(f"{label}/{key}" if key else key, value, step)
+                    for key, value, step in report[0](line)]
+        if not line.strip():
+            blanks[0] += 1
+            return [CLAIM] if blanks[0] <= 2 else []
+        if not label or _CR_HEADER.fullmatch(line) is None:
+            return []
+        report.append(report_rows(line))
+        return [CLAIM]
 
     return row
 
@@ -908,6 +999,37 @@ def parse_with_std(line: str) -> list[Found]:
     value, name, std = match.groups()
     return [(name.replace(" ", "_"), to_number(value), None),
             ("standard_deviation", to_number(std), None)]
+
+
+# A measure's values printed as a NumPy array that wraps onto more lines (NumPy breaks them at 75
+# characters): cross_val_score's ten folds, `Cross-validation scores: [0.9122807  0.80701754 ...
+# 0.9122807`, then ` 0.9122807  0.94736842 0.94736842 0.89285714]`: read when it closes, as
+# the same array on one line (`Cross-validation_scores/0`, ..., `/9`: a series a place).
+_ARRAY_OPEN = re.compile(rf"(?:[^\[\]]{{1,200}})(?::\ ?|=|\ )\[\ ?(?:{NUMBER})(?:\ +(?:{NUMBER})){{0,63}}\ *",
+                         re.ASCII)
+_ARRAY_GOES_ON = re.compile(rf"\ {{1,12}}(?:{NUMBER})(?:\ +(?:{NUMBER})){{0,63}}\ *(\])?\s*", re.ASCII)
+_ARRAY_LINES = 16  # (the lines an array wraps onto, at the most: 64 values)
+
+
+def parse_wrapped_array(line: str) -> list[Found]:
+    """The first line of a NumPy array that wraps onto the next (see above)."""
+    return [CLAIM] if "]" not in line and _ARRAY_OPEN.fullmatch(line) else []
+
+
+def wrapped_array_rows(header: str) -> Callable[[str], list[Found]]:
+    """The lines the array goes on on, up to its `]`: its values then, under its name."""
+    parts = [header.rstrip()]
+
+    def row(line: str) -> list[Found]:
+        match = _ARRAY_GOES_ON.fullmatch(line)
+        if match is None or len(parts) > _ARRAY_LINES:
+            return []
+        parts.append(line.strip())
+        if match.group(1) is None:
+            return [CLAIM]
+        return parse_array_value(" ".join(parts)) or [CLAIM]
+
+    return row
 
 
 # lr_change ------------------------------------------------------------------------------------
@@ -2171,6 +2293,175 @@ def ipopt_rows(header: str) -> Callable[[str], list[Found]]:
     return _columns_at_step(_IPOPT_HEADER, _IPOPT_ROW, _IPOPT_COLUMNS)
 
 
+# convex solvers -------------------------------------------------------------------------------
+
+# The solvers CVXPY calls with `verbose=True`, each opening with its banner and what it was
+# given: OSQP's (`OSQP v1.0.0  -  Operator Splitting QP Solver`, then `problem:  variables n =
+# 80, constraints m = 120`, `settings: ...`, `          sigma = 1.00e-06, alpha = 1.60, ...`),
+# SCS's (`SCS v3.3.1 - Splitting Conic Solver`, `settings: eps_abs: 1.0e-05, ...`, `\t  alpha:
+# 1.50, scale: 1.00e-01, ...`; SCS 2's `eps = 1.00e-04, alpha = 1.50, ...`), Clarabel's
+# (`Clarabel.rs v0.11.1  -  Clever Acronym`, `problem:` over `  constraints   = 120`, `    :
+# Zero = 1,  numel = 40`, `settings:` over its tolerances): the problem's sizes and the
+# solver's settings, no metric, up to its iteration table (`iter   objective ...`, the table
+# rule's; SCS's ` iter | pri res | dua res |   gap   |   obj   |  scale  | time (s)`, read
+# here: `     0| 1.66e+00  1.46e-01  3.40e+01  1.80e+01  1.00e-01  3.81e-03 ` as pri_res,
+# dua_res, gap, obj and scale at iteration 0, its time a timing). The banner's lines are
+# indented, a rule, or a section's `name:` or `name = value`; any other line ends it.
+_SOLVER_BANNER = re.compile(
+    r"\s{0,40}(?:OSQP\ v[\w.\-]{1,20}\ {1,4}-\ {1,4}Operator\ Splitting\ QP\ Solver"
+    r"|SCS\ v[\w.\-]{1,20}\ {1,4}-\ {1,4}Splitting\ Conic\ Solver"
+    r"|Clarabel\.(?:rs|jl|py)\ v[\w.\-]{1,20}\ {1,4}-\ {1,4}Clever\ Acronym)\s*")
+_SOLVER_TABLE = re.compile(r"\s{0,4}(?i:iter)\ {1,12}(?:objective|pcost|\|)")
+_SCS_HEADER = re.compile(r"\s{0,4}(?i:iter)\ {0,4}(?:\|[^|]{1,20}){2,12}")
+_SCS_ROW = re.compile(rf"\s{{0,12}}(\d{{1,18}})\|(\ {{0,4}}(?:{NUMBER})(?:\ {{1,4}}(?:{NUMBER})){{0,11}})\s*",
+                      re.ASCII)
+_RULE_LINE = re.compile(r"\s{0,40}[-=*_]{3,300}\s*")
+_SETUP_LINES = 80  # (a banner's lines at the most: Clarabel's, with its presolve, are ~30)
+
+
+def parse_solver_banner(line: str) -> list[Found]:
+    """The banner of OSQP, SCS or Clarabel (see above): claimed, no metric."""
+    return [CLAIM] if _SOLVER_BANNER.fullmatch(line) else []
+
+
+def solver_setup_rows(header: str) -> Callable[[str], list[Found]]:
+    """The problem and settings under a solver's banner, claimed up to its iteration table;
+    SCS's table read (its pri_res, dua_res, gap, obj and scale at the iteration)."""
+    seen = [0]
+    columns: list[str] = []
+
+    def row(line: str) -> list[Found]:
+        if columns:
+            match = _SCS_ROW.fullmatch(line)
+            if match is None:
+                return [CLAIM] if _RULE_LINE.fullmatch(line) else []
+            return [("iteration", int(match.group(1)), None), *(
+                (name, to_number(value), None)
+                for name, value in zip(columns, match.group(2).split()) if name)]
+        if _SOLVER_TABLE.match(line):
+            if "|" not in line or _SCS_HEADER.fullmatch(line) is None:
+                return []  # (OSQP's and Clarabel's tables are the table rule's)
+            # (its time a timing, no metric)
+            columns.extend("" if "time" in cell else "_".join(cell.split())
+                           for cell in line.split("|")[1:])
+            return [CLAIM]
+        seen[0] += 1
+        text = line.strip()
+        if seen[0] > _SETUP_LINES or text and not line[:1].isspace() and ":" not in text and (
+                "=" not in text) and _RULE_LINE.fullmatch(line) is None:
+            return []
+        return [CLAIM]
+
+    return row
+
+
+# ECOS's iteration table (ecos/src/ecos.c, `verbose`): `It     pcost       dcost      gap   pres
+# dres    k/t    mu     step   sigma     IR    |   BT`, then ` 1  +1.592e+00  -3.717e+00  +2e+01
+# 3e-02  1e-02  1e-01  3e-01  0.8969  3e-02   1  1  1 |  0  0`: each column to sigma at the
+# iteration (`---` where it has none yet); the iterative refinement steps and the backtracking
+# after them are counts.
+_ECOS_HEADER = re.compile(
+    r"\s{0,4}It\ {1,8}pcost\ {1,12}dcost\ {1,12}gap\ {1,8}pres\ {1,8}dres\ {1,8}k/t\ {1,8}mu"
+    r"\ {1,8}step\ {1,8}sigma\ {1,8}IR(?:\ {1,8}\|\ {1,8}BT)?\s*")
+_ECOS_VALUE = rf"({NUMBER}|---)\ {{1,12}}"
+_ECOS_ROW = re.compile(rf"\s{{0,4}}(\d{{1,18}})\ {{1,12}}{_ECOS_VALUE * 9}\d[\d\ \-|]{{0,40}}",
+                       re.ASCII)
+_ECOS_COLUMNS = ("pcost", "dcost", "gap", "pres", "dres", "k/t", "mu", "step", "sigma")
+
+
+parse_ecos_header = _claims(_ECOS_HEADER)
+"""The header of ECOS's iteration table."""
+
+
+def ecos_rows(header: str) -> Callable[[str], list[Found]]:
+    """ECOS's rows: each column to sigma at the row's iteration."""
+
+    def row(line: str) -> list[Found]:
+        match = _ECOS_ROW.fullmatch(line)
+        if match is None:
+            return []
+        return [("iteration", int(match.group(1)), None), *(
+            (name, to_number(value), None)
+            for name, value in zip(_ECOS_COLUMNS, match.groups()[1:]) if value != "---")]
+
+    return row
+
+
+# HiGHS (`scipy.optimize.linprog`/`milp` with `disp=True`, highspy): its simplex log under
+# `  Iteration        Objective     Infeasibilities num(sum)`, a row `          0
+# -2.8955001049e+02 Ph1: 15(989.915); Du: 30(289.55) 0s` (the objective at the iteration; the
+# infeasibilities' counts and sums, and the time, are none), and the MIP's `Solving report`,
+# `  Primal bound      -35.4231705181`, `  Dual bound ...`, `  Gap               0%
+# (tolerance: 0.01%)` (the gap allowed a setting), `  P-D integral      0.054`: those four by
+# their names; its counts and times (`Nodes 17`, `Timing 0.15`) none.
+_HIGHS_SIMPLEX = re.compile(r"\s{0,8}Iteration\ {1,12}Objective\ {1,12}Infeasibilities\ num\(sum\)\s*")
+_HIGHS_ROW = re.compile(
+    rf"\s{{0,12}}(\d{{1,18}})\ {{1,30}}({NUMBER})(?:\ (?:Ph1|Pr):\ \d{{1,18}}\((?:{NUMBER})\))?"
+    rf"(?:;?\ Du:\ \d{{1,18}}\((?:{NUMBER})\))?(?:\ {{1,4}}\d{{1,18}}(?:\.\d{{1,6}})?s)?\s*", re.ASCII)
+_HIGHS_REPORT = re.compile(r"Solving report\s*")
+_HIGHS_RESULT = re.compile(
+    rf"\ {{2}}(Primal\ bound|Dual\ bound|Gap|P-D\ integral)\ {{2,20}}({NUMBER})%?"
+    rf"(?:\ \(tolerance:\ [^()]{{1,40}}\))?\s*", re.ASCII)
+
+
+def parse_highs(line: str) -> list[Found]:
+    """The header of HiGHS' simplex log, or its `Solving report` heading."""
+    return [CLAIM] if _HIGHS_SIMPLEX.fullmatch(line) or _HIGHS_REPORT.fullmatch(line) else []
+
+
+def highs_rows(header: str) -> Callable[[str], list[Found]]:
+    """The simplex log's rows (Objective at the iteration), or the solving report's lines."""
+    if _HIGHS_REPORT.fullmatch(header):
+        def report(line: str) -> list[Found]:
+            if line[:2] != "  ":
+                return []
+            match = _HIGHS_RESULT.fullmatch(line)
+            return [CLAIM] if match is None else [
+                (match.group(1).replace(" ", "_"), to_number(match.group(2)), None)]
+        return report
+
+    def row(line: str) -> list[Found]:
+        match = _HIGHS_ROW.fullmatch(line)
+        if match is None:
+            return []
+        return [("iteration", int(match.group(1)), None),
+                ("Objective", to_number(match.group(2)), None)]
+
+    return row
+
+
+# SciPy's SLSQP and TNC, verbose (`minimize(..., method="SLSQP", options={"iprint": 2})`,
+# `method="TNC", options={"disp": True}`): SLSQP's `  NIT    FC           OBJFUN
+# GNORM`, then `    1     2     2.804000E+03     2.246107E+03` (OBJFUN and GNORM at the
+# iteration; FC counts the function's calls); TNC's `  NIT   NF   F                       GTG`,
+# then `    1    4  6.144719679232270E+01   2.50252258E+05` (F and GTG, the gradient's squared
+# norm, at the iteration; NF a count), its `tnc: fscale = 0.000222607` notes between the rows
+# (its internal scaling, no measure).
+_SCIPY_TABLE = re.compile(r"\s{0,4}NIT\ {1,8}(FC\ {1,12}OBJFUN\ {1,20}GNORM|NF\ {1,8}F\ {1,30}GTG)\s*")
+_SCIPY_ROW = re.compile(rf"\s{{0,8}}(\d{{1,18}})\ {{1,8}}\d{{1,18}}\ {{1,8}}({NUMBER})\ {{1,8}}({NUMBER})\s*",
+                        re.ASCII)
+
+
+parse_scipy_table = _claims(_SCIPY_TABLE)
+"""The header of SLSQP's or TNC's iteration table."""
+
+
+def scipy_table_rows(header: str) -> Callable[[str], list[Found]]:
+    """SLSQP's rows (OBJFUN, GNORM) or TNC's (F, GTG), at the iteration."""
+    first, second = ("OBJFUN", "GNORM") if "OBJFUN" in header else ("F", "GTG")
+
+    def row(line: str) -> list[Found]:
+        if line[:5] == "tnc: ":
+            return [CLAIM]
+        match = _SCIPY_ROW.fullmatch(line)
+        if match is None:
+            return []
+        return [("iteration", int(match.group(1)), None),
+                (first, to_number(match.group(2)), None), (second, to_number(match.group(3)), None)]
+
+    return row
+
+
 # ultranest ------------------------------------------------------------------------------------
 
 # UltraNest's status (ultranest/integrator.py, `ReactiveNestedSampler.run`), drawn over the last
@@ -3332,6 +3623,25 @@ def parse_optuna(line: str) -> list[Found]:
         found = [(f"value_{i}", to_number(text), None)
                  for i, text in enumerate(_OPTUNA_VALUE.findall(values))]
     return [trial, *found]
+
+
+# The best trial as optuna's examples print it after the study (`print("Best trial:")`, then
+# `  Value: 0.733`, `  Params: `, `    x: 2.05`; `  Number: 1`, `  User attrs:`): a trial's value
+# printed again, as `Best is trial 1 with value: ...` says it, and its settings; the lines
+# indented under the heading, none a metric.
+_BEST_TRIAL = re.compile(r"\s{0,8}Best trial:\s*")
+
+
+def parse_best_trial(line: str) -> list[Found]:
+    """The heading `Best trial:` alone on its line (see above)."""
+    return [CLAIM] if _BEST_TRIAL.fullmatch(line) else []
+
+
+def best_trial_rows(header: str) -> Callable[[str], list[Found]]:
+    """The lines indented under `Best trial:`: claimed, no metric."""
+    indent = len(header) - len(header.lstrip())
+    return lambda line: [CLAIM] if line.strip() and (
+        len(line) - len(line.lstrip()) > indent) else []
 
 
 # sklearn_cv -----------------------------------------------------------------------------------
