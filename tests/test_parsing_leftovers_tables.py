@@ -6,25 +6,7 @@ one space apart with names of words or units, and RL tables printed by `print(ep
 
 from __future__ import annotations
 
-import math
-
-from runlab.parsing import MetricParser
-
-Triple = tuple[str, float | str, int | None]
-
-
-def steps_of(*lines: str) -> list[Triple]:
-    """Lines through one parser, flushed at the end: (key, value, step), nan spelled "nan"."""
-    parser = MetricParser()
-    points = parser.parse_lines(lines) + parser.flush()
-    return [(p.key, "nan" if math.isnan(p.value) else p.value, p.step) for p in points]
-
-
-def steps_by_line(*lines: str) -> list[Triple]:
-    """`steps_of`, each line read alone (`parse_line`), as a live run's are."""
-    parser = MetricParser()
-    points = [point for line in lines for point in parser.parse_line(line)] + parser.flush()
-    return [(p.key, "nan" if math.isnan(p.value) else p.value, p.step) for p in points]
+from tests.test_parsing_tables import Triple, steps_by_line, steps_of
 
 
 # leaderboards ---------------------------------------------------------------------------------
