@@ -101,6 +101,9 @@ def test_labelled_results_after_n_rounds_keep_each_algorithm_apart() -> None:
           ("Epsilon-greedy/average_reward", 0.665, 200)]
     # a phase's label in brackets names the measure as key_value's `[val] loss: 0.5` does
     assert steps_of("[val] Loss after 10 epochs: 0.123") == [("val_Loss", 0.123, 10)]
+    # or at a round: the round is the step, no part of the name
+    assert steps_of("[UCB] Final regret at round 200: 17.1", "Accuracy in round 3: 0.91") == [
+        ("UCB/Final_regret", 17.1, 200), ("Accuracy", 0.91, 3)]
 
 
 def test_a_count_of_pulls_trials_or_time_steps_is_the_step_never_a_metric() -> None:

@@ -38,6 +38,10 @@ def test_a_measure_in_parentheses_after_a_value_is_its_own() -> None:
     # a running average stays none (`(avg 0.45)`), as before
     assert steps_of("step 6 | loss 0.41 (avg 0.45) | lr 1e-3") == [
         ("loss", 0.41, 6), ("lr", 0.001, 6)]
+    # a line of the pair alone, under the epoch above it; a remark about the value left out
+    assert steps_of("Epoch 7", "loss 5.47 (ppl 237.78)", "val loss 2.3 (best 2.1)",
+                    "final loss 0.25 (improved from 0.3)") == [
+        ("loss", 5.47, 7), ("ppl", 237.78, 7), ("val_loss", 2.3, 7), ("final_loss", 0.25, 7)]
 
 
 def test_unsloth_memory_report_is_named_by_its_phrases_and_the_gpu_size_is_none() -> None:

@@ -292,6 +292,14 @@ def test_classification_reports_under_a_splits_heading_are_named_by_it() -> None
         ("accuracy", 0.9925, 0)]
     assert steps_of("Test report:", "  accuracy: 0.9", "  f1: 0.8") == [
         ("Test_report/accuracy", 0.9, 0), ("Test_report/f1", 0.8, 0)]
+    # a split's banner right over the report, or a blank line between, names it too; a
+    # banner whose block of pairs ended before the report does not
+    assert steps_of("===== TEST =====", *report[:1], *report[4:5],
+                    "--- Validation ---", "", *report[:1], *report[4:5]) == [
+        ("TEST/accuracy", 0.9925, 0), ("Validation/accuracy", 0.9925, 0)]
+    assert steps_of("[test]", *report[:1], *report[4:5]) == [("test/accuracy", 0.9925, 0)]
+    assert steps_of("--- Validation ---", "loss: 0.3", *report[:1], *report[4:5]) == [
+        ("Validation/loss", 0.3, 0), ("accuracy", 0.9925, 0)]
 
 
 def test_classification_report_as_json_names_its_averages_as_the_text_and_drops_supports() -> None:
@@ -328,6 +336,14 @@ def test_a_numpy_array_wrapped_onto_the_next_line_is_read_when_it_closes() -> No
     # an array of what is no measure's records nothing
     assert steps_of("weights: [0.1 0.2 0.3 0.4 0.5 0.6 0.7 0.8 0.9 1.0 1.1 1.2 1.3 1.4 1.5",
                     " 1.6 1.7]") == []
+
+
+def test_a_measure_per_class_is_one_value_a_class() -> None:
+    assert steps_of("F1 per class: [0.91 0.85 0.77]", "Recall per-class: [0.5, 0.6]") == [
+        ("F1_per_class/0", 0.91, 0), ("F1_per_class/1", 0.85, 0), ("F1_per_class/2", 0.77, 0),
+        ("Recall_per-class/0", 0.5, 0), ("Recall_per-class/1", 0.6, 0)]
+    # a count per class is none
+    assert steps_of("samples per class: [10 20 30]") == []
 
 
 def test_a_searchs_cv_results_and_best_index_record_nothing() -> None:

@@ -587,6 +587,9 @@ class MetricParser:
         self._section_indent = -1
         self._section_things = False  # a measure's heading: its lines name things, not measures
         self._section_bullet = False  # the block's lines are a list's items (`- loss: 0.4`)
+        # The heading this very line ended, whose table it may be (`===== TEST =====` over a
+        # classification report)
+        self._section_ended: str | None = None
         self._ray_ranks: dict[str, str] = {}  # a Ray worker's process id -> its rank
         self._trial_actors: set[str] = set()  # Ray actors whose lines are trials' (`trials`)
         self._after_settings = False  # the heading just read ended a block of settings
@@ -1104,6 +1107,7 @@ class MetricParser:
             line = _unprefixed(line)
         if line[:5] == '[1] "':
             line = _r_printed(line)
+        self._section_ended = None
         if "] collection=" in line:  # clu's `[8] collection=eval loss=2.3`: as `[8] eval: ...`
             line = _CLU_COLLECTION.sub(r"\1\2: ", line, count=1)
         if self._section is not None or self._labels and line and (
@@ -1174,6 +1178,8 @@ class MetricParser:
             if _SECTION_RULE.fullmatch(text) is not None and self._section_indent < 0:
                 return line
             self._section = None
+            if self._section_indent < 0:
+                self._section_ended = section
             if self._section_indent < 0 and text is line and self._rows is None:
                 # a YAML configuration's `train:` section, `  lr: 0.01` under it: settings
                 self._rows, self._rows_rule = yaml_settings(section, line,
@@ -1182,8 +1188,11 @@ class MetricParser:
             # a heading after the line's other clauses, Ignite's CIFAR10 example's `Epoch 1 -
             # Evaluation time (seconds): 0.07 - Train metrics:`, then `\tAccuracy: 0.66`
             text = text.rpartition(" - ")[2]
-        if text[:1].isspace() or len(text) > 80 or text.count(" ") > 7 or self._rows is not None:
-            return line  # (not a heading: indented, a sentence, or a table's row)
+        if text[:1].isspace() or len(text) > 80 or text.count(" ") > 7 or (
+                self._rows is not None and self._rows_rule != "classification_report"):
+            # (not a heading: indented, a sentence, or a table's row; a report's rows end at
+            # the next split's banner, `===== TEST =====` after `===== VAL =====`'s report)
+            return line
         head = _SECTION_HEAD.fullmatch(text)
         if head is None:
             return line
@@ -1484,6 +1493,10 @@ class MetricParser:
                 grouped = grouped_frame_rows(above, line) if above and name == "frame" else (
                     wrapped_table_rows(self._said_above, line) if name == "table" else None)
                 self._rows, self._rows_rule = grouped or rows(line), name
+                if self._section_ended is not None and name == "classification_report":
+                    # a report right under a phase's heading, `===== TEST =====`: its keys
+                    # under the heading's name (TEST/accuracy), as a block of pairs' would be
+                    self._rows = _under(self._section_ended, self._rows)
             elif sets_step:
                 metrics: list[Found] = []
                 for key, value, step in findings:
@@ -2408,12 +2421,23 @@ def _plain(line: str) -> str:
         _EMOJI.sub(" ", line))
 
 
+def _under(section: str, rows: Callable[[str], list[Found]]) -> Callable[[str], list[Found]]:
+    """A table's rows with each key under a section's heading (`TEST:` or `[test]`)."""
+    head = "_".join(section.strip("[]:").split())
+
+    def row(line: str) -> list[Found]:
+        return [(f"{head}/{key}" if key else key, value, step) for key, value, step in rows(line)]
+
+    return row
+
+
 def _ends_number(line: str) -> bool:
     """Whether a line ends in a number (and may be a name and its number), a sentence's full
     stop after it too (mlx-lm's `Test loss 3.576, Test ppl 35.738.`), or in a throughput after
-    its measures (d2l's `loss 0.345, train acc 0.876, 123.4 examples/sec on cuda:0`)."""
+    its measures (d2l's `loss 0.345, train acc 0.876, 123.4 examples/sec on cuda:0`), or a
+    measure's own pair in parentheses after its value (`loss 5.47 (ppl 237.78)`)."""
     end = line.rstrip()[-2:]
-    return end[-1:] in _ENDS_NUMBER or (end[-1:] == "." and end[:1] in _ENDS_NUMBER) or (
+    return end[-1:] in _ENDS_NUMBER or (end[-1:] in ".)" and end[:1] in _ENDS_NUMBER) or (
         "/sec" in line and RATE_TAIL.search(line) is not None)
 
 

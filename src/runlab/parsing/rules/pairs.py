@@ -2063,7 +2063,9 @@ def parse_array_value(line: str) -> list[Found]:
             found.append((key, to_number(value), None))  # (`lr: [0.001]`, get_last_lr()'s)
     for name, values in _LIST_VALUE.findall(line):
         key = name.replace(" ", "_")
-        if _MEASURE.search(name) is not None and is_metric_key(key):
+        # (a measure's values over classes, `F1 per class: [0.91 0.85]`, F1_per_class/0, ...)
+        measure = name[:-10] if name[-10:].lower() in (" per class", " per-class") else name
+        if _MEASURE.search(measure) is not None and is_metric_key(key):
             found += [(f"{key}/{index}", to_number(value), None)
                       for index, value in enumerate(_LIST_SEPARATOR.split(values))]
     return found
@@ -2359,6 +2361,14 @@ def parse_alone(line: str) -> list[Found]:
         text = text[ended.end():]  # `Done. loss 6.9036`: a sentence saying it ended, then the pairs
     if text[-1:] == "." and text[-2:-1].isdigit():  # a sentence's full stop
         text = text[:-1]
+    if text[-1:] == ")":
+        # a remark about the value after it, `val loss 2.3 (best 2.1)`, `loss 2.3 (new best)`
+        # (a measure's own pair kept: `loss 5.47 (ppl 237.78)`; the step it was at, `loss 0.5
+        # (step 100)`, is no remark, and none of this rule's)
+        remark = _REMARK.search(text)
+        if remark is not None and remark[0][2:].split(" ", 1)[0].lower() in STEP_NAMES:
+            return []
+        text = _REMARK.sub(_remark, text)
     rate = RATE_TAIL.search(text) if "/s" in text else None
     if rate is not None:
         # d2l's closing line, `loss 0.345, train acc 0.876, 123.4 examples/sec on cuda:0`: a
@@ -2941,27 +2951,26 @@ _MEASURE_AT_COUNTER = re.compile(
     rf"\ (step|iter|iteration|epoch)\ (\d{{1,18}}):\s{{1,8}}({NUMBER})\s*", re.ASCII | re.IGNORECASE)
 
 
-# The optimizer's name before its iteration's objective, as mlpack and ensmallen print them:
-# `L-BFGS iteration 1; objective 2.88, gradient norm 4.8, 0.84.` (mlpack's older L-BFGS), `SGD:
-# iteration 200, objective 0.5.`, `Big-batch SGD: ...`, `PSO: iteration 3: objective 0.5.`,
-# `KMeans::Cluster(): iteration 2, residual 1.`: the line as without it.
-_OPTIMIZER_NAME = re.compile(
-    r"[A-Z][\w\-]{0,20}(?:\ [A-Za-z][\w\-]{0,20}){0,2}(?:::[A-Za-z]\w{0,30}\(\))?:?\ "
-    r"(?=iteration\ \d{1,18}[,;:]\ (?:objective|residual)\ )", re.ASCII)
 # (mlpack's L-BFGS ends its line with the objective's relative decrease, unnamed: `, 0.84.`)
 _UNNAMED_LAST = re.compile(rf",\ (?:{NUMBER})\.?\s*$", re.ASCII)
 
 
-# An optimizer's name before the counter, as hand-written optimization loops print it:
-# `LBFGS iter   1/15 | loss 5.48`, `L-BFGS step 3: loss=0.5`, `Newton iter 3: f=0.5`, `adam
-# iter 3 loss 0.5`: the line as without it (its counter is the step).
+# An optimizer's name before the counter: the line as without it (its counter is the step).
+# Hand-written optimization loops' `LBFGS iter   1/15 | loss 5.48`, `L-BFGS step 3: loss=0.5`,
+# `Newton iter 3: f=0.5`, `adam iter 3 loss 0.5` (a name of the list, any line after); mlpack's
+# and ensmallen's `L-BFGS iteration 1; objective 2.88, gradient norm 4.8, 0.84.` (mlpack's older
+# L-BFGS), `SGD: iteration 200, objective 0.5.`, `Big-batch SGD: ...`, `PSO: iteration 3:
+# objective 0.5.`, `KMeans::Cluster(): iteration 2, residual 1.` (any capitalised name, known
+# by the objective or residual after the counter).
 _OPTIMIZER_BEFORE_COUNTER = re.compile(
     r"(?i:l-?bfgs(?:-b)?|bfgs|newton(?:-cg)?|gauss-newton|levenberg-marquardt|cg|gd|sgd|adam"
     r"|adamw|nadam|radam|adamax|adagrad|adadelta|rmsprop|lion|lamb|lars|adafactor|sophia|muon"
     r"|shampoo|momentum|nesterov|trust-ncg|trust-krylov|trust-exact|trust-constr|slsqp|cobyla"
     r"|cobyqa|nelder-mead|powell|tnc|irls|admm)"
     # (not a label's, `SGD: step 10 loss 0.9` beside `Adam: step 10 ...`: two runs compared)
-    r"\ (?=(?i:iter|iteration|it|step)\ {1,4}\d)", re.ASCII)
+    r"\ (?=(?i:iter|iteration|it|step)\ {1,4}\d)"
+    r"|[A-Z][\w\-]{0,20}(?:\ [A-Za-z][\w\-]{0,20}){0,2}(?:::[A-Za-z]\w{0,30}\(\))?:?\ "
+    r"(?=iteration\ \d{1,18}[,;:]\ (?:objective|residual)\ )", re.ASCII)
 # A parenthesis after a value that holds its step's time and a speed, llm.c's fp32 trainer's
 # `step 1/20: train loss 4.36 (19.1 ms, 13349 tok/s)`: an aside, as `(120 ms)` is.
 _TIMING_ASIDE = re.compile(
@@ -3004,14 +3013,11 @@ def parse_name_value(line: str) -> list[Found]:
     line = message(line)
     if error_message(line):
         return []
-    if " iteration " in line[:60] and line[:1].isupper() and (
-            optimizer := _OPTIMIZER_NAME.match(line)) is not None:
-        line = line[optimizer.end():]
-    if line[:10] in ("iteration ", "Iteration ") and "; objective " in line[:40]:
-        line = _UNNAMED_LAST.sub(".", line)
-    if line[:1].isalpha() and (" iter" in line[:30] or " step " in line[:30]) and (
+    if line[:1].isalpha() and (" iter" in line[:60] or " step " in line[:30]) and (
             named := _OPTIMIZER_BEFORE_COUNTER.match(line)) is not None:
         line = line[named.end():]  # `LBFGS iter 3/15 | loss 0.5`: the line as without it
+    if line[:10] in ("iteration ", "Iteration ") and "; objective " in line[:40]:
+        line = _UNNAMED_LAST.sub(".", line)
     worded = _WORD_BEFORE_EPOCH.match(line) if "poch " in line[:40] else None
     if worded is not None and worded.group(1).lower() not in PHASES | _NOT_A_STAGE:
         # `teacher epoch 3: loss=0.2`, `SSL epoch 3: ...`: a stage of the program's own
