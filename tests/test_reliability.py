@@ -822,6 +822,28 @@ def test_a_child_that_daemonises(cli: Callable[..., Result], tmp_path: Path, mod
     assert run["status"] == "finished" and run["exit_code"] == 0
 
 
+@pytest.mark.parametrize("mode", ["--no-pty", "--pty"])
+def test_output_the_child_left_behind_is_read_to_its_end(cli: Callable[..., Result],
+                                                          tmp_path: Path, mode: str) -> None:
+    # What was written before the child ended may still be on its way when runlab is behind
+    # (a busy machine; a terminal's buffer holds much): runlab reads on while it pours in. Here
+    # a process of the child's own writes 40,000 lines of prose, more than runlab reads in the
+    # moment it waits after the child ends, then a result; the child ends at once.
+    writer = ("import sys\nw = sys.stdout.write\n"
+              "for i in range(40_000):\n    w(f'working on item {i} of the set\\n')\n"
+              "w('final_acc: 0.9123\\n')\n")
+    code = ("import subprocess, sys\n"
+            f"subprocess.Popen([sys.executable, '-c', {writer!r}], "
+            f"start_new_session={mode == '--pty'})\n")
+    p = spawn(mode, PY, "-c", code, cwd=tmp_path, stdout=subprocess.DEVNULL)
+    assert p.wait(timeout=DEADLINE) == 0
+    no_traceback(p.stderr.read() if p.stderr is not None else b"")
+    run = show(cli)
+    assert run["status"] == "finished" and run["exit_code"] == 0
+    assert run["metrics"]["final_acc"]["last"] == 0.9123
+    assert "working on item 39999 of the set" in cli("log", "last").stdout
+
+
 # -- store faults -----------------------------------------------------------------------------
 
 

@@ -25,6 +25,10 @@ CHUNK = 65536
 TICK_S = 0.5
 # After the child exits, how long to keep reading output that its own children still write.
 DRAIN_S = 0.5
+# And how long output still pouring in after that is read on: what the child wrote before it
+# exited, which runlab may read well behind it on a busy machine (a terminal's buffer holds
+# much); only then is a process that goes on writing to its output cut off.
+DRAIN_BUSY_S = 10.0
 SWITCH_S = 0.0005  # the longest another thread of runlab's holds the interpreter
 # After a SIGTERM, how long what the command left in its process group may take to stop on its
 # own (a training program under `runlab bash` saving its checkpoint) before it is killed.
@@ -242,9 +246,11 @@ class _Child:
                         self.exited_at = now
                         if not self._stopping():
                             self._end_group()
-                if self.exited_at is not None and now >= self.exited_at + self._drain_s():
-                    # The child is gone; what still holds its output open is a daemon (or,
-                    # after a SIGTERM, a process that took too long to stop).
+                if self.exited_at is not None and now >= self.exited_at + self._drain_s() and (
+                        not ready or now >= self.exited_at + self._drain_s() + DRAIN_BUSY_S):
+                    # The child is gone and its output is quiet (or has poured in for long
+                    # after it): what still holds its output open is a daemon (or, after a
+                    # SIGTERM, a process that took too long to stop).
                     break
                 if self.exited_at is None and not ready and self._ended():
                     self.exited_at = now
