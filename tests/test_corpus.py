@@ -38,9 +38,6 @@ RECALL_OF = {
     # pytorch-forecasting's `train_loss_epoch`; most of their values are never drawn there.
     "tianshou.pty.log": 0.5, "catalyst_supervised.pty.log": 0.6,
     "neuralforecast_nhits.pty.log": 0.85, "pytorch_forecasting_tft.pty.log": 0.9,
-    # lifelines' Newton step, `step_size = 0.9500`, has the name of a scheduler's setting
-    # (StepLR's `step_size`), which runlab leaves out.
-    "lifelines_coxph.pipe.log": 0.7, "lifelines_coxph.pty.log": 0.7,
     # PyMC's ADVI bar is rich's, drawn on a timer: a terminal shows some of its running means.
     "pymc_advi.pty.log": 0.6,
     # A terminal cuts TorchRL's description (its `step count (max)` and `lr policy`), and a

@@ -2168,21 +2168,21 @@ def test_no_line_stalls_the_parser() -> None:
     # Every pair of every line (no step key among them); through the line cap, what fits in
     # its first 4,096 characters; a key found twice on a line counts once.
     assert json.loads(done.stdout) == [196, 5000, 0, 120_000, 526, 1, 0, 0, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0,
-                                       0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 0,
+                                       0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 1, 1, 1, 0, 1, 1, 0, 0, 0,
                                        1, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0,
                                        0, 1, 0, 0, 0, 0, 0, 0, 2, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 1,
                                        0, 0, 0, 1, 1, 1, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 1, 0, 1,
                                        1, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0,
                                        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0,
-                                       0, 0, 0, 1, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                                       0, 0, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 1,
+                                       0, 1, 1, 1, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 0, 1, 1, 0,
+                                       0, 0, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 2, 2, 1,
                                        0, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 1, 0, 0, 0, 1,
-                                       1, 0, 0, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                                       1, 0, 0, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0,
                                        0, 1, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 1, 1, 0, 2,
                                        1, 0, 0, 1, 1, 0, 0, 1, 0, 0, 0, 1, 0, 1, 0, 0, 0, 1, 0, 1,
                                        0, 4, 2, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1,
                                        0, 0, 0, 4, 4, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 40_000,
-                                       163, 0, 0, 0, 0, 160_000, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                                       163, 0, 0, 0, 0, 160_000, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 1,
                                        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0,
                                        0, 0, 0, 1, 0, 0, 0, 2, 1, 1, 0, 1, 0, 1, 0, 1, 1, 0, 0, 0,
                                        0, 0, 0, 1, 1, 1, 0, 1, 1, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -2190,10 +2190,10 @@ def test_no_line_stalls_the_parser() -> None:
                                        1, 1, 1, 1, 0, 0, 0, 1, 0, 1, 0, 2, 2, 0, 0, 1, 0, 1, 0, 0,
                                        0, 0, 0, 0, 0, 0, 0, 2, 1, 1, 1, 2, 0, 1, 0, 0, 0, 1, 1, 2,
                                        1, 2, 1, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0,
-                                       0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0,
-                                       0, 0, 0, 1, 0, 2, 1, 2, 0, 1, 0, 1, 1, 0, 0, 2, 0, 0, 0, 0,
+                                       0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0,
+                                       0, 0, 0, 1, 0, 2, 1, 2, 0, 1, 0, 1, 1, 0, 0, 2, 0, 1, 1, 0,
                                        0, 1, 0, 0, 0, 0, 0, 2, 2, 1, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0,
-                                       0, 0, 1, 0, 0, 2, 0, 2, 3, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0,
+                                       0, 0, 1, 0, 0, 2, 0, 2, 3, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0,
                                        0, 0, 0, 1, 1, 1, 1, 1, 0, 1, 0, 0, 0, 1, 1, 1, 0, 0, 0, 1,
                                        1, 0, 0, 2, 2, 0, 0, 0, 0, 1, 1, 1, 1]
 
@@ -3099,9 +3099,9 @@ def test_names_listed_with_slashes_and_values_changed() -> None:
 
 
 def test_rich_columns_without_a_counter_or_with_fields_in_words() -> None:
-    # rich's default columns and the fields: no counter, so the percentage is (of 100), the
-    # tasks counted on; the placeholders before the first step and the finished rows redrawn
-    # are no points
+    # rich's default columns and the fields: no counter, so the percentage is no step: each
+    # new value at its key's count; the placeholders before the first step and the finished
+    # rows redrawn are no points
     assert run_all(
         "Epoch 1/3 ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━   0% -:--:-- loss: 0.0000 acc: 0.00%",
         "Epoch 1/3 ━━━━━━━━━━━━━━━━━━━━╺━━━━━━━━━━━━━━━━━━━  50% 0:00:01 loss: 0.6383 acc: 78.72%",
@@ -3110,9 +3110,9 @@ def test_rich_columns_without_a_counter_or_with_fields_in_words() -> None:
         "Epoch 2/3 ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━   0% -:--:-- loss: 0.0000 acc: 0.00%",
         "Epoch 1/3 ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━ 100% 0:00:00 loss: 0.4562 acc: 84.79%",
         "Epoch 2/3 ━━━━━━━━━━━━━━━━━━━━╺━━━━━━━━━━━━━━━━━━━  50% 0:00:01 loss: 0.3748 acc: 87.51%",
-    ) == [("loss", 0.6383, 50, "rich_bar"), ("acc", 78.72, 50, "rich_bar"),
-          ("loss", 0.4562, 100, "rich_bar"), ("acc", 84.79, 100, "rich_bar"),
-          ("loss", 0.3748, 150, "rich_bar"), ("acc", 87.51, 150, "rich_bar")]
+    ) == [("loss", 0.6383, 0, "rich_bar"), ("acc", 78.72, 0, "rich_bar"),
+          ("loss", 0.4562, 1, "rich_bar"), ("acc", 84.79, 1, "rich_bar"),
+          ("loss", 0.3748, 2, "rich_bar"), ("acc", 87.51, 2, "rich_bar")]
     # fields written `name value` apart by `•`, after the percentage and the counter; and in
     # the description before the bar
     assert run_all(

@@ -39,8 +39,9 @@ def test_ensmallen_optimizer_lines_give_the_objective_at_the_iteration() -> None
     assert steps_of("[INFO ] SGD: iteration 100, objective 1.",
                     "[INFO ] SGD: iteration 200, objective 0.5.") == [
         ("objective", 1, 100), ("objective", 0.5, 200)]
+    # (the line search's step size is the optimizer's measure, as a sampler's is)
     assert steps_of("L-BFGS: iteration 3, objective 0.073728, step size 1.") == [
-        ("objective", 0.073728, 3)]
+        ("objective", 0.073728, 3), ("step_size", 1.0, 3)]
     assert steps_of("Big-batch SGD: iteration 10, objective 0.25.") == [("objective", 0.25, 10)]
     assert steps_of("Gradient Descent: iteration 10, objective 0.25.") == [
         ("objective", 0.25, 10)]

@@ -161,8 +161,9 @@ def test_labels_settings_and_timings_around_the_new_rules() -> None:
     # a model's label names ` = ` pairs of measures only; words that name no model are none
     assert steps_of("KNN: n_neighbors = 5", "LogReg: F1 = 0.93", "Total: loss = 0.5") == [
         ("LogReg/F1", 0.93, 0), ("loss", 0.5, 0)]
-    # a label before the optimiser's counter keeps two optimisers apart: no one series
-    assert steps_of("SGD: step 10 loss 0.9", "Adam: step 10 loss 0.5") == []
+    # a label before the optimiser's counter keeps two optimisers apart: a series each
+    assert steps_of("SGD: step 10 loss 0.9", "Adam: step 10 loss 0.5") == [
+        ("SGD/loss", 0.9, 10), ("Adam/loss", 0.5, 10)]
     # a loop's own `time_taken` is a timing like `epoch_time` (scikit-optimize's `Time taken`,
     # a call's, none)
     assert steps_of("Epoch 3: loss=0.5, time_taken=12.3") == [

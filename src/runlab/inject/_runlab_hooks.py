@@ -582,10 +582,19 @@ def _postfix_pairs(text):
     read only when each word is a pair (`train loss=0.5 val loss=0.6` names none alone)."""
     values = {}
     for part in text.replace("|", ",").split(","):
+        texted = ": " in part
         part = part.replace(" = ", "=").replace("= ", "=").replace(": ", "=")
         if part.count("=") == 1:
             name, _, value = part.partition("=")
             names, words = name.split(), value.split()
+            if texted and names:
+                # (a text's `name: value` is named as the parser reads it: NumPyro's `avg. loss
+                # [1-20]: 22.7` is `avg_loss`, the range it averages and a word's dot not in it)
+                if names[-1][:1] == "[" and names[-1][-1:] == "]" and (
+                        names[-1][1:-1].replace("-", "").isdigit()):
+                    names = names[:-1]
+                names = [word[:-1] if word[-1:] == "." and i < len(names) - 1 else word
+                         for i, word in enumerate(names)]
             if names and words and _number(words[0]) is not None and not any(
                     _number(word) is not None for word in names):
                 values["_".join(names)] = words[0]
@@ -1205,6 +1214,10 @@ def _tqdm(module):
             fail("tqdm", e)
             count = None
         ref = weakref.ref(self)
+        # (the bar whose loop this one runs in: an epoch bar's, `trange(epochs)`)
+        outer = latest[0]() if latest[0] is not None and count is not None else None
+        if outer is self or getattr(outer, "_runlab_n", None) is None:
+            outer = None
         for obj in original_iter(self):
             if count is not None:
                 count += 1
@@ -1219,6 +1232,11 @@ def _tqdm(module):
             yield obj
         if count is not None:
             self._runlab_n = None
+            if outer is not None:
+                try:  # the step its loops inside reached (the longest, training's, not validation's)
+                    outer._runlab_inner = max(getattr(outer, "_runlab_inner", 0), offset(self) + count)
+                except Exception as e:  # noqa: BLE001
+                    fail("tqdm", e)
 
     __iter__._runlab = True
     if not getattr(original_iter, "_runlab", False):
@@ -1259,6 +1277,13 @@ def _tqdm(module):
             # an outer bar's values set in the loop of a bar inside it (an epoch bar's
             # `set_postfix(avg_loss=...)` each batch): at the inner loop's global step
             metrics("tqdm", values, counted(inner), bar=described(bar))
+            return
+        done = getattr(bar, "_runlab_inner", None) if n is not None else None
+        if done is not None:
+            # an outer bar's values set after a loop inside it (`outer.set_postfix(val_loss=v)`
+            # once an epoch): at the step that loop reached, as Lightning logs an epoch's
+            # values at the training step, not at the outer bar's own count
+            metrics("tqdm", values, done, bar=described(bar))
             return
         if n is None and not hasattr(bar, "_runlab_n"):
             # A bar updated by hand: values set before its first update (`set_postfix(...)`,
@@ -1354,7 +1379,35 @@ def _tqdm(module):
         if values:
             record((args[0], values), {})
 
+    def record_description(args, kwargs):
+        # set_description(f"loss {l:.3f}"): its text, read by the recorder as a drawing's
+        # description is (a value repeated, which redraws the same line, is a point of its
+        # step too), at the step the loop is at; a bar not iterated over is read from its
+        # drawings
+        bar = args[0]
+        text = args[1] if len(args) > 1 else kwargs.get("desc")
+        if not text or type(bar).__module__.split(".")[0] in _FRAMEWORK_BARS or _open or (
+                _searching[0]):
+            return
+        text = str(text)[:200]
+        n = getattr(bar, "_runlab_n", None)
+        if n is None or not any(c.isdigit() for c in text):
+            return
+        inner = latest[0]() if latest[0] is not None else None
+        if inner is not None and inner is not bar and getattr(inner, "_runlab_n", None) is not None and (
+                not getattr(inner, "disable", True)):
+            step = counted(inner)  # (an outer bar's, in the loop of one inside it)
+        else:  # (or after it: at the step that loop reached, as `record`)
+            step = getattr(bar, "_runlab_inner", None) or offset(bar) + n
+        # (with its postfix: a key both show is the postfix's, as a drawing of it is read)
+        postfix = getattr(bar, "postfix", None)
+        emit({"hook": "tqdm", "described": text, "step": step, "time": time.time(),
+              **({"postfix": str(postfix)[:400]} if postfix else {})})
+
     wrap(cls, "set_postfix", "tqdm", before=record)
+    for name in ("set_description", "set_description_str"):
+        if hasattr(cls, name):
+            wrap(cls, name, "tqdm", before=record_description)
     if hasattr(cls, "set_postfix_str"):  # (tqdm's own since 4.17)
         wrap(cls, "set_postfix_str", "tqdm", before=record_text)
     if hasattr(cls, "update"):

@@ -30,7 +30,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from runlab.capture.args import secret_measure
@@ -466,6 +466,9 @@ class MetricParser:
         # An epoch header printed after the main bar's last drawing (Avalanche's `Epoch 0
         # ended.`): the lines after it are at its step, not the next drawing's.
         self._header_since_bar = False
+        # The epoch header is the main bar's own description (`Epoch 2:  40%|...`): the lines
+        # after its bar finished are at the step it reached, not at that epoch.
+        self._header_on_bar = False
         self._first_epoch: int | None = None
         self._printed: dict[str, Point] = {}  # each key's latest point (`_once`)
         self._secret_keys: dict[str, bool] = {}  # whether a key names a secret (`_once`)
@@ -499,6 +502,8 @@ class MetricParser:
         self._epoch_length = 1  # the length of the last epoch so counted
         # (count before this epoch, last position, the printing interval seen: 0 unknown)
         self._position: tuple[int, int, int] = (0, -1, 0)
+        # Each key's latest step and value on a line with a position (`_resolve`).
+        self._positioned: dict[str, tuple[int, float]] = {}
         # Positions whose epoch's length is not printed: (their epoch, the count before it, the
         # furthest position in it).
         self._unsized: tuple[int | None, int, int] = (None, 0, 0)
@@ -532,7 +537,17 @@ class MetricParser:
         self._bars: dict[str, list[int]] = {}
         # Each bar family's values each time it finished (its counter at its total).
         self._finished: dict[str, list[tuple[list[Found], list[int], str]]] = {}
+        # (rich's rows of tasks that never show themselves finished: each's last drawing)
+        self._rows_drawn: dict[str, dict[str, tuple[int, list[Found]]]] = {}
+        # And the values a tqdm-like bar showed at its total, its latest runs' (a finished
+        # run's row drawn again, under the next run's, is no drawing of the bar's).
+        self._ran_rows: dict[str, list[list[Found]]] = {}
         self._inside: dict[str, str] = {}
+        # The main bar when a line cleared it after its drawing, and its counter then.
+        self._cleared: tuple[str, int] | None = None
+        # A bar whose description changed as it ran on (Pyro's and NumPyro's `Warmup` then
+        # `Sample`, its count going on): the new description's family -> the bar's first one.
+        self._renamed: dict[str, str] = {}
         self._main = ""
         self._bar_step: int | None = None
         self._drawn = ""  # the family of the bar drawn on the line before
@@ -696,6 +711,12 @@ class MetricParser:
                     pairs = key_value_pairs(line) if ":" in line or "=" in line else None
                     if pairs:
                         shape = self._learn(line, pairs, raw == line) or shape
+                        if self.settings and len(pairs) > 1 and all(
+                                key.replace("-", "_") in self.settings for key, _, _ in pairs):
+                            # (the program's settings echoed, `kl_weight=0.1 seed=0`: `_dumped`)
+                            self._reading = line
+                            if self._dumped(("key_value", key_value(line), False), ()):
+                                continue
                         self._resolve_pairs(pairs, points)
                     else:  # (`val mAP@0.5:0.95 0.402`: a colon in its name)
                         alone = self._alone(line) if _ends_number(line) and (
@@ -1284,6 +1305,19 @@ class MetricParser:
                 # done within its first refresh), as the next drawing or header tells.
                 self._wiped = family
                 return []
+            if line.isspace() and state is not None and family == self._main:
+                # a bar that counted, cleared: closed (`leave=False`), or for a print (tqdm's
+                # `write`, which draws it again at the same count)
+                self._cleared = (family, state[1])
+            if line[-16:] == _PADDED and family == self._main and not self._lightning and (
+                    not line.isspace()) and "it/s" not in line and "s/it" not in line:
+                # a status line drawn with the bar, padded to the terminal's width
+                # (enlighten's `status_bar`, updated after the counter): that drawing's
+                # values, not the next one's
+                self._printed_on = self._bar_step
+        elif line[-16:] == _PADDED and not self._bars and "0" in line and (
+                ":" in line or "=" in line) and not any(digit in line for digit in "123456789"):
+            return []  # such a status line drawn before any bar: its placeholders (`loss=0.0`)
         if self._block is not None:
             return self._feed_block(line)
         if line[:2] == "[{" and line[-2:] == "}]" and self._records and not self._patterns:
@@ -1442,7 +1476,13 @@ class MetricParser:
                     found = [(rule, [finding for finding in findings if finding[2] is not None], r)
                              if rule == _CUSTOM else (rule, findings, r)
                              for rule, findings, r in found]
+                known = drawn.family in self._bars or drawn.family in self._renamed
                 self._draw(drawn, name, released, drawn_too)
+                if header is not None and self._main and self._drawn == self._main and (
+                        known or any(key for key, _, _ in drawn.found)) and not drawn.lightning:
+                    # (a bar that runs, not a line of an epoch's bar drawn once at its end;
+                    # Lightning's epoch, which its bar's step counts on from, stays the lines')
+                    self._header_on_bar = True
                 if drawn.rest:  # `...it/s]12/01 10:00 - INFO - epoch 0: {'accuracy': 0.4}`
                     waiting = len(self._waiting)
                     after = self._parse_line(drawn.rest, read=True)
@@ -1562,6 +1602,7 @@ class MetricParser:
         """A header's step (`Epoch 3`, a meter's global step): the current step from this line
         on; the points held for the step before are given out into ``released``."""
         self._header_epoch = step if key == "epoch" else None
+        self._header_on_bar = False
         self._position_done = None
         self._keras_bar = None
         self._header_since_bar = self._main != ""
@@ -1676,23 +1717,69 @@ class MetricParser:
               ) -> None:
         """A progress bar drawn: its global step, and a point for each key it shows with a
         new value."""
-        metrics = [item for item in bar.found if item[0]]
+        # (a value may be of a count the bar names, NumPyro's `avg. loss [301-400]: 166.97`
+        # drawn at 457: of 400; counted on as the bar's counter is, below)
+        metrics: list[Found] = [(key, value, None) for key, value, _ in bar.found if key]
+        named = [item for item in bar.found if item[0] and item[2] is not None]
         if self._wiped:
             if bar.family not in self._bars:  # another bar starts: the wiped one was closed
                 out += self._close_wiped()
             self._wiped = ""
         if bar.lightning:
             self._lightning = True
+        renamed = bool(self._renamed) and bar.family in self._renamed
+        if renamed:
+            bar = replace(bar, family=self._renamed[bar.family])
         if bar.total and bar.family[:5].lower() == "epoch":
             self._counted = bar.counter
+        percent = bar.family.endswith("|%")
+        if (percent or not bar.total) and bar.label and rule == "rich_bar" and not bar.lightning:
+            # a task's row drawn again as it was last drawn: rich redraws every task's row each
+            # frame, and one of no total or with only its percentage never shows itself
+            # finished (the row of the epoch before, above the running one): no drawing
+            last_rows = self._rows_drawn.setdefault(bar.family, {})
+            if last_rows.get(bar.label) == (bar.counter, metrics):
+                return
+            last_rows[bar.label] = (bar.counter, metrics)
+            if len(last_rows) > 64:
+                last_rows.clear()
         if not bar.family:  # a bar of bytes or records: no step, its postfix only
             step = self._bar_step
+        elif percent:
+            # a bar that shows its percentage and no count (rich's default columns, PyMC's
+            # `fit`): no step; each new value at its key's count, as a line's that names none
+            step = None
         elif (not bar.total and not bar.counter and bar.lightning and metrics
               and self._counted is not None):
             step = self._counted
         else:
             state = self._bars.get(bar.family)
+            main_state = self._bars.get(self._main)
+            if state is None and bar.counter and main_state is not None and main_state[4] and (
+                    0 < bar.total == main_state[2] and main_state[1] <= bar.counter
+                    and main_state[1] < main_state[2]):
+                # the main bar, its description changed (`Warmup` to `Sample`) as its count
+                # goes on: the same bar (its next runs too: another chain's `Warmup` after)
+                if len(self._renamed) > 64:
+                    self._renamed.clear()
+                self._renamed[bar.family] = self._main
+                bar = replace(bar, family=self._main)
+                state = main_state
+            if (metrics and 0 < bar.total <= bar.counter and rule != "rich_bar"
+                    and not bar.lightning):
+                rows = self._ran_rows.setdefault(bar.family, [])
+                if state is not None and (state[1] >= state[2] or not state[1] and renamed) and (
+                        metrics in rows):
+                    # a finished run's row drawn again after the bar's run ended (enlighten's
+                    # rows above its next counter), or as its next run starts under its first
+                    # description (torchtune's bar after the next epoch's `1|10:   0%`):
+                    # neither a step nor a point
+                    return
+                if metrics not in rows:
+                    rows.append(metrics)
+                    del rows[:-16]
             ended: list[int] = []  # the step a finished task's row was drawn at, once known
+            ran = False  # (the bar starts again after a run to its end)
             if bar.label and bar.counter < bar.total and rule == "rich_bar":
                 # a task under a finished one's description runs again: another task now
                 done = self._finished.get(bar.family)
@@ -1730,6 +1817,7 @@ class MetricParser:
             if state is None:
                 if len(self._bars) > 64:  # ever-new bars: stay bounded
                     self._finished.clear()
+                    self._ran_rows.clear()
                     self._bars.clear()
                     self._ahead_shown.clear()
                     self._inside.clear()
@@ -1743,6 +1831,11 @@ class MetricParser:
                     self._inside[bar.family] = self._main
                 state = self._bars[bar.family] = [0, bar.counter, bar.total, 0, 1, 0]
             elif bar.counter < state[1]:  # the bar starts again: its count goes on
+                if self._cleared == (bar.family, state[1]):
+                    # its run was closed by `leave=False`, which clears the bar and draws no
+                    # last frame: the loop ran to its total
+                    state[1] = max(state[1], state[2])
+                ran = 0 < state[2] <= state[1]  # (to its end: what was printed since is its)
                 state[0] += state[1]
                 self._ahead_shown.discard(bar.family)
             state[1] = bar.counter
@@ -1756,6 +1849,13 @@ class MetricParser:
                     -1 if self._lightning else 1 if bar.counter == 0 else 0)
             step = max(bar.counter + (state[0] if bar.base is None else bar.base) + (shift or 0),
                        0)
+            if shift == 1 and not bar.ahead and 0 < bar.total <= bar.counter:
+                step -= 1  # a loop at its end: its last step done, no next one in the body
+            reached = max(state[0] + min(shift or 0, 0), 0)  # (where the runs before ended)
+            if named:
+                offset = state[0] if bar.base is None else bar.base
+                metrics = [(key, value, own if own is None else own + offset)
+                           for key, value, own in bar.found if key]
             if state[0] or state[1]:
                 self._counted_step = step
             ended.append(step)
@@ -1775,17 +1875,30 @@ class MetricParser:
             since = self._bar_step if self._main == main else None
             self._main = main
             self._drawn = bar.family
+            if self._cleared is not None and self._cleared[0] == bar.family:
+                self._cleared = None
+            main_state = self._bars[main]
+            if metrics and main != bar.family and not state[0] and 0 < state[2] < main_state[2] and (
+                    main_state[0] or main_state[1]) and not self._lightning and (
+                    list(self._bars).index(bar.family) < list(self._bars).index(main)):
+                # an outer bar's values (an epoch bar's, `outer.set_postfix(val_loss=...)`),
+                # set in the loop of the bar inside it or after it: at the step that loop is
+                # at, as Lightning logs an epoch's values at the training step
+                step = self._bar_step if self._cleared != (main, main_state[1]) else (
+                    main_state[0] + main_state[2])  # (closed by `leave=False`: at its total)
             if main == bar.family:
                 self._bar_step = step
                 self._header_since_bar = False
                 if self._waiting:
-                    out += self._give_waiting(step, since)
+                    # (lines printed after the bar's run ended, before it starts again: at the
+                    # step that run reached, a validation's after its epoch's batches)
+                    out += self._give_waiting(reached if ran else step, since)
                 self._printed_on = None
-        if step is None:
+        if step is None and not percent:
             step = bar.counter
-        elif metrics and self._lightning:
+        elif step is not None and metrics and self._lightning:
             self._lightning_done = max(self._lightning_done or 0, step + 1)
-        self._wrap = (step, rule, bar.dangling) if bar.wraps else None
+        self._wrap = (step, rule, bar.dangling) if bar.wraps and step is not None else None
         if self._pinned is not None:
             # a bar drawn before a framework's end but read after it (its last frame, another
             # stream's bars): the run stays at the step the framework left it, until a line
@@ -1800,7 +1913,7 @@ class MetricParser:
         if custom:
             self._draw_values(list(custom), step, _CUSTOM, out)
 
-    def _draw_values(self, metrics: list[Found], step: int, rule: str, out: list[Point],
+    def _draw_values(self, metrics: list[Found], step: int | None, rule: str, out: list[Point],
                      described: int = 0) -> None:
         # tqdm shows the counter of its last refresh, which lags behind the loop when redraws
         # are throttled: a new value at the same counter is the next step of its key. A plain
@@ -1816,14 +1929,18 @@ class MetricParser:
             shown.clear()
             for key, value, _ in (item for group in same for item in group):
                 shown[key] = float(value)  # one of the two set again: the other's are not new
-        for key, value, _ in metrics:
+        for key, value, own in metrics:
             value = float(value)
             before = shown.get(key)
             if before is not None and _same(before, value):
                 continue  # a redraw of the same value
             shown[key] = value
             at = last.get(key)
-            point_step = step if at is None or step > at else at + 1
+            if step is None:  # (a bar with no count: its key's, a step-less line's)
+                point_step = self._counts.get(key, 0)
+                self._counts[key] = point_step + 1
+            else:
+                point_step = own if own is not None else step if at is None or step > at else at + 1
             last[key] = point_step
             out.append(Point(key, value, point_step, rule))
 
@@ -1869,8 +1986,8 @@ class MetricParser:
     def _resolve(self, found: list[tuple[str, list[Found], bool]], points: list[Point],
                  position: tuple[int, int, int | None] | None = None,
                  header: int | None = None, line_epoch: int | None = None) -> list[Point]:
-        if self.settings and any(rule in _DUMPED for rule, _, _ in found):
-            found = [item for item in found if not self._dumped(item)]
+        if self.settings and any(rule in _DUMPED or rule == "key_value" for rule, _, _ in found):
+            found = [item for item in found if not self._dumped(item, found)]
         # The first finding of a key wins, and user patterns were found first.
         chosen: dict[str, tuple[float, int | None, str, bool]] = {}
         key_step: int | None = None
@@ -1934,6 +2051,17 @@ class MetricParser:
             elif epoch is None:
                 epoch = self._header_epoch
             key_step = self._position_step(count, length, epoch)
+            shown = self._positioned
+            if count == 0 and shown:
+                # the next epoch's bar at 0, showing the values the epoch before ended with
+                # (click's `item_show_func`, `Epoch 2 [---] 0/15 loss=1.3078`): at the step
+                # they were measured at already, no measure of their own
+                chosen = {key: found for key, found in chosen.items() if not (
+                    found[1] is None and shown.get(key) == (key_step, float(found[0])))}
+            if len(shown) > 1_000:  # (ever-new keys: stay bounded)
+                shown.clear()
+            shown.update((key, (key_step, float(found[0]))) for key, found in chosen.items()
+                         if found[1] is None)
             if own or (epoch is None and self._current_step is None):
                 # (a position with no epoch in a run of none, `[200/800] loss=0.4`: the run's
                 # count, the step of the lines after it that name none, `val_loss: 0.3`)
@@ -1954,7 +2082,8 @@ class MetricParser:
             return points
         line_step = self._stepless() if key_step is None else key_step
         waits = key_step is None and self._main != "" and not self._header_since_bar and not (
-            self._header_epoch is not None and line_step is not None and self._main_finished())
+            self._header_epoch is not None and line_step is not None and self._main_finished()
+            and not self._header_on_bar)
         done = self._done if line_step is None else None
         again: dict[str, int] = {}
         if line_step is None and not waits:
@@ -2041,18 +2170,31 @@ class MetricParser:
         state = self._bars.get(self._main)
         return state is not None and 0 < state[2] <= state[1]
 
-    def _dumped(self, item: tuple[str, list[Found], bool]) -> bool:
-        """Whether a dict's findings are the program's settings printed whole
-        (`print(vars(args))`, `json.dumps(asdict(cfg))`): two values or more beside a
-        setting's name, each the one its parser gave the setting of that name (`optim/lr` is
-        `optim.lr`'s), to its printed digits (a record of the training's, `{'loss': 0.3,
-        'lr': 0.01}`, has a measure besides)."""
+    def _dumped(self, item: tuple[str, list[Found], bool],
+                found: Sequence[tuple[str, list[Found], bool]]) -> bool:
+        """Whether a dict's or a line's findings (among the line's, `found`) are the program's
+        settings printed whole (`print(vars(args))`, `json.dumps(asdict(cfg))`,
+        `print(f"chains={args.chains} draws={args.draws} seed={args.seed}")`): two values or
+        more beside a setting's name, each the one its parser gave the setting of that name
+        (`optim/lr` is `optim.lr`'s), to its printed digits (a record of the training's,
+        `{'loss': 0.3, 'lr': 0.01}`, `epoch 1 lr=0.01 seed=0`, has a measure or a counter
+        besides)."""
         rule, findings, _ = item
         named = [(key, value) for key, value, _ in findings if key]
-        if rule not in _DUMPED or len(named) < 2 or not any(
-                not is_metric_key(key) for key in _DICT_KEY.findall(self._reading)):
-            # (a dump holds a setting's name besides, `'epochs': 3`: a schedule printed as it
-            # goes, `{'lr': 0.1, 'momentum': 0.9}`, is a record)
+        if len(named) < 2 or rule not in _DUMPED and rule != "key_value":
+            return False
+        if rule == "key_value":
+            keys = {key for key, _ in named}
+            if any(key and key not in keys for other, others, _ in found if other != rule
+                   for key, _, _ in others):
+                return False  # (another rule's measure or counter on the line)
+            names = [key for key, _, _ in key_value_pairs(self._reading) if key[:1].isalpha()]
+        else:
+            names = _DICT_KEY.findall(self._reading)
+        if not any(not is_metric_key(key) for key in names):
+            # (a dump holds a setting's name besides, `'epochs': 3`, `seed=0`: a schedule
+            # printed as it goes, `{'lr': 0.1, 'momentum': 0.9}`, `lr=0.1 momentum=0.9`, is a
+            # record)
             return False
         for key, value in named:
             setting = self.settings.get(key.replace("/", ".").replace("-", "_"))
@@ -2241,6 +2383,7 @@ class MetricParser:
         return point
 
 
+_PADDED = " " * 16
 _RULE_TITLE = re.compile(r"─{3,400} ([^─]{1,200}) ─{3,400}\s*")
 
 

@@ -140,6 +140,10 @@ def read(msg: dict[str, Any], now: float) -> Report:
         report.hook = msg["hook"]
         if isinstance(msg.get("bar"), str) and report.metrics:
             report.metrics = _in_stage(msg["bar"], report.metrics)
+        if isinstance(msg.get("described"), str):
+            postfix = msg.get("postfix")
+            report.metrics.update(_described(
+                msg["described"], postfix if isinstance(postfix, str) else ""))
         if isinstance(msg.get("owns"), list):
             report.owns = [k for k in msg["owns"] if isinstance(k, str)]
         if isinstance(msg.get("exclusive"), bool):
@@ -187,6 +191,22 @@ def _in_stage(description: str, metrics: dict[str, float]) -> dict[str, float]:
     if not phase:
         return metrics
     return {key if phased(key) else f"{phase}/{key}": value for key, value in metrics.items()}
+
+
+def _described(description: str, postfix: str = "") -> dict[str, float]:
+    """The values a progress bar's description shows (tqdm's `set_description(f"loss
+    {loss:.3f}")`), named as parsing a drawing of the bar names them (a key its postfix shows
+    too is the postfix's)."""
+    with PARSER_IMPORT:
+        from runlab.parsing.rules.bars import read_tqdm
+        from runlab.store.events import metric_name_problem
+
+    shown = f", {postfix[:400]}" if postfix else ""
+    bar = read_tqdm(f"{description[:200]}:   0%|          | 0/1 [00:00<?, ?it/s{shown}]")
+    if bar is None:
+        return {}
+    return {key: float(value) for key, value, _ in bar.found[: bar.described]
+            if key and metric_name_problem(key) is None}
 
 
 def _time(value: Any, now: float) -> float:

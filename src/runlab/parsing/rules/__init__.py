@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from runlab.parsing.rules.bars import (
     parse_keras,
+    parse_pymc_fit,
     parse_rich_bar,
     parse_tqdm_postfix,
     read_rich,
@@ -159,6 +160,8 @@ from runlab.parsing.rules.libraries import (
     parse_stylegan,
     parse_id_table,
     parse_frame_header,
+    parse_posterior_header,
+    posterior_rows,
     parse_score_grid,
     parse_running_generation,
     parse_table_groups,
@@ -1167,6 +1170,22 @@ RULES: list[Rule] = [
         rows=phase_frame_rows,
     ),
     Rule(
+        "posterior_summary",
+        "a posterior summary, a row a parameter: ArviZ's `print(az.summary(idata))` (`        "
+        "   mean  sd  hdi_3%  hdi_97%  mcse_mean  mcse_sd  ess_bulk  ess_tail  r_hat` over "
+        "`theta[0]  4.076  5.041 ...`; hidden behind `...` or wrapped by pandas), NumPyro's "
+        "`print_summary()` and Pyro's `summary()` (`mean  std  median  5.0%  95.0%  n_eff  "
+        "r_hat`), cmdstanpy's `summary()` (`Mean  MCSE  StdDev ... R_hat`), `az.loo`'s and "
+        "`az.waic`'s `Estimate  SE` over `elpd_loo  -103.83  4.30`: each value as "
+        "parameter/column, theta[0]/r_hat, mu/5.0%, elpd_loo/Estimate, no step (a rate's "
+        "column, `N_Eff/s`, a NaN and a `-` no value)",
+        parse_posterior_header,
+        ("r_hat", "R_hat", "n_eff", "N_Eff", "ess_", "ESS_", "mcse_", "MCSE", "hdi_", "eti_",
+         "Estimate"),
+        final=True,
+        rows=posterior_rows,
+    ),
+    Rule(
         "frame",
         "a history printed as a pandas frame, `print(pd.DataFrame(history.history))`: `       "
         "loss  accuracy  val_loss` over a blank index column, then `0  0.5123  0.8125  0.4988`: "
@@ -1341,9 +1360,18 @@ RULES: list[Rule] = [
         "a rich progress bar (Lightning's RichProgressBar): `Epoch 2/9 ━━━━ 12/24 0:00:01 • "
         "0:00:01 9.50it/s train_loss: 0.61`, a point per new value at the bar's global step",
         parse_rich_bar,
-        (" • ", "━ ", "╸ "),
+        # (or no bar drawn, a pipe's frame at 0%: its percentage, then the time)
+        (" • ", "━ ", "╸ ", "╺ ", "% 0:", "% -:"),
         final=True,
         bar=read_rich,
+    ),
+    Rule(
+        "pymc_fit",
+        "PyMC's variational fit stopped early: `Interrupted at 99 [0%]: Average Loss = "
+        "1.653e+05` as Average_Loss at step 99 (the percentage is no step)",
+        parse_pymc_fit,
+        ("Interrupted at ",),
+        final=True,
     ),
     Rule(
         "hf_trainer",

