@@ -8,17 +8,12 @@ The programs need tqdm, from the frameworks' environment (`python`, as test_fram
 
 from __future__ import annotations
 
-import json
-import os
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from tests.conftest import Result, run_in_pty
-
-FRAMEWORKS = Path(__file__).resolve().parent / "frameworks"
-TIMEOUT = 300
+from tests.conftest import Result
+from tests.test_frameworks import run_both
 
 # A loop of 2 epochs of 6 batches, `set_description(f"loss {l:.3f}")` each batch: the loop is
 # fast, so tqdm's counter stays at 0 while the values change, and a value rounded to the one
@@ -90,49 +85,30 @@ _truth.write(metrics)
 """
 
 
-def run_both(cli: Callable[..., Result], tmp_path: Path, python: str, program: str
-             ) -> list[tuple[dict[str, list[list[float]]], dict[str, Any]]]:
+def recorded_and_truth(cli: Callable[..., Result], tmp_path: Path, python: str, program: str
+                       ) -> list[tuple[dict[str, list[list[float]]], dict[str, Any]]]:
     """Run `program` under runlab through a pipe, then a terminal: (recorded, truth) each."""
-    work = tmp_path / "work"
-    work.mkdir(exist_ok=True)
-    shutil.copy(FRAMEWORKS / "_truth.py", work)
-    (work / "train.py").write_text(program)
-    results = []
-    for mode in ("pipe", "pty"):
-        truth_path = str(tmp_path / f"truth-{mode}.json")
-        command = [python, str(work / "train.py"), truth_path]
-        if mode == "pipe":
-            r = cli(*command, cwd=work, timeout=TIMEOUT)
-            code, output = r.code, r.stdout + r.stderr
-        else:
-            code, raw = run_in_pty(command, work, cols=120, timeout=TIMEOUT,
-                                   env={"RUNLAB_STORE": os.environ["RUNLAB_STORE"]})
-            output = raw.decode(errors="replace")
-        assert code == 0, output[-3000:]
-        series = json.loads(cli("metrics", "last", "--json").stdout)
-        recorded = {key: [[p["step"], p["value"]] for p in points]
-                    for key, points in series.items() if not key.startswith("sys/")}
-        with open(truth_path) as f:
-            results.append((recorded, json.load(f)))
-    return results
+    return [({key: [[p["step"], p["value"]] for p in points]
+              for key, points in run["series"].items() if not key.startswith("sys/")}, truth)
+            for run, truth, _ in run_both(cli, tmp_path, python, "train.py", source=program)]
 
 
 def test_a_description_s_value_repeated_after_rounding_is_a_point_of_its_step(
         cli: Callable[..., Result], tmp_path: Path, python: str) -> None:
-    for recorded, truth in run_both(cli, tmp_path, python, DESCRIBED):
+    for recorded, truth in recorded_and_truth(cli, tmp_path, python, DESCRIBED):
         assert [s for s, _ in truth["metrics"]["loss"]] == list(range(1, 13))
         assert recorded == truth["metrics"]
 
 
 def test_an_outer_bar_s_values_set_after_its_inner_loop_are_at_the_batches_done(
         cli: Callable[..., Result], tmp_path: Path, python: str) -> None:
-    for recorded, truth in run_both(cli, tmp_path, python, NESTED):
+    for recorded, truth in recorded_and_truth(cli, tmp_path, python, NESTED):
         assert [s for s, _ in truth["metrics"]["val_loss"]] == [5, 10]
         assert recorded == truth["metrics"]
 
 
 def test_a_line_after_a_bar_described_by_its_epoch_is_at_the_batches_done(
         cli: Callable[..., Result], tmp_path: Path, python: str) -> None:
-    for recorded, truth in run_both(cli, tmp_path, python, WRITTEN):
+    for recorded, truth in recorded_and_truth(cli, tmp_path, python, WRITTEN):
         assert [s for s, _ in truth["metrics"]["val_loss"]] == [5, 10, 15]
         assert recorded == truth["metrics"]

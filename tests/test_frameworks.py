@@ -47,10 +47,14 @@ def _flat(value: Any, prefix: str = "") -> dict[str, Any]:
 
 
 def run_both(cli: Callable[..., Result], tmp_path: Path, python: str, script: str,
-             *args: str) -> list[tuple[dict[str, Any], dict[str, Any], str]]:
-    """Run `script` under runlab through a pipe, then a terminal: (run, truth, output) each."""
+             *args: str, source: str | None = None
+             ) -> list[tuple[dict[str, Any], dict[str, Any], str]]:
+    """Run `script` (written from `source` when given) under runlab through a pipe, then a
+    terminal: (run, truth, output) each."""
     work = tmp_path / "work"
     shutil.copytree(SCRIPTS, work)
+    if source is not None:
+        (work / script).write_text(source)
     results = []
     for mode in ("pipe", "pty"):
         truth_path = str(tmp_path / f"truth-{mode}.json")

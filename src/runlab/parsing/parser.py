@@ -2183,6 +2183,12 @@ class MetricParser:
         named = [(key, value) for key, value, _ in findings if key]
         if len(named) < 2 or rule not in _DUMPED and rule != "key_value":
             return False
+        for key, value in named:  # (first: most lines hold a value no setting has)
+            setting = self.settings.get(key.replace("/", ".").replace("-", "_"))
+            known = None if setting is None else setting[1]
+            if not isinstance(known, (int, float)) or isinstance(known, bool) or not (
+                    abs(float(known) - float(value)) <= printed_tolerance(float(value))):
+                return False
         if rule == "key_value":
             keys = {key for key, _ in named}
             if any(key and key not in keys for other, others, _ in found if other != rule
@@ -2191,18 +2197,9 @@ class MetricParser:
             names = [key for key, _, _ in key_value_pairs(self._reading) if key[:1].isalpha()]
         else:
             names = _DICT_KEY.findall(self._reading)
-        if not any(not is_metric_key(key) for key in names):
-            # (a dump holds a setting's name besides, `'epochs': 3`, `seed=0`: a schedule
-            # printed as it goes, `{'lr': 0.1, 'momentum': 0.9}`, `lr=0.1 momentum=0.9`, is a
-            # record)
-            return False
-        for key, value in named:
-            setting = self.settings.get(key.replace("/", ".").replace("-", "_"))
-            known = None if setting is None else setting[1]
-            if not isinstance(known, (int, float)) or isinstance(known, bool) or not (
-                    abs(float(known) - float(value)) <= printed_tolerance(float(value))):
-                return False
-        return True
+        # (a dump holds a setting's name besides, `'epochs': 3`, `seed=0`: a schedule printed
+        # as it goes, `{'lr': 0.1, 'momentum': 0.9}`, `lr=0.1 momentum=0.9`, is a record)
+        return any(not is_metric_key(key) for key in names)
 
     def moved_to(self, step: int) -> list[Point]:
         """The run moved to `step` outside the output (a hooked framework's fit ended there):

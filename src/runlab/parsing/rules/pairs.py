@@ -1128,7 +1128,7 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
             " for " in line) or " after " in line):
         trailing = _TRAILING_COUNTER.search(line)
         if trailing is not None and (trailing.group(1) != " " or trailing.group(2) and not (
-                _AT_BEST.search(line) or any(key.lower() in _COUNTER_KEYS for key, _, _ in pairs))
+                _BEST.search(line) or any(key.lower() in STEP_NAMES for key, _, _ in pairs))
         ) and not any(key.lower() in STEP_NAMES for key, _, _ in pairs):
             # (not when a best was reached, `Epoch 30 | best acc: 0.8474 at epoch 2`)
             # the counter after the pairs, apart by a comma or a bar, `loss: 1.5000, step
@@ -1281,7 +1281,7 @@ def _key_value_pairs(line: str) -> list[tuple[str, str, str]]:
         prefix, text, stepped, count = relabelled
         pairs = [(name, integer, number) for key, integer, number in key_value_pairs(text)
                  if (name := _relabelled(key, prefix, stepped)) is not None]
-        if not pairs or not stepped or any(key.lower() in _COUNTER_KEYS for key, _, _ in pairs):
+        if not pairs or not stepped or any(key.lower() in STEP_NAMES for key, _, _ in pairs):
             return pairs
         # (the counter read by the epoch's header rule, `Stage1: epoch 5 loss=2.25`)
         return [("step" if stepped in STEP_NAMES else stepped, str(count), ""), *pairs]
@@ -1980,7 +1980,7 @@ _AT_STEP = re.compile(
     re.ASCII | re.IGNORECASE,
 )
 # (A best value's `at epoch 2` says when it was reached, not the step of its line.)
-_BEST = re.compile(r"(?i:best|max|min|highest|lowest|top)\b", re.ASCII)
+_BEST = re.compile(r"(?i:best|max|min|highest|lowest|top|peak)\b", re.ASCII)
 # Or after the value: pytorch/examples' regression, `Loss: 0.000845 after 830 batches`, and
 # keras-io's actor-critic, `running reward: 10.97 at episode 10`.
 _AFTER_STEPS = re.compile(
@@ -2519,7 +2519,7 @@ def parse_alone(line: str) -> list[Found]:
     if measures:
         return measures
     trailing = _TRAILING_COUNTER.search(text) if text[-1:] in "0123456789" else None
-    if trailing is not None and not (trailing.group(2) and _AT_BEST.search(text)):
+    if trailing is not None and not (trailing.group(2) and _BEST.search(text)):
         # the counter after the measures, `loss 1.4331 acc 0.5223 step 1`
         pairs = spaced_pairs(text[: trailing.start()])
         if pairs and measured(pairs):
@@ -3172,14 +3172,11 @@ def labelled_counter(text: str) -> tuple[str, str, str, int] | None:
 def _relabelled(key: str, prefix: str, stepped: str) -> str | None:
     """A name on a labelled counter's line under its label (a counter's as printed), or None
     for a counter that is no step of the run's."""
-    if key.lower() in _COUNTER_KEYS:
+    if key.lower() in STEP_NAMES:
         return key if stepped else None
     return key if key == _DROPPED else prefix + key
 
 
-_COUNTER_KEYS = frozenset({*STEP_NAMES, "epoch", "ep", "episode"})
-# A best's word: a counter after it in words says when the best was (`best acc 0.85 at epoch 2`).
-_AT_BEST = re.compile(r"(?i:best|max|min|highest|lowest|peak)\b", re.ASCII)
 # A graph data set's statistics, as PyG's introduction prints them: `Average node degree: 4.59`,
 # `Training node label rate: 0.12`, no metrics.
 _GRAPH_STATISTIC = re.compile(
@@ -3249,9 +3246,9 @@ def parse_name_value(line: str) -> list[Found]:
         prefix, line, stepped, number = relabelled
         read = [(name, value, step) for key, value, step in parse_name_value(line)
                 if (name := _relabelled(key, prefix, stepped)) is not None]
-        if all(key.lower() in _COUNTER_KEYS for key, _, _ in read):
+        if all(key.lower() in STEP_NAMES for key, _, _ in read):
             return []  # (the pairs are the key_value rule's, `Stage1: epoch 5 loss=2.25`)
-        if not stepped or any(key.lower() in _COUNTER_KEYS for key, _, _ in read):
+        if not stepped or any(key.lower() in STEP_NAMES for key, _, _ in read):
             return read
         return [("step" if stepped in STEP_NAMES else stepped, number, None), *read]
     if line[:1].isalpha() and (" iter" in line[:60] or " step " in line[:30]) and (
