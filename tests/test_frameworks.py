@@ -182,6 +182,13 @@ def test_lightning_with_its_default_bar(cli: Callable[..., Result], tmp_path: Pa
         assert "hook is off" not in output
 
 
+def test_lightning_lr_find_s_sweep_is_no_point_of_the_fit(
+        cli: Callable[..., Result], tmp_path: Path, python: str) -> None:
+    for run, truth, _ in run_both(cli, tmp_path, python, "lightning_lr_find.py"):
+        assert [s for s, _ in truth["metrics"]["train_loss"]] == list(range(16))
+        assert_same_points(run, truth)
+
+
 def test_keras_epochs_and_batches(cli: Callable[..., Result], tmp_path: Path,
                                   python: str) -> None:
     for run, truth, output in run_both(cli, tmp_path, python, "keras_fit.py"):

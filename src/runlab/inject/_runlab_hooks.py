@@ -1467,7 +1467,7 @@ def _lightning(module):
     def log_metrics(args, kwargs):
         self, values = args[0], (args[1] if len(args) > 1 else kwargs.get("metrics"))
         step = args[2] if len(args) > 2 else kwargs.get("step")
-        if not values:
+        if not values or running.get("tuning"):
             return
         values = {k: _number(v) for k, v in values.items()}
         # The step the loggers get (as _LoggerConnector.log_metrics computes it).
@@ -1516,7 +1516,7 @@ def _lightning(module):
 
     def bar_only(result, args, kwargs):
         trainer = running.get("trainer")
-        if trainer is None or not isinstance(result, dict) or getattr(
+        if trainer is None or not isinstance(result, dict) or running.get("tuning") or getattr(
                 trainer, "sanity_checking", False):
             return  # (nor what the sanity check's validation shows: no logger gets it)
         loop = trainer.fit_loop.epoch_loop
@@ -1553,7 +1553,7 @@ def _lightning(module):
         step = args[2] if len(args) > 2 else kwargs.get("step")
         trainer = running.get("trainer")
         if depth or getattr(through, "depth", 0) or not values or trainer is None or (
-                args[0] is not running.get("logger")):
+                running.get("tuning") or args[0] is not running.get("logger")):
             return
         if dict(values) == {"hp_metric": -1}:
             return  # TensorBoardLogger's placeholder for a metric the program may log later
@@ -1602,6 +1602,21 @@ def _lightning(module):
 
     for method in ("fit", "validate", "test"):
         wrap(module.Trainer, method, "lightning", before=started, after=ended, failed=stopped)
+
+    # The tuner's trial fits (`Tuner.lr_find`'s sweep, `scale_batch_size`'s tries) give their
+    # loggers a `DummyLogger` in their place: none of their values is the run's record.
+    def tuning(args, kwargs):
+        running["tuning"] = running.get("tuning", 0) + 1
+
+    def tuned(*args):
+        running["tuning"] -= 1
+
+    callbacks = importlib.import_module(root + ".callbacks")
+    for owner, method in (("LearningRateFinder", "lr_find"),
+                          ("BatchSizeFinder", "scale_batch_size")):
+        if hasattr(getattr(callbacks, owner, None), method):
+            wrap(getattr(callbacks, owner), method, "lightning", before=tuning, after=tuned,
+                 failed=tuned)
 
 
 # -- Keras --------------------------------------------------------------------------------
