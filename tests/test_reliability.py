@@ -844,6 +844,31 @@ def test_output_the_child_left_behind_is_read_to_its_end(cli: Callable[..., Resu
     assert "working on item 39999 of the set" in cli("log", "last").stdout
 
 
+@pytest.mark.parametrize("mode", ["--no-pty", "--pty"])
+def test_a_daemon_that_writes_on_does_not_fill_the_run_s_log(cli: Callable[..., Result],
+                                                             tmp_path: Path, mode: str) -> None:
+    # A daemon that writes as fast as it can keeps the output busy after the child ends:
+    # runlab reads on only so much of it (runner.DRAIN_BUSY_BYTES), then lets it go.
+    writer = "import sys\nwhile True:\n    sys.stdout.write('daemon still writing\\n')\n"
+    code = ("import subprocess, sys\n"
+            f"d = subprocess.Popen([sys.executable, '-c', {writer!r}], "
+            f"start_new_session={mode == '--pty'})\n"
+            "print('daemon', d.pid, flush=True)\n")
+    p = spawn(mode, PY, "-c", code, cwd=tmp_path, stdout=subprocess.PIPE)
+    assert p.stdout is not None
+    out = Lines(p.stdout.fileno())
+    daemon = int(out.until(b"daemon").split()[1])
+    try:
+        out.rest(timeout=DEADLINE)  # runlab let go of the output
+        assert p.wait(timeout=DEADLINE) == 0
+    finally:
+        kill_quietly(daemon)
+    run = show(cli)
+    assert run["status"] == "finished" and run["exit_code"] == 0
+    log = store_root() / "runs" / run["id"] / "output.log"
+    assert 0 < log.stat().st_size < 8 << 20  # (read on for 10 s, some 15 MB here)
+
+
 # -- store faults -----------------------------------------------------------------------------
 
 

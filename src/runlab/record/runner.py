@@ -29,6 +29,9 @@ DRAIN_S = 0.5
 # exited, which runlab may read well behind it on a busy machine (a terminal's buffer holds
 # much); only then is a process that goes on writing to its output cut off.
 DRAIN_BUSY_S = 10.0
+# Nor more than this much of it: what the child wrote before it exited fits in a pipe's or a
+# terminal's buffer many times over; a process that goes on writing fast would fill the log.
+DRAIN_BUSY_BYTES = 4 << 20
 SWITCH_S = 0.0005  # the longest another thread of runlab's holds the interpreter
 # After a SIGTERM, how long what the command left in its process group may take to stop on its
 # own (a training program under `runlab bash` saving its checkpoint) before it is killed.
@@ -100,6 +103,8 @@ class _Child:
         self.master: int | None = None
         self.group_ended = False  # _end_group has run
         self.exited_at: float | None = None  # when the command was seen to exit (monotonic)
+        self.read_bytes = 0  # the output read so far
+        self.read_at_exit = 0  # of which read by `exited_at`
         # fd we read -> (stream number, fd we echo to or None once echo stopped)
         self.streams: dict[int, tuple[int, int | None]] = {}
         self._query_tail = b""  # the terminal's output last read, for a query cut in two
@@ -243,17 +248,18 @@ class _Child:
                     next_tick = now + TICK_S
                     self.launch.on_tick()
                     if self.exited_at is None and self._ended():
-                        self.exited_at = now
+                        self.exited_at, self.read_at_exit = now, self.read_bytes
                         if not self._stopping():
                             self._end_group()
                 if self.exited_at is not None and now >= self.exited_at + self._drain_s() and (
-                        not ready or now >= self.exited_at + self._drain_s() + DRAIN_BUSY_S):
+                        not ready or now >= self.exited_at + self._drain_s() + DRAIN_BUSY_S
+                        or self.read_bytes - self.read_at_exit > DRAIN_BUSY_BYTES):
                     # The child is gone and its output is quiet (or has poured in for long
                     # after it): what still holds its output open is a daemon (or, after a
                     # SIGTERM, a process that took too long to stop).
                     break
                 if self.exited_at is None and not ready and self._ended():
-                    self.exited_at = now
+                    self.exited_at, self.read_at_exit = now, self.read_bytes
                     if not self._stopping():
                         self._end_group()
         finally:
@@ -319,6 +325,7 @@ class _Child:
             raise
         if not data:
             return False
+        self.read_bytes += len(data)
         stream, echo = self.streams[fd]
         self.launch.on_output(stream, data)
         if echo is None:
