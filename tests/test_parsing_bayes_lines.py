@@ -95,6 +95,15 @@ def test_a_line_of_the_settings_the_program_s_parser_read_is_no_metric() -> None
         ("kl_weight", 0.2, 0), ("temperature", 0.5, 0)]
 
 
+def test_settings_echoed_again_and_again_are_no_metrics_however_the_lines_come() -> None:
+    # (a shape seen twice is learned for the lines after it: an echo is never learned)
+    echo = ["kl_weight=0.1 temperature=0.5 seed=0"] * 4
+    assert _parsed(ARGS, *echo) == []
+    parser = MetricParser()
+    parser.settings = ARGS
+    assert parser.parse_lines(echo) + parser.flush() == []
+
+
 # a parameter named `a` ------------------------------------------------------------------------
 
 

@@ -6,7 +6,6 @@ and a column of the summary printed as a pandas Series. Every line is as the lib
 
 from __future__ import annotations
 
-from runlab.parsing.rules.libraries import posterior_series
 from tests.test_parsing_tables import steps_by_line, steps_of
 
 # ArviZ ----------------------------------------------------------------------------------------
@@ -228,30 +227,3 @@ def test_frames_that_are_not_posterior_summaries() -> None:
         "price  12.500  3.100",
         "size    4.200  1.700",
     ) == []
-
-
-# a column printed as a pandas Series ----------------------------------------------------------
-
-def test_a_column_of_the_summary_as_a_series() -> None:
-    # `print(summary["r_hat"])`: known at its `Name:` line, each value as the frame names it
-    # (read where the parser hands the lines above to `posterior_series`)
-    above = ["R-hat:", "alpha    1.0", "beta     1.0", "sigma    1.0"]
-    assert posterior_series(above, "Name: r_hat, dtype: float64") == [
-        ("alpha/r_hat", 1.0, None), ("beta/r_hat", 1.0, None), ("sigma/r_hat", 1.0, None)]
-    # a parameter's row, `print(summary.loc["mu"])`: mu/mean, ...
-    above = ["mean           4.198", "sd             2.982", "hdi_3%        -1.321",
-             "ess_bulk     628.000", "r_hat          1.000"]
-    assert posterior_series(above, "Name: mu, dtype: float64") == [
-        ("mu/mean", 4.198, None), ("mu/sd", 2.982, None), ("mu/hdi_3%", -1.321, None),
-        ("mu/ess_bulk", 628.0, None), ("mu/r_hat", 1.0, None)]
-    # a column of means alone is a `describe()`'s as much; a line not aligned with the rows
-    # is no row of it
-    assert posterior_series(["alpha    0.505", "beta     2.070"],
-                            "Name: mean, dtype: float64") == []
-    assert posterior_series(["accuracy  0.74", "alpha    1.0", "beta     1.0"],
-                            "Name: r_hat, dtype: float64") == [
-        ("alpha/r_hat", 1.0, None), ("beta/r_hat", 1.0, None)]
-    # a frame's row above the Series is no row of it, ending where its rows end too
-    assert posterior_series(["mu  4.1  2.0", "alpha    1.0", "beta     1.0"],
-                            "Name: r_hat, dtype: float64") == [
-        ("alpha/r_hat", 1.0, None), ("beta/r_hat", 1.0, None)]

@@ -45,10 +45,12 @@ from runlab.parsing.rules.base import (
     Found,
     comma_number,
     decimal_commas,
+    in_unit,
     numbers_plain,
     parse_number,
     printed_tolerance,
     to_number,
+    units_of,
 )
 from runlab.parsing.rules.bars import read_tqdm, read_wrapped
 from runlab.parsing.rules.libraries import (
@@ -65,6 +67,7 @@ from runlab.parsing.rules.dicts import json_records, python_history, python_reco
 from runlab.parsing.rules.pairs import (
     PHASES,
     RATE_TAIL,
+    TIME_AT_END,
     is_metric_key,
     key_value_pairs,
     line_shape,
@@ -282,6 +285,13 @@ _WAITING = 10_000  # points of step-less lines held for the next bar drawing, at
 _DUMPED = frozenset({"python_dict", "json", "hf_trainer"})  # (the rules of dicts printed whole)
 _STAMPED = frozenset("0123456789[")  # (a log line's time or level in brackets first)
 _DIGITS = re.compile(r"\d")
+# A run resumed at a step (`Resuming from step 5000`, `Resumed training at global step 5000`),
+# and a checkpoint restored with its values after it in brackets (`Restored checkpoint from
+# epoch 10 (val_loss=0.5123)`, `=> loaded checkpoint 'ckpt.pth' (epoch 10)`).
+_RESUMED_AT = re.compile(r"\b(?i:resum(?:e|ed|ing))\b[^\d]{0,40}?\b(?i:global[\ _]step|step"
+                         r"|iteration|iter)\ {0,4}[:=]?\ {0,4}(\d{1,18})\b", re.ASCII)
+_RESTORED = re.compile(r"\W{0,4}(?i:resum(?:e|ed|ing)|restor(?:e|ed|ing)|(?:re)?load(?:ed|ing)?)"
+                       r"\ [^()]{1,200}\([^()]{1,200}\)\W{0,2}", re.ASCII)
 _DICT_KEY = re.compile(r"['\"]([A-Za-z_][\w.\-]{0,60})['\"]\s{0,4}:")  # (a dict's keys)
 
 
@@ -477,6 +487,8 @@ class MetricParser:
         # curve, a table drawn again)
         self._earlier: dict[str, dict[int, float]] = {}
         self._earlier_due = 4_096  # (points until `_earlier` is bounded again)
+        # The step and rule of a dict's record that started its keys' curves again (`_once`)
+        self._fresh: tuple[int, str] | None = None
         # How far each key's frame rows are from their index, and the last index (`_once`)
         self._shifts: dict[str, tuple[int, int]] = {}
         self._frame = False  # the line before was a traceback's frame
@@ -489,6 +501,11 @@ class MetricParser:
         # by the recorder): a dict printed whole whose every value is one of them is no metric.
         self.settings: Mapping[str, tuple[str, Any]] = {}
         self._reading = ""  # the text being read (a dict's, printed over lines, whole)
+        # Each key's unit as first read (`dt 950ms`: ms), in which its later values are given
+        # (`dt 1.20s` is 1200); the line being read, and the values with a unit in it.
+        self._units: dict[str, str] = {}
+        self._unit_line = ""
+        self._line_units: tuple[str, str, dict[float, list[tuple[int, str]]]] = ("", "", {})
         # By the epoch's length (an evaluation's positions, `step 4/4`, are another count): the
         # epoch and position last seen together, and whether the positions go on across an
         # epoch instead of starting again (`Step 3500/4500` after `Epoch 2 summary`: the run's
@@ -638,7 +655,7 @@ class MetricParser:
         starts = self._starts
         shape = self._shape  # the regex, keys and plan of the latest repeated line shape
         for line in lines:
-            raw = line
+            raw = self._unit_line = line
             if shape is not None and shape[3] and line.isascii() and (
                     self._rows is None and self._block is None and self._label is None
                     and self._section is None and self._columns is None and not self._crash
@@ -709,14 +726,18 @@ class MetricParser:
                         points.extend(self._parse_headed(line))
                         continue
                     pairs = key_value_pairs(line) if ":" in line or "=" in line else None
+                    if pairs and ("esum" in line or "estor" in line or "oad" in line) and (
+                            self._resumed(line, points)):
+                        continue  # (as `_read_line`)
                     if pairs:
-                        shape = self._learn(line, pairs, raw == line) or shape
                         if self.settings and len(pairs) > 1 and all(
                                 key.replace("-", "_") in self.settings for key, _, _ in pairs):
-                            # (the program's settings echoed, `kl_weight=0.1 seed=0`: `_dumped`)
+                            # (the program's settings echoed, `kl_weight=0.1 seed=0`: `_dumped`;
+                            # its shape not learned, so that each echo comes here)
                             self._reading = line
                             if self._dumped(("key_value", key_value(line), False), ()):
                                 continue
+                        shape = self._learn(line, pairs, raw == line) or shape
                         self._resolve_pairs(pairs, points)
                     else:  # (`val mAP@0.5:0.95 0.402`: a colon in its name)
                         alone = self._alone(line) if _ends_number(line) and (
@@ -898,10 +919,12 @@ class MetricParser:
                 if kept is None:
                     kept = points[:i]
             seen = get(key)
+            fresh = point.rule in _RECORDS and step is not None and self._started_again(
+                point, seen)
             if seen is not None and seen.step == step and seen.rule != point.rule and (
                     _one_print(seen.value, point.value)) or point.rule in _REPRINTS and (
-                        step is not None and _reprint(earlier.get(key, {}).get(step),
-                                                      point.value)):
+                        step is not None and not fresh and _reprint(
+                            earlier.get(key, {}).get(step), point.value)):
                 if kept is None:
                     kept = points[:i]
                 continue
@@ -930,6 +953,25 @@ class MetricParser:
         return any(all(_rounded(between.get((point.key, step + shift), curve.get(step + shift)),
                                 point.value) for curve, point in zip(curves, row))
                    for shift in ((0, first) if first > 0 else (0,)))
+
+    def _started_again(self, point: Point, seen: Point | None) -> bool:
+        """Whether a dict's value starts its key's curve again (a later fold's, a later
+        phase's, `{'epoch': 1, 'train_loss': 0.71, 'val_acc': 0.75}` after fold 1's epochs):
+        back at an earlier step than its key's latest, another value than its key's there (a
+        curve printed again has each), or after such a value of its record's (the record's
+        values at that step, in order). Its key's values from that step on are then the
+        earlier curve's, no longer what a print again is compared with."""
+        step, curve = point.step, self._earlier.get(point.key)
+        if self._fresh != (step, point.rule):
+            earlier = None if curve is None else curve.get(step)
+            self._fresh = (step, point.rule) if seen is not None and seen.step > step and (
+                earlier is not None and not _reprint(earlier, point.value)) else None
+            if self._fresh is None:
+                return False
+        if curve:
+            for old in [old for old in curve if old >= step]:
+                del curve[old]
+        return True
 
     def _earlier_steps(self, key: str) -> dict[int, float]:
         """A new key's steps in `_earlier`, bounded: 256 keys (the oldest key's give way), each
@@ -994,6 +1036,7 @@ class MetricParser:
             self._ray_ranks[worker.group(1)] = worker.group(2)
 
     def _parse_one(self, line: str) -> list[Point]:
+        self._unit_line = line
         if _unplain(line) and not self._patterns:
             line = _plain(line)
         if line[:1] in _LAUNCHED_START and (launched := _LAUNCHER.match(line)) is not None and (
@@ -1560,6 +1603,9 @@ class MetricParser:
                 found.append((name, findings, redraws))
             if final:
                 break
+        if ("esum" in line or "estor" in line or "oad" in line) and position is None and (
+                header is None) and not self._patterns and self._resumed(line, released):
+            return released
         if not found and not released and position is None and header is None and _ends_number(
                 line) and self._alone is not None:
             # No rule read it, though one was asked: `val loss 3.91` as if no trigger were
@@ -1570,6 +1616,17 @@ class MetricParser:
         if found:
             return self._resolve(found, released, position, header, line_epoch)
         return released
+
+    def _resumed(self, line: str, released: list[Point]) -> bool:
+        """Whether a line says the run resumed or a checkpoint was restored: its values are the
+        checkpoint's said again, no new points (`Restored checkpoint from epoch 10
+        (val_loss=0.5123)`), and the step it resumed from is the step of the lines after it, as
+        after a line of only a step (`Resuming from step 5000`)."""
+        at = _RESUMED_AT.search(line) if "esum" in line else None
+        if at is not None:
+            self._step_header(int(at[1]), released)
+            return True
+        return "best" not in line.lower() and _RESTORED.fullmatch(message(line)) is not None
 
     def _evaluated(self, line: str, findings: list[Found]) -> list[Found]:
         """A Keras bar's findings; an evaluation's results, `eval_accuracy`, ..., where the bar
@@ -1737,6 +1794,8 @@ class MetricParser:
             # a task's row drawn again as it was last drawn: rich redraws every task's row each
             # frame, and one of no total or with only its percentage never shows itself
             # finished (the row of the epoch before, above the running one): no drawing
+            if bar.family not in self._rows_drawn and len(self._rows_drawn) > 64:
+                self._rows_drawn.clear()  # (ever-new tasks: stay bounded)
             last_rows = self._rows_drawn.setdefault(bar.family, {})
             if last_rows.get(bar.label) == (bar.counter, metrics):
                 return
@@ -1997,7 +2056,7 @@ class MetricParser:
             for key, value, step in findings:
                 if key in chosen or not key:  # an empty key: a rule's CLAIM
                     continue
-                chosen[key] = (value, step, rule, redraws)
+                chosen[key] = (self._united(key, value), step, rule, redraws)
                 rank = _step_rank(key)
                 if rank is not None and rank < best and type(value) is int:
                     best, key_step, step_key = rank, value, key
@@ -2300,6 +2359,36 @@ class MetricParser:
         self._position = (before, position, interval)
         return before + position
 
+    def _united(self, key: str, value: float) -> float:
+        """`value` in the unit `key` was first read in, where the line prints it with another
+        (`dt 950ms`, then `dt 1.20s`: 1200; `memory: 400.0 MB`, then `1.2 GB`: 1200): a value
+        whose unit changes as it grows stays one series. A key read in one unit is unchanged."""
+        line = self._unit_line
+        if self._line_units[0] is not line:
+            text = _plain(line) if _unplain(line) else line
+            by_value: dict[float, list[tuple[int, str]]] = {}
+            for start, number, unit in units_of(text):
+                by_value.setdefault(number, []).append((start, unit))
+            self._line_units = (line, text, by_value)
+        _, text, by_value = self._line_units
+        places = by_value.get(value) if by_value else None
+        if not places:
+            return value
+        # (the value's own: its number, the first after the last word of its key, shortly
+        # before it; not `loss 0.5 (0.5s)`'s time; a few places looked at: linear in the line)
+        word = key.rpartition("/")[2].rpartition("_")[2].lower()
+        found = {unit for start, unit in places[:4] if (
+            at := (before := text[max(0, start - 48) : start].lower()).rfind(word)) >= 0
+            and not any(c.isdigit() for c in before[at + len(word) :])}
+        if len(found) != 1:
+            return value
+        unit = found.pop()
+        if len(self._units) > 10_000:  # (ever-new keys: stay bounded)
+            self._units.clear()
+        first = self._units.setdefault(key, unit)
+        converted = in_unit(value, unit, first) if first != unit else None
+        return value if converted is None else converted
+
     def _resolve_pairs(self, pairs: list[tuple[str, str, str]], points: list[Point]) -> None:
         """`_resolve` for the key_value rule alone, from its raw pairs: the same points.
 
@@ -2357,7 +2446,7 @@ class MetricParser:
                 points.append(self._release(key))
             seen = counts.get(key, 0)
             counts[key] = seen + 1
-            points.append(Point(key, float(values[slot]),
+            points.append(Point(key, self._united(key, float(values[slot])),
                                 seen if line_step is None else line_step, "key_value"))
 
     def _hold(self, point: Point, counter: int | None, out: list[Point]) -> None:
@@ -2575,10 +2664,12 @@ def _ends_number(line: str) -> bool:
     """Whether a line ends in a number (and may be a name and its number), a sentence's full
     stop after it too (mlx-lm's `Test loss 3.576, Test ppl 35.738.`), or in a throughput after
     its measures (d2l's `loss 0.345, train acc 0.876, 123.4 examples/sec on cuda:0`), or a
-    measure's own pair in parentheses after its value (`loss 5.47 (ppl 237.78)`)."""
+    measure's own pair in parentheses after its value (`loss 5.47 (ppl 237.78)`), or a time
+    taken after them (`loss 0.65 acc 0.87 took 1.0s`, `(1.0s)`)."""
     end = line.rstrip()[-2:]
     return end[-1:] in _ENDS_NUMBER or (end[-1:] in ".)" and end[:1] in _ENDS_NUMBER) or (
-        "/sec" in line and RATE_TAIL.search(line) is not None)
+        "/sec" in line and RATE_TAIL.search(line) is not None) or (
+        end[-1:] in "s)" and TIME_AT_END.search(line.rstrip()[-12:]) is not None)
 
 
 def _unprefixed(line: str) -> str:
@@ -2589,6 +2680,7 @@ def _unprefixed(line: str) -> str:
 
 # The rules whose values are printed again whole (a history, a table drawn anew)
 _REPRINTS = frozenset({"python_dict", "table", "json", "fancy_grid", "metric_table", "frame"})
+_RECORDS = frozenset({"python_dict", "json"})  # (of those, a record's: a line an epoch)
 # The tables of a history, a row an epoch (`_history_row`; Markdown's, `named_rows`, too)
 _HISTORIES = frozenset({"table", "frame", "fancy_grid", "table_groups", "named_rows"})
 

@@ -1280,7 +1280,7 @@ RULES: list[Rule] = [
         parse_table_header,
         ("epoch ", "Epoch ", "E ", "# ", "step ", "Step ", "iter", "Iter", "gen\t", "gen ",
          "Gen", "n_gen ", "epoch\t", "Epoch\t", "step\t", "Step\t", "#\t", "E\t", "episode",
-         "Episode", "ep ", "ep\t", "Ep "),
+         "Episode", "ep ", "ep\t", "Ep ", "fold ", "Fold ", "fold\t", "Fold\t"),
         rows=table_rows,
     ),
     Rule(

@@ -19,7 +19,7 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up
 
 __all__ = ["CLAIM", "NUMBER", "OBJECT_REPR", "STEP_NAMES", "VALUE_END", "Bar", "Found", "Rule",
            "bar_findings", "comma_number", "decimal_commas", "numbers_plain", "parse_number", "plain_number", "printed_tolerance",
-           "to_number", "unwrapped"]
+           "in_unit", "to_number", "units_of", "unwrapped"]
 
 if TYPE_CHECKING:
     from typing import TypeAlias
@@ -304,6 +304,9 @@ def numbers_plain(line: str) -> str:
     if ("/s" in line or "_per_s" in line or "hroughput" in line or "tps" in line
             or "wps" in line) and _SCALED_SUFFIX.search(line) is not None:
         line = _SCALED_AFTER_NAME.sub(_rate_scaled, line)  # (`tok/s: 12.3k` is 12300.0)
+    if ("tep" in line or "ter" in line or "TEP" in line or "TER" in line) and (
+            _SCALED_SUFFIX.search(line) is not None):
+        line = _STEP_SCALED.sub(_step_scaled, line)  # (`step 2.5k |` is step 2500)
     if "," not in line:
         return line
     return _GROUPED_AFTER_NAME.sub(_measure_digits, _GROUPED.sub(_digits_of, line))
@@ -330,6 +333,24 @@ _SCALED_AFTER_NAME = re.compile(
     r"(?=[\s,;|)\]}]|$)", re.ASCII)
 _SCALED_SUFFIX = re.compile(r"\d[kKM](?=[\s,;|)\]}]|$)", re.ASCII)  # (looked for first: cheaper)
 _SCALES = {"k": 3, "K": 3, "M": 6}
+
+
+# A step's count in thousands or millions after its word, as long LLM runs print it: `step 2.5k |
+# loss 1.14`, `iter 5k/10k`, `Step: 1.2M`; read as the whole count where it is one (2500).
+_STEP_SCALED = re.compile(
+    r"\b((?i:global_step|step|iteration|iter)(?:\ {1,4}|\ ?[:=]\ {0,4}))(\d{1,9}(?:\.\d{1,6})?)"
+    r"([kKM])(?:/(\d{1,9}(?:\.\d{1,6})?)([kKM]))?(?=[\s,;|)\]}]|$)", re.ASCII)
+
+
+def _step_scaled(match: re.Match[str]) -> str:
+    from decimal import Decimal
+
+    count = Decimal(match[2]).scaleb(_SCALES[match[3]])
+    total = None if match[4] is None else Decimal(match[4]).scaleb(_SCALES[match[5]])
+    if count != count.to_integral_value() or total is not None and (
+            total != total.to_integral_value()):
+        return match[0]  # (not a whole count: `step 1.2345k`)
+    return f"{match[1]}{int(count)}" + ("" if total is None else f"/{int(total)}")
 
 
 def _rate_scaled(match: re.Match[str]) -> str:
@@ -393,6 +414,37 @@ def plain_number(value: object) -> float | None:
     if type(value) is float:
         return value
     return None
+
+
+# A value's unit after it, fused or a space apart (`950ms`, `1.20s`, `400.0 MB`, `1.2 GiB`):
+# times as Rust's and Go's durations and fmt helpers print them, sizes as humanize.naturalsize
+# does (decimal prefixes; binary ones with an `i`). Each unit is its family's and its size in
+# the family's smallest unit (nanoseconds, bytes), so that converting is exact.
+_UNIT_SIZES: dict[str, tuple[str, int]] = {
+    "ns": ("time", 1), "us": ("time", 10**3), "µs": ("time", 10**3), "μs": ("time", 10**3),
+    "ms": ("time", 10**6), "s": ("time", 10**9), "sec": ("time", 10**9),
+    "min": ("time", 60 * 10**9), "h": ("time", 3600 * 10**9),
+    "B": ("size", 1), "kB": ("size", 10**3), "KB": ("size", 10**3), "MB": ("size", 10**6),
+    "GB": ("size", 10**9), "TB": ("size", 10**12), "KiB": ("size", 2**10),
+    "MiB": ("size", 2**20), "GiB": ("size", 2**30), "TiB": ("size", 2**40)}
+_UNIT_AFTER = re.compile(
+    r"(?<![\w.])(\d{1,18}(?:\.\d{1,18})?)\ ?(ns|us|µs|μs|ms|sec|min|s|h|[kKMGT]i?B|B)(?![\w/])")
+
+
+def units_of(line: str) -> list[tuple[int, float, str]]:
+    """The values of `line` with a unit after them: where each starts, its value, its unit
+    (`dt 950ms` gives (3, 950.0, 'ms'))."""
+    return [(match.start(), float(match.group(1)), match.group(2))
+            for match in _UNIT_AFTER.finditer(line)]
+
+
+def in_unit(value: float, unit: str, wanted: str) -> float | None:
+    """`value` in `unit` as a value in `wanted` (1.2 in GB is 1200 in MB), or None when the
+    two measure different things."""
+    have, want = _UNIT_SIZES.get(unit), _UNIT_SIZES.get(wanted)
+    if have is None or want is None or have[0] != want[0]:
+        return None
+    return float(f"{value * have[1] / want[1]:.12g}")  # (no binary noise: 1200, not 1199.99...)
 
 
 def bar_findings(bar: Bar | None) -> list[Found]:

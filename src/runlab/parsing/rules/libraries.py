@@ -1329,6 +1329,7 @@ _COUNTER_COLUMNS = ("#", "step", "Step", "iter", "Iter", "iteration", "Iteration
                     "iterations", "Iterations", "epoch",
                     "Epoch", "E", "gen", "Gen", "n_gen", "niter", "nit", "i",
                     "episode", "Episode", "ep", "Ep",  # (a hand-written RL loop's `ep  return`)
+                    "fold", "Fold",  # (a frame of folds' scores, `to_string(index=False)`)
                     "run")  # (last: airbench's run before its epoch, `|  run  |  epoch  |`)
 _OUTER_BARS = re.compile(r"\s*\|(.*)\|\s*")
 
@@ -2065,48 +2066,6 @@ def _estimate_rows(names: list[str], header: str) -> Callable[[str], list[Found]
         return rows(line)
 
     return read
-
-
-# A column of a posterior summary printed alone, a pandas Series (`print(summary["r_hat"])`),
-#     `alpha    1.0`, `beta     1.0`, then `Name: r_hat, dtype: float64`,
-# or a parameter's row of it (`print(summary.loc["mu"])`): `mean  4.198`, `r_hat  1.000`, ...,
-# `Name: mu, dtype: float64`. Known only at its `Name:` line, from the lines above it: each value
-# as parameter/column, as the whole frame names it (`alpha/r_hat`, `mu/mean`), no step. A column
-# of estimates alone, `Name: mean`, is none: a `describe()`'s is named so too.
-_SERIES_NAME = re.compile(r"Name:\ ([^\s,]{1,200}),\ dtype:\ \w{1,20}\s*", re.ASCII)
-
-
-def posterior_series(above: Sequence[str], line: str) -> list[Found]:
-    """The values of a posterior summary's column or row printed as a pandas Series, `line`
-    its `Name: r_hat, dtype: float64`, `above` the lines before it (its rows the last of
-    them); none where it is no such Series."""
-    match = _SERIES_NAME.fullmatch(line) if line[:6] == "Name: " else None
-    if match is None:
-        return []
-    rows: list[tuple[str, float]] = []
-    width = 0  # (where its values end: pandas aligns them on the right)
-    for row in reversed(above):
-        label, _, cell = row.rstrip().rpartition("  ")
-        label = label.strip()
-        value = parse_number(cell.strip()) if len(row) <= 2000 else None
-        # (a label of one column, not a frame's row of several)
-        if value is None or not label[:1].isalpha() or "  " in label or width and (
-                len(row.rstrip()) != width):
-            if row.split() == ["..."]:  # (the rows pandas hides in a long Series)
-                continue
-            break
-        width = len(row.rstrip())
-        rows.append(("_".join(label.split()).replace(",_", ","), value))
-    name = match.group(1)
-    labels = [label for label, _ in rows]
-    if _POSTERIOR_COLUMN.fullmatch(name) and _POSTERIOR_MARK.search(name):
-        return [(f"{label}/{name}", value, None) for label, value in reversed(rows)
-                if value == value]
-    if labels and all(map(_POSTERIOR_COLUMN.fullmatch, labels)) and any(
-            map(_POSTERIOR_MARK.search, labels)):
-        return [(f"{name}/{label}", value, None) for label, value in reversed(rows)
-                if value == value]
-    return []
 
 
 # A frame of results a column a model, the measures its rows: `pd.DataFrame(results)` of a

@@ -70,6 +70,11 @@ _WORD = (
     r"(?:(?<![\w.\-/]{2})\([a-z]\)(?=\s{0,4}[:=])|\ ?\(%\)(?=\s{0,4}[:=])|\ %(?=:)|\*(?=:)"
     # (or a statistic's, attached: an RL loop's `R(avg100): 18.40`, `acc(ema): 0.90`)
     r"|\((?i:avg|ema|mean|smoothed|running|median|max|min|std)\d{0,6}\)(?=\s{0,4}[:=])"
+    # (or a head's, a scale's or a class's, attached: `loss(head0): 1.09`, `loss(x100)=109.86`,
+    # `lr(e-4)=5000.0`, `acc[cat]=0.91`, `recall[0]=0.92`; the name as printed; not a count's
+    # `len(train)=600`, nor a counter's `Epoch[1]:`)
+    r"|(?<=[A-Za-z]\w)(?<!len)(?<![Ee]poch)(?<!EPOCH)(?<![Ss]tep)(?<![Ii]ter)(?<![Bb]atch)"
+    r"(?:\([A-Za-z][\w.\-]{1,15}\)|\[\w[\w.\-]{0,15}\])(?=\s{0,4}[:=])"
     # (or a window's size, an RL loop's `Avg Reward (100): 83.0`, `Average Score (100 eps):`,
     # `Mean Reward (last 100): 15.00`, `average score (last 100 episodes):`, `Avg reward last
     # 100: 20.1`)
@@ -613,7 +618,9 @@ def _whole(line: str) -> list[tuple[str, str, str]] | None:
 # A label, then `name value` pairs separated by spaces only: pytorch/examples' gcn, `Test set
 # results: loss 0.7838 accuracy 0.8930`: Test_set_results/loss, Test_set_results/accuracy (each
 # name a measure's).
-_PAIRS_LABEL = re.compile(r"\s*([A-Za-z][\w ]{0,40}?[A-Za-z]):\ +(?=[A-Za-z])", re.ASCII)
+_PAIRS_LABEL = re.compile(r"\s*([A-Za-z][\w ]{0,40}?[A-Za-z]):\ +"
+                          # (or a percentage before its name: `Validation set: 89.0% accuracy`)
+                          r"(?=[A-Za-z]|\d{1,3}(?:\.\d{1,9})?\ ?%\ [A-Za-z])", re.ASCII)
 _INTEGER_TEXT = re.compile(r"[-+]?\d{1,18}")
 # A counter and the word of what it reports: `Epoch 1 results`, `Epoch 3 summary`, `Step 500
 # stats` (the counter is the step; the word names no measure's section).
@@ -644,7 +651,10 @@ def _spaced_triples(text: str, head: str = "") -> list[tuple[str, str, str]]:
 # After a `name value` pair: a value fused with its unit (`13.5ms`, `1.2GB`), a clock's time
 # (`eta 0:00:12`); a number before a rate's unit (`1234 tok/s`).
 _UNIT_VALUE = re.compile(
-    rf"({NUMBER})(ms|s|sec|[KMGT]i?B|[KMGTBk])|\d{{1,4}}:\d\d(?::\d\d)?(?:\.\d{{1,6}})?", re.ASCII)
+    rf"({NUMBER})(ns|us|µs|μs|ms|s|sec|[KMGT]i?B|[KMGTBk])|\d{{1,4}}:\d\d(?::\d\d)?(?:\.\d{{1,6}})?",
+    re.ASCII)
+# (the units of a step's time read with it, as Rust's and Go's durations print them: `dt 850µs`)
+_TIME_READ = frozenset({"ns", "us", "µs", "μs", "ms", "s"})
 # A clock's days before it, Python's `timedelta` printed: `eta 1 day, 2:03:04`.
 _DAYS = re.compile(r"(?<!\S)\d{1,6}\ days?,\ (?=\d{1,2}:\d\d)", re.ASCII)
 _RATE_UNIT = re.compile(r"[A-Za-z]{1,12}/(?:s|sec|step|it)", re.ASCII)
@@ -676,14 +686,16 @@ def _remark(match: re.Match[str]) -> str:
 
 # Asides among `name value` pairs that are no pairs of them: a time taken (`took 12.3s`,
 # `in 12.3 s`, `(120 ms)`, `120ms/step`; a `time 12.3s` pair is a time's, as `dt 13.5ms`), a speed (`speed 3.50it/s`), memory (`mem 3.2 GB`),
-# a value's uncertainty (`0.81 ± 0.02`): left out, the pairs around them read.
+# a value's uncertainty (`0.81 ± 0.02`, `0.88 +/- 0.01`): left out, the pairs around them read.
 _ASIDES = re.compile(
     r"(?<!\S)(?:(?:took|in)\ +\d{1,9}(?:\.\d{1,9})?\ ?(?:s|sec|secs|seconds|ms|min)"
     r"|\(\ ?\d{1,9}(?:\.\d{1,9})?\ ?(?:ms|s|sec)\ ?\)"
     r"|(?:(?:speed|throughput)\ +)?\d{1,9}(?:\.\d{1,9})?\ ?(?:ms|s|it|its|samples|tok|tokens"
     r"|img|imgs|ex|steps?)/(?:step|it|s|sec)"
     r"|(?:mem|memory|peak_mem|gpu_mem|max_mem|mem_used)\ +\d{1,9}(?:\.\d{1,9})?\ ?[KMGT]i?B"
-    r"|±\ ?\d{1,9}(?:\.\d{1,9})?)(?!\S)"
+    r"|(?:±|\+/-)\ ?\d{1,9}(?:\.\d{1,9})?"
+    # (a change since the value before, an arrow's: `loss 0.31 ▼ -0.02`)
+    r"|[▼▲↓↑]\ ?[-+]?\d{1,9}(?:\.\d{1,9})?)(?!\S)"
     r"(?!\ {1,4}[-+]?\.?\d)", re.ASCII)  # (not a rate's name and its value, `tokens/s 9876`)
 
 
@@ -696,6 +708,12 @@ _MARKER_TAIL = re.compile(
     r"(?<=[\d%])\ {1,4}(?:[^\d\w\s(][^\d]{0,39}|(?:[*!<>✓✔✗↓↑→←★☆]|->|=>)[^\[\]]{0,60}"
     r"|\[[^\[\]]{1,40}\])\Z")
 _DIGITS_AND_PERCENT = frozenset("0123456789%")
+# A percentage, then the name of what it measures (up to three words): `86.7% accuracy`.
+_PERCENT_FIRST = re.compile(
+    r"\s{0,8}([-+]?\d{1,3}(?:\.\d{1,9})?)\ ?%\ {1,4}([A-Za-z][\w\-]{0,30}(?:\ [A-Za-z][\w\-]{0,30})"
+    r"{0,2})\s{0,8}", re.ASCII)
+# A value's count out of its total in parentheses after it: `35.50% (71/200)`.
+_COUNT_OF_TOTAL = re.compile(r"\(\d{1,18}/\d{1,18}\)", re.ASCII)
 
 
 def _spaced_texts(text: str) -> list[tuple[str, str]] | None:
@@ -711,14 +729,19 @@ def _spaced_texts(text: str) -> list[tuple[str, str]] | None:
         # `val acc 0.80 *`, `<-- best`, `[saved]`: a mark, no pair (a bracket of pairs, `[val
         # acc 0.8]`, is none)
         text = text[: marker.start()]
-    if ("/" in text or "(" in text or "B" in text or "±" in text or "took" in text
-            or " in " in text) and _ASIDES.search(text) is not None:
+    if ("/" in text or "(" in text or "B" in text or "took" in text or " in " in text
+            or not text.isascii()) and _ASIDES.search(text) is not None:
         aside = _ASIDES.sub(" ", text)
         if any(names_a_measure(word) for word in aside.split()):  # (not `Epoch 3, Step 1,
             # took 0.5s`: prose)
             text = aside
     if " day" in text:
         text = _DAYS.sub("", text)
+    if "%" in text and text.lstrip()[:1].isdigit() and (
+            first := _PERCENT_FIRST.fullmatch(text)) is not None:
+        # a percentage before its measure's name, `f"{acc:.1%} accuracy"`: `86.7% accuracy`
+        key = first.group(2).replace(" ", "_")
+        return [(key, first.group(1))] if names_a_measure(key) else None
     found: list[tuple[str, str]] = []
     words: list[str] = []
     tokens = text.split()
@@ -749,13 +772,14 @@ def _spaced_texts(text: str) -> list[tuple[str, str]] | None:
             # is dt (a time's), `12.3s` alone or `mem 1.2GB`, `tokens 1.2M` no measure; first,
             # an aside passed over, `step 3 dt 0.123s loss 0.41`, `epoch 4 eta 0:00:12 loss 0.38`
             unit = _UNIT_VALUE.fullmatch(token)
-            if found and unit is not None and unit.group(2) in ("ms", "s") and 1 <= len(words) <= 4:
+            if found and unit is not None and unit.group(2) in _TIME_READ and 1 <= len(words) <= 4:
                 found.append(("_".join(words), unit.group(1)))
             elif len(words) > 4:
                 return None
             words = []
         elif (found and not words and token[:1] == "(" and token[-1:] == ")"
               and (_SPACED_NUMBER.fullmatch(token[1:-1]) or token[1:-1].isalpha()
+                   or _COUNT_OF_TOTAL.fullmatch(token)  # (`acc 35.50% (71/200)`: its count)
                    and len(token) <= 22 or token[-2:] == "z)"
                    and _SPACED_NUMBER.fullmatch(token[1:-2]))):
             # an AverageMeter's running average after its value: `loss 0.4123 (0.4567)`; a
@@ -777,6 +801,13 @@ def _spaced_texts(text: str) -> list[tuple[str, str]] | None:
               and at + 1 < len(tokens) and tokens[at + 1].rstrip(",")[-1:] == ")"
               and _SPACED_NUMBER.fullmatch(tokens[at + 1].rstrip(",")[:-1])):
             skip = True  # or named, `loss 0.3362 (avg 0.4728)`
+        elif words and token[:1] == "[" and token[-1:] == "]" and _SPACED_NUMBER.fullmatch(
+                token[1:-1]) and not _INTEGER_TEXT.fullmatch(token[1:-1]):
+            # an array of one value printed, `print("loss", np.array([l]))`: `loss [0.6522]`
+            if not 1 <= len(words) <= 4:
+                return None
+            found.append(("_".join(words), token[1:-1].rstrip("%")))
+            words = []
         elif words and token.lower() in _NAN_WORDS:
             # a value gone bad, `loss nan acc 0.5`, `grad_norm inf lr 0.01`: the name's (no
             # `loss_nan_acc`)
@@ -1127,9 +1158,9 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
     if pairs and line[-1:].isdigit() and (", " in line or " | " in line or " at " in line or (
             " for " in line) or " after " in line):
         trailing = _TRAILING_COUNTER.search(line)
-        if trailing is not None and (trailing.group(1) != " " or trailing.group(2) and not (
-                _BEST.search(line) or any(key.lower() in STEP_NAMES for key, _, _ in pairs))
-        ) and not any(key.lower() in STEP_NAMES for key, _, _ in pairs):
+        if trailing is not None and not (trailing.group(2) and _BEST.search(line)) and (
+                trailing.group(1) != " " or trailing.group(2)) and not any(
+                key.lower() in STEP_NAMES for key, _, _ in pairs):
             # (not when a best was reached, `Epoch 30 | best acc: 0.8474 at epoch 2`)
             # the counter after the pairs, apart by a comma or a bar, `loss: 1.5000, step
             # 100` (no pair of its own), or in words, `loss=0.3 at iter 200`
@@ -1314,6 +1345,13 @@ def _key_value_pairs(line: str) -> list[tuple[str, str, str]]:
                 pairs = _qualified(pairs, f"{phase}/")
             return [("epoch", epoch, ""), ("step", done, ""), *pairs]
     if text[:1] == "[":
+        counted = _BRACKETED_COUNT.match(text)
+        if counted is not None and _MEASURE_PHRASE.match(text, counted.end()) is not None:
+            # `[1] Accuracy of the network on the 200 test samples: 35 %`: the phrase whole,
+            # as without the epoch's count before it (the line's step)
+            whole = _whole(text[counted.end():])
+            if whole is not None:
+                return whole
         batch = _EPOCH_BATCH.match(text)
         if batch is not None and names_a_measure(batch.group(3)):
             # the PyTorch CIFAR-10 tutorial's `[1,  2000] loss: 2.188`: the epoch, then the
@@ -1557,6 +1595,7 @@ _RESULTS_CLASS = re.compile(r"\w{0,60}(?:Result|Output|Metric|Eval|Score|Stat|Su
 _LABELLED_CALL = re.compile(
     r"(?:\s{0,8}[A-Za-z][\w\ .]{0,30}(?::\ {1,4}|\ ?=\ {0,4})|\s{0,8}[A-Za-z]\w{0,30}\ {1,4}|\s{1,8})"
     r"(?=[A-Z]\w{0,80}\([A-Za-z_]\w{0,80}=)", re.ASCII)
+_BRACKETED_COUNT = re.compile(r"\[\ {0,8}\d{1,18}\]\ {1,4}(?=[A-Za-z])", re.ASCII)
 _EPOCH_BATCH = re.compile(r"\[(\d{1,4}),\ {1,8}(\d{1,12})\]\ +(?=([A-Za-z][\w\-]{0,40}))",
                           re.ASCII)
 _COUNTER_THEN_SPACED = re.compile(r"\s*[A-Za-z_]{2,12}:\ {0,4}\d{1,18}(?:/\d{1,18})?,?\ +(?=[A-Za-z])",
@@ -1882,6 +1921,10 @@ def is_metric_key(key: str) -> bool:
 
 
 def _is_metric_key(key: str) -> bool:
+    if "_" in key and key[:1].isalpha() and _MEASURE_PHRASE_KEY.match(key) is not None:
+        return True  # (what a measure's phrase says it was taken on is no count of examples)
+    if key[-1:] == "]" and "[" in key and not _is_metric_key(key[: key.index("[")]):
+        return False  # (a setting's or a device's, indexed: `GPU[0]: 45.2`, `seed[1]=3`)
     numbered = _THING_NUMBER.search(key)
     if numbered is not None:
         last = key[: numbered.start()].rsplit("_", 1)[-1]
@@ -1898,6 +1941,13 @@ def _is_metric_key(key: str) -> bool:
         _snake(key)))
 
 
+# A measure's phrase, `_whole`'s: `Accuracy_of_the_network_on_the_200_test_samples`,
+# `Accuracy_on_the_test_nodes`, `MSE_on_the_test_samples` (not a size's or a count's,
+# `Size_of_training_set`, `Number_of_samples`).
+_MEASURE_PHRASE_KEY = re.compile(
+    r"(?:[A-Za-z][A-Za-z0-9]{1,19}_){0,3}(?i:accuracy|acc|loss|error|err|precision|recall|f1"
+    r"|score|perplexity|auc|mae|mse|rmse|iou|map|nll|ppl|r2|cost|reward|return)"
+    r"_(?i:of|on|for|over|in|at|across|with|after|under)_", re.ASCII)
 # A camelCase name (Java's, JavaScript's): `batchSize=64` is a setting as `batch_size` is.
 _CAMEL = re.compile(r"[a-z][A-Z]", re.ASCII)
 
@@ -1930,10 +1980,14 @@ def names_a_measure(name: str) -> bool:
     averaged = _AVERAGED.search(name) if "_" in name else None
     if averaged is not None:
         return _MEASURE.search(name, 0, averaged.start()) is not None
+    if _CAMEL_MEASURE.search(name) is not None:
+        return True  # (CamelCase, `TrainLoss`, `HeadLoss`, `valAcc`)
     phase = _PHASE_SUFFIX.search(name)
     return phase is not None and _MEASURE.search(name, 0, phase.start()) is not None
 
 
+_CAMEL_MEASURE = re.compile(r"(?<=[a-z0-9])(?:Loss|Acc|Accuracy|Error|Err|Score|Reward|Return"
+                            r"|Precision|Recall|F1|AUC|MSE|RMSE|MAE|NLL|PPL|Perplexity)$", re.ASCII)
 _PHASE_SUFFIX = re.compile(r"[_\-/.](?i:train|training|val|valid|test|eval|dev)$", re.ASCII)
 _AVERAGED = re.compile(r"(?:_(?i:ovr|ovo))?_(?i:macro|micro|weighted|samples|ovr|ovo)$", re.ASCII)
 
@@ -1980,7 +2034,7 @@ _AT_STEP = re.compile(
     re.ASCII | re.IGNORECASE,
 )
 # (A best value's `at epoch 2` says when it was reached, not the step of its line.)
-_BEST = re.compile(r"(?i:best|max|min|highest|lowest|top|peak)\b", re.ASCII)
+_BEST = re.compile(r"\b(?i:best|max|min|highest|lowest|top|peak)\b", re.ASCII)
 # Or after the value: pytorch/examples' regression, `Loss: 0.000845 after 830 batches`, and
 # keras-io's actor-critic, `running reward: 10.97 at episode 10`.
 _AFTER_STEPS = re.compile(
@@ -2358,7 +2412,7 @@ _QUALIFIED = rf"{_NAME}(?:\ \([A-Za-z][\w\ ]{{0,30}}\))?"
 # (A unit in parentheses after the name is not part of it: `Validation RMSE (kcal/mol) 290.9`.)
 # (A best's value may say when it was reached: `best_val_acc 0.81 (epoch 3)`.)
 _NAMED_VALUE = re.compile(
-    rf"\s*({_QUALIFIED})(?:\ \([A-Za-z]{{1,10}}/[A-Za-z]{{1,10}}\))?\s+({NUMBER})(?:%|ms|s)?\.?"
+    rf"\s*({_QUALIFIED})(?:\ \([A-Za-z]{{1,10}}/[A-Za-z]{{1,10}}\))?\s+({NUMBER})(?:\ ?%|ns|us|µs|μs|ms|s)?\.?"
     r"(\ \((?:at\ |@\ ?)?(?i:epoch|step|iter|iteration)\ \d{1,18}\))?"
     r"(?:\ \([A-Za-z]{1,20}\))?\s*",  # (a word about the value, `loss 2.70 (best)`)
     re.ASCII)
@@ -2447,9 +2501,12 @@ def _measure_pairs(text: str) -> list[Found]:
     """A line of two or more `name value` pairs, each a measure's (or a learning rate's),
     `loss 0.5 acc 0.8`, each under the phase a leading word names (`TRAIN loss 0.5 acc 0.8`
     is TRAIN_loss and TRAIN_acc, as `val Loss: 0.7 Acc: 0.5` is val_Loss and val_Acc)."""
-    if not (text[-1:].isdigit() or text[-1:] == ")" and text[-2:-1].isdigit()) or "\t" in text:
+    if not (text[-1:].isdigit() or text[-1:] == ")" and text[-2:-1].isdigit()
+            or text[-1:] == "%" or text[-1:] in "s)" and TIME_AT_END.search(text, len(text) - 12)
+            ) or "\t" in text:
         # (prose ends in a word, a pair a number or a measure's in parentheses, `loss 5.47 (ppl
-        # 237.78)`; cells of a table, `loss\t0.5\tacc\t0.9`, are rows)
+        # 237.78)`, a percentage, `acc 86.67%`, or a time taken, `took 1.0s`, `(1.0s)`; cells
+        # of a table, `loss\t0.5\tacc\t0.9`, are rows)
         return []
     lead = _LEADING_PHASE.match(text)
     phase = next((g for g in lead.groups() if g), "") if lead is not None else ""
@@ -2467,6 +2524,10 @@ def _measure_pairs(text: str) -> list[Found]:
              value, step) for key, value, step in pairs]
 
 
+# A value's uncertainty after it, `± 0.010`, `+/- 0.01`.
+_SPREAD = re.compile(r"(?<=\d)\ ?(?:±|\+/-)\ ?\d{1,9}(?:\.\d{1,9})?(?=,|\s|$)", re.ASCII)
+# A time taken at the end of a line of pairs, `took 1.0s`, `(1.0s)`: an aside (`_ASIDES`).
+TIME_AT_END = re.compile(r"\d\ ?(?:ms|s|sec)\)?\Z", re.ASCII)
 # A throughput clause after the measures, and what follows it: `, 123.4 examples/sec on cuda:0`.
 RATE_TAIL = re.compile(r",\ [\d.]{1,20}\ [A-Za-z]{1,20}/(?:sec|s)\b", re.ASCII)
 
@@ -2510,6 +2571,10 @@ def parse_alone(line: str) -> list[Found]:
         if remark is not None and remark[0][2:].split(" ", 1)[0].lower() in STEP_NAMES:
             return []
         text = _REMARK.sub(_remark, text)
+    if ("±" in text or "+/-" in text) and (spread := _SPREAD.search(text)) is not None:
+        # a mean and its uncertainty, `val acc 0.890 ± 0.010`: the mean, as `CV accuracy: 0.91 ±
+        # 0.02` is read
+        text = text[: spread.start()] + text[spread.end() :]
     rate = RATE_TAIL.search(text) if "/s" in text else None
     if rate is not None:
         # d2l's closing line, `loss 0.345, train acc 0.876, 123.4 examples/sec on cuda:0`: a
@@ -2579,6 +2644,7 @@ _BARE_COUNTER = re.compile(
     # (or that it ended, a sentence of its own: `Epoch 3 finished. Train loss 0.41`)
     r"(?:\ (?:finished|done|complete|completed|ended)(?=[.!:]))?"
     r"(?:[,:;]|[.!](?=\s)|\ ::)?\s+(?=[A-Za-z]|-(?i:elbo)\b|"  # (`step 5 -ELBO: 3.5`)
+    r"\d{1,3}(?:\.\d{1,9})?%\ [A-Za-z]|"  # (a percentage before its name: `Epoch 1: 86.7% accuracy`)
     + LETTERS + ")",
     re.ASCII | re.IGNORECASE)
 # Counters in brackets before `name value` pairs: `[Epoch 1][Iter 100/500] loss 0.51 lr 0.01`,
@@ -3486,6 +3552,9 @@ def parse_name_value(line: str) -> list[Found]:
                 prefix = f"{named.group(1)}_{named.group(2)}/"
                 continue
         match = _best_value(clause)
+        if match is None and not clause.isascii() and _ASIDES.search(clause) is not None:
+            # an uncertainty or a change after the value, `| loss 0.31 ▼ -0.02 |`: the value's
+            match = _best_value(_ASIDES.sub("", clause))
         if match is None and "|" in clause and (norm := _NORM_VALUE.fullmatch(clause)):
             found.append((norm.group(1), to_number(norm.group(2)), None))  # `| |g| 2.6e-04`
             continue
@@ -3578,6 +3647,7 @@ def parse_name_value(line: str) -> list[Found]:
 _POSITION = re.compile(
     r"(?<![^\s,;|(\]])(?:([A-Za-z]{1,12}):?\ {0,8})?"
     r"\[\ {0,12}(?:([A-Za-z]{1,12}):?\ {1,8})?(\d{1,18})\ {0,4}/\ {0,4}(\d{1,18})\ {0,4}"
+    r"(?:(?i:samples|examples|images|sequences|tokens|batches|steps|iters|iterations)\ {0,4})?"
     r"(?:\(\ {0,4}\d{1,3}(?:\.\d{1,4})?%\)\ {0,4})?\]",
     re.ASCII,
 )
