@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
@@ -246,6 +247,38 @@ def test_a_shell_script_s_or_make_s_python_programs_record_their_parsers_setting
     # (--no-inject: the command's words alone)
     assert cli("--no-inject", "bash", "train.sh", "--epochs", "4").code == 0
     assert params(cli) == {"epochs": 4}
+
+
+def test_the_project_s_own_console_script_records_under_a_wrapper_or_a_script(
+        cli: Callable[..., Result], tmp_path: Path) -> None:
+    # `pip install -e .`'s entry point (`mytrain`, in the project's environment, pip's wrapper
+    # of a module of the tree) started by `bash train.sh`, `timeout`, `nohup` or `uv run`:
+    # its program is the tree's, so it records as when typed alone; an installed tool's
+    # console script (its module outside the tree) still does not
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
+    (site,) = venv.glob("lib/python*/site-packages")
+    program = SCRIPTED.replace("a = p.parse_args()", "def main():\n    a = p.parse_args()")
+    program = program.replace("\nprint(", "\n    print(")
+    (tmp_path / "src" / "mytrain").mkdir(parents=True)
+    (tmp_path / "src" / "mytrain" / "__init__.py").write_text("")
+    (tmp_path / "src" / "mytrain" / "cli.py").write_text(program)
+    (site / "_mytrain.pth").write_text(str(tmp_path / "src") + "\n")  # (as `pip install -e`)
+    tools = Path(tempfile.mkdtemp())
+    (tools / "tool.py").write_text(program.replace("--seed", "--tool-seed"))
+    (site / "_tool.pth").write_text(str(tools) + "\n")
+    for name, module in (("mytrain", "mytrain.cli"), ("sometool", "tool")):
+        script = venv / "bin" / name
+        script.write_text(f"#!{venv / 'bin' / 'python'}\n# -*- coding: utf-8 -*-\n"
+                          f"import re\nimport sys\nfrom {module} import main\n"
+                          "if __name__ == '__main__':\n    sys.exit(main())\n")
+        script.chmod(0o755)
+    (tmp_path / "train.sh").write_text("venv/bin/sometool\nvenv/bin/mytrain --lr 0.3 \"$@\"\n")
+    assert cli("bash", "train.sh", "--epochs", "4").code == 0, cli("log", "last").stdout
+    assert params(cli) == {"epochs": 4, "lr": 0.3, "seed": 0}
+    if shutil.which("timeout") is not None:
+        assert cli("timeout", "60", "venv/bin/mytrain", "--lr", "0.2").code == 0
+        assert params(cli) == {"epochs": 3, "lr": 0.2, "seed": 0}
 
 
 def test_a_repeated_option_of_assignments_keeps_its_parser_s_values(

@@ -172,10 +172,42 @@ def _in_tree(root):
         path = os.path.realpath(os.path.abspath(name))
     installed = {os.path.realpath(p) for p in (sys.prefix, sys.base_prefix, sys.exec_prefix)}
     try:
+        if kind == "file" and any(os.path.commonpath([prefix, path]) == prefix
+                                  for prefix in installed):
+            # an installed console script: the project's own, pip's wrapper of a module of the
+            # tree (`pip install -e .`'s `mytrain`, as `uv run mytrain` or `nohup mytrain`
+            # start it), is its program; a tool's (TensorBoard's, `poetry`) is not
+            path = _entry_module(path)
+            if path is None:
+                return False
         return os.path.commonpath([top, path]) == top and not any(
             os.path.commonpath([prefix, path]) == prefix for prefix in installed)
     except ValueError:  # (another drive)
         return False
+
+
+def _entry_module(script):
+    """Where the module a console script of pip's runs (`from mytrain.cli import main`) is
+    found, without importing it; None for any other script."""
+    try:
+        with open(script, encoding="utf-8") as f:
+            text = f.read(2048)
+    except (OSError, UnicodeDecodeError):
+        return None
+    if "sys.exit(" not in text:
+        return None
+    for line in text.splitlines():
+        if line.startswith("from ") and " import " in line:
+            name = line[5:].partition(" import ")[0].strip().split(".")[0]
+            try:
+                import importlib.util
+
+                spec = importlib.util.find_spec(name)
+            except (ImportError, ValueError):
+                return None
+            origin = getattr(spec, "origin", None)
+            return os.path.realpath(origin) if isinstance(origin, str) else None
+    return None
 
 
 def _records():
