@@ -739,6 +739,22 @@ def test_a_wrapper_s_own_words_are_no_params_and_the_command_after_it_is_read() 
         assert redact_value(token) == "***", token
 
 
+def test_an_environment_runner_s_own_words_are_no_params(tmp_path: Path) -> None:
+    # `uv run`, `poetry run`, `conda run -n ml`, ...: the command after `run` and the runner's
+    # options is read as if typed alone (uv's `--quiet` and `--with tqdm` had been params)
+    (tmp_path / "train.py").write_text("")
+    for argv in (["uv", "run", "--quiet", "--with", "tqdm", "python", "train.py", "--lr", "0.3"],
+                 ["uv", "-q", "run", "--", "python", "train.py", "--lr", "0.3"],
+                 ["poetry", "run", "python", "train.py", "--lr", "0.3"],
+                 ["conda", "run", "-n", "ml", "python", "train.py", "--lr", "0.3"],
+                 ["pixi", "run", "-e", "cuda", "python", "train.py", "--lr", "0.3"]):
+        parsed = parse_args(argv, cwd=str(tmp_path))
+        assert (parsed.params, parsed.script) == ({"lr": 0.3}, "train.py"), argv
+    parsed = parse_args(["uv", "run", "python", "-m", "pkg.train", "--lr", "0.3"], cwd=".")
+    assert (parsed.params, parsed.module) == ({"lr": 0.3}, "pkg.train")
+    assert parse_args(["uv", "run", "mytrain", "--lr", "0.3"], cwd=".").params == {"lr": 0.3}
+
+
 def test_review_secret_names_overrides_short_secrets_and_scripts_by_path(tmp_path: Path) -> None:
     # a key named as encryption's or signing's stays a secret; a flag then an override is
     # one unless the option is a password's

@@ -1122,6 +1122,10 @@ def _find_entry(tokens: list[str], cwd: str) -> _Entry:
         wrapped = _wrapper_entry(tokens, cwd)
         if wrapped is not None:
             return wrapped
+    if os.path.basename(program) in _ENV_RUNNERS:
+        wrapped = _env_runner_entry(tokens, cwd)
+        if wrapped is not None:
+            return wrapped
     if os.path.basename(program) in _BUILD_RUNNERS and "--" in tokens and (
             os.path.basename(program) != "cargo" or tokens[1:2] in (["run"], ["r"])):
         # `cargo run --release -- --lr 0.2`, `npm run train -- --lr 0.4`: what follows `--` is
@@ -1333,6 +1337,49 @@ _WRAPPERS: dict[str, tuple[frozenset[str], int]] = {
     "numactl": (frozenset({"-C", "-N", "-m", "-p", "-i", "--physcpubind", "--cpunodebind",
                            "--membind", "--preferred", "--interleave"}), 0),
 }
+
+
+# Tools that run a command in a project's environment, `uv run --with tqdm python train.py`,
+# `poetry run train`, `conda run -n ml python train.py`: the command after `run` and the
+# runner's options (those that take a value named), read as if typed alone.
+_ENV_RUNNERS: dict[str, frozenset[str]] = {
+    "uv": frozenset({"--with", "--with-editable", "--with-requirements", "--python", "-p",
+                     "--project", "--directory", "--env-file", "--extra", "--group",
+                     "--only-group", "--no-group", "--package", "--index", "--default-index",
+                     "--index-url", "--extra-index-url", "--find-links", "-f", "--config-file",
+                     "--cache-dir", "--color", "--exclude-newer", "--resolution", "--prerelease",
+                     "--index-strategy", "--keyring-provider", "--link-mode", "--refresh-package",
+                     "--reinstall-package", "--upgrade-package", "-P", "--no-binary-package",
+                     "--no-build-package", "--python-platform"}),
+    "conda": frozenset({"-n", "--name", "-p", "--prefix", "--cwd"}),
+    "mamba": frozenset({"-n", "--name", "-p", "--prefix", "--cwd"}),
+    "micromamba": frozenset({"-n", "--name", "-p", "--prefix", "--cwd"}),
+    "poetry": frozenset({"-C", "--directory", "-P", "--project"}),
+    "pipenv": frozenset(),
+    "pdm": frozenset({"-p", "--project"}),
+    "hatch": frozenset({"-e", "--env"}),
+    "rye": frozenset({"--pyproject"}),
+    "pixi": frozenset({"-e", "--environment", "--manifest-path"}),
+}
+
+
+def _env_runner_entry(tokens: list[str], cwd: str) -> _Entry | None:
+    """`uv run --with tqdm python train.py --lr 0.3`: the command after the runner's `run` and
+    its options, read as if typed alone; None for another of its subcommands."""
+    valued = _ENV_RUNNERS[os.path.basename(tokens[0])]
+    index = 1
+    while index < len(tokens) and tokens[index].startswith("-") and tokens[index] != "--":
+        index += 2 if tokens[index] in valued else 1  # (options before `run`: `uv -q run`)
+    if tokens[index : index + 1] != ["run"]:
+        return None
+    index += 1
+    while index < len(tokens) and tokens[index].startswith("-") and tokens[index] != "--":
+        index += 2 if tokens[index] in valued else 1
+    if index < len(tokens) and tokens[index] == "--":
+        index += 1
+    if index >= len(tokens):
+        return None
+    return _inner_entry(tokens, index, cwd, [])
 
 
 def _wrapper_entry(tokens: list[str], cwd: str) -> _Entry | None:
