@@ -194,6 +194,20 @@ def test_what_trackers_write_beside_the_code_is_no_code(
     assert show(cli, git_repo)["git"]["dirty"] is False and "same code" in r.stderr
 
 
+def test_the_log_a_shell_command_tees_or_redirects_to_is_no_code(
+        cli: Callable[..., Result], git_repo: Path) -> None:
+    # `runlab sh -c 'python train.py | tee log.txt'` twice: the first run's log is no change of
+    # the second's code (it had been in its patch: "code changed" every time)
+    (git_repo / "say.py").write_text("print('loss: 0.5')\n")
+    git(git_repo, "add", "say.py")
+    git(git_repo, "commit", "-qm", "sayer")
+    command = f"{PY} say.py | tee -a log.txt > copy.txt 2>&1"
+    cli("sh", "-c", command, cwd=git_repo)
+    assert (git_repo / "log.txt").exists() and (git_repo / "copy.txt").exists()
+    r = cli("sh", "-c", command, cwd=git_repo)
+    assert show(cli, git_repo)["git"]["dirty"] is False and "same code" in r.stderr
+
+
 def test_a_dvc_pointer_gives_the_hash(cli: Callable[..., Result], project: Path) -> None:
     (project / "data" / "train.csv.dvc").write_text(
         "outs:\n- md5: 0123456789abcdef0123456789abcdef\n  size: 8\n  path: train.csv\n")
