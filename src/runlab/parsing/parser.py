@@ -130,12 +130,13 @@ _LAUNCHER = re.compile(
     # (the PyTorch DDP tutorial's `Rank 0: step 1, loss: 0.9`, a GPU's or a worker's,
     # `[Rank 1/2] ...`; a leaderboard's `Rank 1 | ...` stays a row, and a host's name, ESPnet's
     # `[gpu01]`, pdsh's `gpu1: `, is none)
-    r"|(?:Rank|GPU|Worker|worker)\ (\d{1,5}):\ (?=[A-Za-z])"
+    r"|(?:Rank|GPU|Worker|worker|Process|process)\ (\d{1,5}):\ (?=[A-Za-z])"
     r"|\[Rank\ ?(\d{1,5})/\d{1,5}\]:?\ "
     # (a process's number before a line that names its own counter, MPI's `-l`: `[1] step 5
     # loss: 0.9`, `1: epoch 3 ...`; alone before the pairs, `[3] loss: 0.9`, it is the step)
     r"|\[(\d{1,5})\]:?\ +(?=(?i:step|iter|iteration|epoch|global_step)\b\ {0,4}[:=]?\ {0,4}\d)"
-    r"|(\d{1,5}):\ +(?=(?i:step|iter|iteration|epoch|global_step)\b\ {0,4}[:=]?\ {0,4}\d)"
+    # (srun's `--label` pads a task's number to the widest's: ` 0: step 1 ...`, `10: step 1 ...`)
+    r"|\ {0,3}(\d{1,5}):\ +(?=(?i:step|iter|iteration|epoch|global_step)\b\ {0,4}[:=]?\ {0,4}\d)"
     # (more of a program's own: `[Rank 0] step 1 ...`, `[Worker 0] ...`, `[GPU0] Epoch 1 |
     # ...` (the PyTorch DDP tutorial's), `(rank 0) step 1 ...`, `Rank 0, epoch 1, loss ...`,
     # `rank 0 epoch 1 ...`, `Rank: 0, Epoch: 1, ...`, `Rank 0 | step 1 | ...`, `[rank 0/2] ...`)
@@ -143,20 +144,34 @@ _LAUNCHER = re.compile(
     # (a worker's or a GPU's before a counter only: a single process' per-worker or per-GPU
     # lines, `[Worker 1] episode=10 reward=200`, `[GPU1] temp=71`, are rows of their own)
     r"|\[(?:Worker|worker|GPU|gpu)\ ?(\d{1,5})\]:?\ (?=(?i:step|iter|iteration|epoch|batch)\b)|\((?:rank|Rank|RANK)\ ?(\d{1,5})\)\ "
-    r"|(?:Rank|rank|RANK):?\ ?(\d{1,5}),?\ (?=(?i:step|iter|iteration|epoch|global_step|batch)\b)"
+    r"|(?:Rank|rank|RANK|Process|process):?\ ?(\d{1,5}),?\ (?=(?i:step|iter|iteration|epoch|global_step|batch)\b)"
     r"|Rank\ (\d{1,5})\ \|\ |\[rank\ (\d{1,5})/\d{1,5}\]:?\ "
     # (`GPU 1 | Epoch 1 | ...`, `Worker 1 | ...`, `Rank 1 - Epoch 1 - ...`, `[local_rank 1] ...`,
     # `[Process 1] ...`, `[cuda:1] ...`, `[rank=1] ...`, `RANK=1 epoch=1 loss=...`,
     # `local_rank 1: ...`)
-    r"|(?:GPU|Worker|worker|Rank|rank)\ (\d{1,5})\ [|\-]\ (?=(?i:step|iter|iteration|epoch|batch)\b)"
-    r"|\[(?:local_rank|Process|process|cuda:|rank=|RANK=|local_rank=)\ ?(\d{1,5})\]:?\ "
+    r"|(?:GPU|Worker|worker|Rank|rank|Process|process|proc)\ (\d{1,5})\ [|\-]\ (?=(?i:step|iter|iteration|epoch|batch)\b)"
+    r"|\[(?:local_rank|LOCAL_RANK|Local\ Rank|local\ rank|Process|process|proc|cuda:|rank=|RANK=|local_rank=)\ ?(\d{1,5})\]:?\ "
     # (not `rank=8`, a LoRA's rank in a sweep)
     # (and `rank 0 loss 0.4`, `rank0 loss 0.4`, `rank 1, loss: 0.8`: the pairs right after a
     # rank's number)
     r"|(?:local_rank[=\ ]|rank\ ?|RANK[=\ ])(\d{1,5}):?,?\ (?=(?i:step|iter|iteration|epoch|global_step|batch)\b"
-    r"|[a-z_][a-z0-9_]{0,40}(?:\ |:\ ?|=)[-+]?\.?\d)",
+    r"|[a-z_][a-z0-9_]{0,40}(?:\ |:\ ?|=)[-+]?\.?\d)"
+    # (and those that name the world or the node with the rank, a process's whatever came
+    # before: `[Rank 1 of 2] `, `[node 0, rank 1] `, `[node0/rank1] `, `[gpu01:rank1] `)
+    r"|\[(?:Rank|rank|RANK)\ (\d{1,5})\ of\ \d{1,5}\]:?\ "
+    r"|\[[\w.\-\ ]{1,40}(?:,\ |/|:)(?:rank|Rank|RANK)\ ?(\d{1,5})\]:?\ "
+    # (Open MPI's `--timestamp-output`, `Mon Dec  7 16:19:59 2026[1,0]<stdout>:`, and without
+    # `--tag-output`, `Mon Dec  7 16:19:59 2026<stdout>:`, no rank's)
+    r"|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\ [A-Z][a-z]{2}\ [\ \d]\d\ \d\d:\d\d:\d\d\ \d{4}"
+    r"(?:\[\d{1,5},(\d{1,5})\])?<std(?:out|err)>:"
+    # (multiprocessing's default name of a process, `[Process-2] `: numbered from 1, so that
+    # `Process-1` is the first worker's)
+    r"|\[Process-(?P<worker>\d{1,5})\]:?\ ",
     re.ASCII)
 _LAUNCHED_START = frozenset("[(rRGWwl0123456789")
+# (and those of `Process 1: ...`, `proc 1 | ...`, Open MPI's weekdays: `_launched`)
+_LAUNCHED_WORDS = frozenset({"Proc", "proc", "Mon ", "Tue ", "Wed ", "Thu ", "Fri ", "Sat ",
+                             "Sun "})
 # The first characters of the lines that may start a crash's report (`_crashed`).
 _CRASH_STARTS = frozenset("╭ E")
 # A line of an exception group's traceback: its bars and corners before the frames.
@@ -173,7 +188,7 @@ _FIRST_RANKS = frozenset("123")  # (the ranks besides 0 of a few processes)
 # rank: 2, score: 0.8`, nor a leaderboard's `Rank 1 | ...`).
 _VALUE_RANK = re.compile(r"\s{0,8}[{\[(]?\s{0,8}[\"']?(?:local_|global_)?rank[\"']?"
                          r"(?:\ ?[=:]\ ?|\ (?=\d{1,5}\ ?[|,;]))(\d{1,5})(?![\d.])", re.ASCII)
-_PROCESS_RANKS = frozenset({9, 10, 11})
+_PROCESS_RANKS = frozenset({9, 10, 11, 21, 22, 23, 24})
 # A counter after a rank's words: the line is a process's (`Rank 1: step 1, loss: 0.95`)
 _COUNTER_AFTER = re.compile(r"(?i:step|iter|iteration|epoch|global_step|batch)\b\ {0,4}[:=]?"
                             r"\ {0,4}\d", re.ASCII)
@@ -205,7 +220,7 @@ _WORDS_OPEN = re.compile(r"[A-Za-z][\w\-/.]{0,40}(?:\ [A-Za-z0-9][\w\-/.]{0,40})
                          re.ASCII)
 _EMOJI = re.compile(
     "[\U0001F000-\U0001FAFF\u2600-\u2712\u2714\u2719-\u27BF\u2B00-\u2BFF\u2139\uFE0F\u200D"
-    "\u20E3]+ *")  # (loguru's level icons: `ℹ️`, `✔️`; not ✓ and ✗, the char-rnn tutorial's)
+    "\u20E3\u231A\u231B\u23E9-\u23F3\u23F8-\u23FA\u25B6\u25C0]+ *")  # (and `⏳`, `⌚`, `▶️`)  # (loguru's level icons: `ℹ️`, `✔️`; not ✓ and ✗, the char-rnn tutorial's)
 _LOG_PREFIX = re.compile(r"(?:DEBUG|INFO|WARNING|ERROR|CRITICAL):[\w.<>\-]{1,100}:")
 # A JSON value printed over several lines (`json.dumps(results, indent=4)`, timm's `--result`):
 # what its lines may start with, and how many are read before it is given up as not JSON.
@@ -483,6 +498,7 @@ class MetricParser:
         self._printed: dict[str, Point] = {}  # each key's latest point (`_once`)
         self._secret_keys: dict[str, bool] = {}  # whether a key names a secret (`_once`)
         self._rank_forms: set[str] = set()  # the prefixes in words that named rank 0
+        self._hosts: set[str] = set()  # the hosts' names pdsh put before lines (`_unhosted`)
         # and its values at its latest steps (`_once`: a history printed whole after its
         # curve, a table drawn again)
         self._earlier: dict[str, dict[int, float]] = {}
@@ -670,7 +686,10 @@ class MetricParser:
                     continue
             if _unplain(line):
                 line = _plain(line)
-            if line[:1] in _LAUNCHED_START and (launched := _LAUNCHER.match(line)) is not None and (
+            if line[:1].isalpha() and (colon := line.find(": ", 1, 80)) > 0 and (
+                    line[colon - 1].isdigit()):
+                line = self._unhosted(line)
+            if _launched(line) and (launched := _LAUNCHER.match(line)) is not None and (
                     (rank := self._prefix_rank(launched)) is not None):
                 if rank.strip("0"):
                     continue  # another rank's
@@ -1004,6 +1023,24 @@ class MetricParser:
             return rank
         return None
 
+    def _unhosted(self, line: str) -> str:
+        """A line without the host's name pdsh puts before it (DeepSpeed's runner on several
+        nodes, `worker-0: step 10 loss 0.69`): a name ending in a digit before a log line's
+        time (`worker-0: [2026-12-07 10:00:10,123] ...`), or a node's name (`gpu-node-01: `,
+        `worker-1: `) before a counter; then that name before any line. Not a label's
+        (`fold-1: step 10 loss 0.3`, `seed-42: epoch 1 ...`), nor a pair's (`val-acc1: 0.9`)."""
+        hosted = _HOST.match(line)
+        if hosted is None:
+            return line
+        host, rest = hosted.group(1), line[hosted.end() :]
+        if host not in self._hosts:
+            if _LOGGED_AT.match(rest) is None and (
+                    _HOST_NAME.search(host) is None or _COUNTER_AFTER.match(rest) is None):
+                return line
+            if len(self._hosts) < 64:
+                self._hosts.add(host)
+        return rest
+
     def _other_process(self, line: str) -> bool:
         """Whether a line names first among its values a rank that is not 0 (`_VALUE_RANK`),
         once a line named rank 0 so."""
@@ -1018,6 +1055,9 @@ class MetricParser:
     def _rank(self, launched: re.Match[str]) -> str:
         """The rank a launcher's (or a program's) prefix names ("" when it names none); a Ray
         worker's, the one its controller named for its process."""
+        worker = launched.group("worker")
+        if worker is not None:  # (multiprocessing's `Process-1`, the first)
+            return str(int(worker) - 1)
         pid = launched.group("pid")
         if pid is not None:
             if launched.group("actor") in self._trial_actors:
@@ -1039,7 +1079,10 @@ class MetricParser:
         self._unit_line = line
         if _unplain(line) and not self._patterns:
             line = _plain(line)
-        if line[:1] in _LAUNCHED_START and (launched := _LAUNCHER.match(line)) is not None and (
+        if line[:1].isalpha() and (colon := line.find(": ", 1, 80)) > 0 and (
+                line[colon - 1].isdigit()):
+            line = self._unhosted(line)
+        if _launched(line) and (launched := _LAUNCHER.match(line)) is not None and (
                 (rank := self._prefix_rank(launched)) is not None):
             if rank.strip("0"):
                 return []  # another rank's
@@ -2555,7 +2598,8 @@ _NATIVE_COUNTER = re.compile(
     r"|Passo|passo|Paso|paso|Krok|krok)"
     r"|(批次|バッチ|배치|Батч|батч)|(迭代次数|迭代|イテレーション|반복|Итерация|итерация|Iteración"
     r"|iteración|Iteração|iteração|Itération|itération|Iterazione|iterazione|Iteracja|iteracja))"
-    r"(?=\s{0,2}[\[(]?\s{0,2}\d)")
+    # (or its `:`, `Epoche: 1,`, `轮次: 1,`; not a count's, `轮数: 10`)
+    r"(?=\s{0,2}[\[(]?\s{0,2}\d|(?<!轮数|步数)\ ?:\ {0,2}\d)")
 # A no-break space between a number's groups of three digits, as French locales group them.
 _SPACE_GROUPED = re.compile(r"(?<=\d)[\u202f\u00a0](?=\d{3}(?!\d))")
 _NATIVE_WORDS = {"轮": "Epoch", "回合": "Epoch", "次迭代": "Iter", "步": "Step", "批": "Batch",
@@ -2567,7 +2611,11 @@ def _english_counter(match: re.Match[str]) -> str:
     if match.group(1) is not None:  # `第 3 轮`: the word after the number
         word = match.group(2)
         english = _NATIVE_WORDS.get(word, "Epoch")
-        return f"{english} {match.group(1).replace(' ', '')}"
+        # (apart from a label or a name written on to it: `第1轮【验证】损失`, `【训练】第1轮`)
+        before = " " if match.string[match.start() - 1 : match.start()] == "]" else ""
+        after = match.string[match.end() : match.end() + 1]
+        apart = " " if after == "[" or after.isalpha() else ""
+        return f"{before}{english} {match.group(1).replace(' ', '')}{apart}"
     return ("Epoch", "Step", "Batch", "Iter")[(match.lastindex or 3) - 3]
 
 
@@ -2600,7 +2648,8 @@ def _first_read(line: str) -> bool:
     thousands comma, a repr, an arrow, a currency, words of other languages, an end that makes
     it a heading or a label), and a number, put in place of another, adds none of that (the
     shape starts with text: its first character is the same)."""
-    return (line[:1] not in _LAUNCHED_START and line[:1] not in _CRASH_STARTS
+    return (line[:1] not in _LAUNCHED_START and line[:4] not in _LAUNCHED_WORDS
+            and line[:1] not in _CRASH_STARTS
             and not line.startswith(_LEVELS) and not _unplain(line)
             and line[-1:] not in ":*=-#],(" and not line.endswith(_HEADING_ENDS)
             and not any(text in line for text in _READ_FIRST))
@@ -2609,6 +2658,22 @@ def _first_read(line: str) -> bool:
 # What `parse_lines` looks for before a line's shape (`_first_read`).
 _READ_FIRST = ("RANK ", "ank", ".py:", '[1] "', "] collection=", ",", "(", "-->", "$", " vs",
                " versus ", "[Parallel(", "-- score: ", "/s", "_per_s", "hroughput", "tps", "wps")
+
+
+def _launched(line: str) -> bool:
+    """Whether a line may start with what a launcher (or a program) puts before a process's
+    lines (`_LAUNCHER`); on every line: no regex."""
+    return line[:1] in _LAUNCHED_START or line[:4] in _LAUNCHED_WORDS or (
+        line[:1] == " " and line[1:2] in _LABEL_PADDED)
+
+
+_LABEL_PADDED = frozenset(" 0123456789")  # (srun's labels padded: ` 0: `)
+# A host's name before a line, pdsh's (`worker-0: `, `gpu-node-01: `, `ip-10-0-0-1: `), before
+# text; a log line's time after it, or a node's name (DeepSpeed's hostfile's `worker-N`)
+_HOST = re.compile(r"([A-Za-z][A-Za-z0-9]{0,40}(?:[\-.][A-Za-z0-9]{1,40}){0,8})(?<=\d):\ "
+                   r"(?=[^\d\s.+\-])", re.ASCII)
+_LOGGED_AT = re.compile(r"\[\d{4}-\d\d-\d\d[\ T]\d\d:\d\d|\[(?:INFO|WARNING|ERROR|DEBUG)\]\ ")
+_HOST_NAME = re.compile(r"(?:^|[\-.])(?:worker|node|compute|host|ip)[\-.]?\d|[a-z]node\d", re.ASCII)
 
 
 def _unplain(line: str) -> bool:

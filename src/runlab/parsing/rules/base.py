@@ -241,7 +241,8 @@ def decimal_commas(line: str, seen: bool) -> tuple[str, int]:
     commas = surely = 0
     for match in _COMMA_DECIMAL.finditer(line):
         commas += 1
-        surely += _surely_decimal(match[1], match[2])
+        surely += _surely_decimal(match[1], match[2]) or len(match[2]) != 3 and (
+            line[match.end() : match.end() + 2].lstrip(" ")[:1] == "%")  # (`45,5 %`: no list)
     # (such output groups thousands with a point, `Schritt 1.000`: a line whose every number
     # with a point is so grouped)
     grouped = _DOT_GROUPED.sub(_ungrouped, line) if "." in line else line
@@ -317,11 +318,20 @@ def _digits_of(match: re.Match[str]) -> str:
 
 
 def _measure_digits(match: re.Match[str]) -> str:
-    from runlab.parsing.rules.pairs import names_a_rate_or_measure
+    from runlab.parsing.rules.pairs import names_a_rate, names_a_rate_or_measure
 
     if not names_a_rate_or_measure(match[1]):
         return match[0]  # (a count: `Total params: 1,234,567`)
+    if match[3].count(",") == 1 and not names_a_rate(match[1]) and _SUMMED.search(match[1]) is None:
+        # (`loss: 1,934`: 1934 as English prints it, or 1.934 as a decimal comma's locale does;
+        # with nothing on the line or before it to tell which, no value rather than a wrong one)
+        return match[0]
     return match[1] + match[2] + match[3].replace(",", "")
+
+
+# A sum's name, whose value is as often a whole number in thousands: an RL loop's `Return 1,250`,
+# `reward: 12,000`.
+_SUMMED = re.compile(r"(?i:reward|return)s?$", re.ASCII)
 
 
 # A rate's value in thousands or millions after its name and `:` or `=`, as LLM loops print a

@@ -175,6 +175,9 @@ _NOISE = re.compile(
     # (timings), and the configuration it prints, `  seed ...................... 1234` (also
     # Megatron-LM's arguments): settings
     r"|\] time \(ms\) \| |(?:^|\]\ )\s{0,8}[\w.\[\]\-]{1,80} \.{3,} "
+    # and its launcher's count of nodes and processes, `[launch.py:152:main] nnodes=1,
+    # num_local_procs=2, node_rank=0`
+    r"|\[launch\.py:\d{1,6}:main\] nnodes=\d"
     # YDF's data spec: a column's statistics, `\t1: "x1" NUMERICAL mean:-0.03 min:-3.1 ...`,
     # the count of each type's columns, `CATEGORICAL: 2 (50%)`, and its dictionaries' setting
     r"|^\t\d{1,9}: \"[^\"]{1,200}\" (?:NUMERICAL|CATEGORICAL|BOOLEAN|CATEGORICAL_SET|HASH"

@@ -864,7 +864,8 @@ _BARS = re.compile(r"\|{1,2}")
 # accuracy: 42.6 %`.
 _PHASE_LABEL = re.compile(
     r"\s{0,8}(?:\[([A-Za-z]{3,10}|(?u:[^\W\d_]{2,13}))\]|(?:-\ {1,4})?\(([A-Za-z]{3,10})\))"
-    rf"\s{{1,8}}(?=[A-Za-z]|{LETTERS})",  # (`[训练] 损失: 1.0`: a phase in another language)
+    # (`[训练] 损失: 1.0`: a phase in another language; Chinese's with no space, `[训练]Epoch 1`)
+    rf"(?:\s{{1,8}}|(?<=[^\x00-\x7f]\]))(?=[A-Za-z]|{LETTERS})",
     re.ASCII)
 # A line that starts with its phase and that phase's counter: `Validation Epoch 3 loss: 0.4`,
 # `Test epoch 2: loss=0.3`, `Eval epoch 2: loss 0.3 acc 0.9`, `Eval step 500: loss 0.4`, Flax
@@ -895,8 +896,8 @@ _PHASE_COUNTER = re.compile(
 
 
 # An epoch or an episode after a phase's label, `[Valid] Epoch 1 Loss: 0.45`.
-_LABELLED_COUNTER = re.compile(r"(epoch|episode)\ {1,4}(\d{1,18})(?:/\d{1,18})?[:,]?\ +(?=[A-Za-z])",
-                               re.ASCII | re.IGNORECASE)
+_LABELLED_COUNTER = re.compile(r"(epoch|episode)\ {1,4}(\d{1,18})(?:/\d{1,18})?[:,]?\ +"
+                               rf"(?=[A-Za-z]|{LETTERS})", re.ASCII | re.IGNORECASE)
 
 
 # The training's step after its label, `train: step 500: loss=0.3` (an evaluation's `step 3`
@@ -980,7 +981,7 @@ _BAR_OR_TAB = re.compile(r"(\||\t)")
 _MID_PHASE = re.compile(
     r"(?<=\s)(?:[\[(](?=[A-Za-z]{2,10}[\])]|(?u:[^\W\d_]{2,12})[\])]))?"
     r"((?i:train|training|val|valid|validation|test|testing|eval|evaluation|dev)"
-    rf"|(?iu:{'|'.join(sorted(NATIVE_PHASES))}))(?::|\ ->|[\])])\ +"
+    rf"|(?iu:{'|'.join(sorted(NATIVE_PHASES))}))(?::|\ ->|[\])])(?:\ +|(?<=[^\x00-\x7f][\])]))"
     rf"(?=(?:[A-Za-z]|{LETTERS})(?u:[\w.\-/]){{0,40}}(?:=|:?\ +)[-+]?\.?\d)", re.ASCII)
 
 
@@ -3793,14 +3794,15 @@ def parse_leading_position(line: str) -> list[Found]:
 # custom loop), and Lightning's `Epoch 3: 100%|...`. The number is used as printed (Keras
 # counts from 1). `epoch=3` is a key=value pair, whose step holds for its own line only.
 _EPOCH_HEADER = re.compile(
-    # (a bracketed label before it, `[teacher]`, or a fold's or a seed's, `[fold 2]`, `[Fold
-    # 2/5]`, `[seed=0]`)
+    # (a bracketed label before it, `[teacher]`, a phase's in another script, `[训练]`, or a
+    # fold's or a seed's, `[fold 2]`, `[Fold 2/5]`, `[seed=0]`; its position glued on too,
+    # `Epoch[1/10] 损失=0.5`, as Chinese repositories print it)
     r"[\ \t]{0,40}(?:[=\-]{1,8}>\ {0,4}|>{1,3}\ {1,4}|[-=*#]{2,40}\ {1,4}"
-    r"|\[[a-z]{1,12}\]\ {1,4}|\[(?!step|iter|batch)[a-z]{1,12}[\ =:_#]{0,2}\d{1,6}(?:/\d{1,6})?\]\ {0,4})?"
+    r"|\[[a-z]{1,12}\]\ {1,4}|\[(?u:[^\W\d_a-zA-Z]{2,12})\]\ {0,4}|\[(?!step|iter|batch)[a-z]{1,12}[\ =:_#]{0,2}\d{1,6}(?:/\d{1,6})?\]\ {0,4})?"
     r"(?:start of |starting |beginning of |(?:results )?at the end of "
     r"|(?P<report>(?:[a-z]{1,12} )?(?:results|summary|stats|statistics|metrics|scores) "
     r"(?:for|of|after) (?:the )?))?"
-    r"[\[(]?[\ \t]{0,4}(?:epoch|ep)(?:[\ \t]{0,40}:|[\ \t])[\ \t]{0,8}[\[(]?[\ \t]{0,4}#?(?P<epoch>\d{1,18})[\ \t]{0,4}"
+    r"[\[(]?[\ \t]{0,4}(?:epoch|ep)(?:[\ \t]{0,40}:|[\ \t]|(?=\[\d{1,18}/\d))[\ \t]{0,8}[\[(]?[\ \t]{0,4}#?(?P<epoch>\d{1,18})[\ \t]{0,4}"
     r"(?:/[\ \t]{0,4}\d{1,18}[\ \t]{0,4})?[\])]?"
     r"(?=[\s,;|:\])\-]|\.{1,3}(?:\s|$)|$)"
     # (not LLMs-from-scratch's `Ep 1 (Step 000005):`, whose step is the global one)
