@@ -223,6 +223,19 @@ def test_parse_explain_reads_each_key_from_its_own_line(
     assert by_key["Test_Acc@5"]["text"] == "Test:  Acc@1 67.188 Acc@5 92.188"
 
 
+def test_parse_explain_keeps_a_number_s_comma_in_its_clause(
+    main: Callable[..., Result], tmp_path: Path
+) -> None:
+    # a decimal comma (or a thousands one) is the value's, no clause's end
+    (tmp_path / "train.log").write_text(
+        "Epoche 1/5 - Verlust: 0,482 - Genauigkeit: 88,8 %\nstep 1, tps: 15,822, loss: 0.5\n")
+    r = main("parse", "train.log", "--explain", "--json")
+    assert r.code == 0, r.stderr
+    texts = {e["key"]: e["text"] for e in json.loads(r.stdout)}
+    assert texts == {"Verlust": "Verlust: 0,482", "Genauigkeit": "Genauigkeit: 88,8 %",
+                     "tps": "tps: 15,822", "loss": "loss: 0.5"}
+
+
 def test_reparse_says_which_keys_changed(cli: Callable[..., Result], tmp_path: Path) -> None:
     assert cli(PY, "-c", "print('val acc: 0.9 | loss: 2')").code == 0
     (tmp_path / "runlab.toml").write_text('disabled_rules = ["key_value"]\n')

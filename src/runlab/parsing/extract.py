@@ -3,6 +3,7 @@ records, with the rules and patterns in force now rather than those of the run's
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -106,6 +107,9 @@ _WHOLE = frozenset({"json", "python_dict", "table", "csv_rows", "frame", "named_
                     "table_groups", "metric_table", "score_grid", "hf_trainer"})
 
 
+_SEPARATING_COMMA = re.compile(r",(?!\d)")
+
+
 def _explain(key: str, rule: str, line: str) -> tuple[str, str]:
     """The clause of `line` that holds `key` as printed, and the naming rule used."""
     words = key.replace("_", " ").split("/")[-1]
@@ -114,10 +118,14 @@ def _explain(key: str, rule: str, line: str) -> tuple[str, str]:
         at = line.find(key.split("/")[-1])
     clause = line.strip()
     if at >= 0 and rule not in _WHOLE:  # (a nested dict's `val/loss`: not the first `loss`)
-        start = max(line.rfind(sep, 0, at) for sep in (",", ";", "|", " - ", "\t", "[", "(", "]", ")"))
-        ends = [i for i in (line.find(sep, at) for sep in (",", ";", "|", " - ", "\t", "]"))
-                if i >= 0]
-        clause = line[start + 1 : min(ends, default=len(line))].strip()
+        # (a comma before a digit is a number's, `loss: 0,934`, `tps: 15,822`: no separator)
+        commas = [m.start() for m in _SEPARATING_COMMA.finditer(line)]
+        start = max([0] + [i + len(sep) for sep in (";", "|", " - ", "\t", "[", "(", "]", ")")
+                           if (i := line.rfind(sep, 0, at)) >= 0]
+                    + [i + 1 for i in commas if i < at])
+        ends = [i for i in (line.find(sep, at) for sep in (";", "|", " - ", "\t", "]"))
+                if i >= 0] + [i for i in commas if i >= at][:1]
+        clause = line[start : min(ends, default=len(line))].strip()
     if rule in _WHY:
         return clause[:120], _WHY[rule]
     if "/" in key:
