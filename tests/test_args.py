@@ -753,6 +753,22 @@ def test_an_environment_runner_s_own_words_are_no_params(tmp_path: Path) -> None
     parsed = parse_args(["uv", "run", "python", "-m", "pkg.train", "--lr", "0.3"], cwd=".")
     assert (parsed.params, parsed.module) == ({"lr": 0.3}, "pkg.train")
     assert parse_args(["uv", "run", "mytrain", "--lr", "0.3"], cwd=".").params == {"lr": 0.3}
+    parsed = parse_args(["uv", "run", "-m", "pkg.train", "--lr", "0.3"], cwd=".")
+    assert (parsed.params, parsed.module) == ({"lr": 0.3}, "pkg.train")
+
+
+def test_the_files_a_shell_command_writes_its_output_to() -> None:
+    from runlab.capture.args import shell_outputs
+
+    for script, files in (("python train.py | tee log.txt", ["log.txt"]),
+                          ("cmd|tee -a log", ["log"]),
+                          ("python t.py > out.txt 2>&1; tee -a x.log < in.txt", ["out.txt", "x.log"]),
+                          ("python t.py >>log.txt 2> err.txt; echo '>=3'", ["log.txt", "err.txt"]),
+                          ("x | tee a.txt b.txt 2> e.txt > /dev/null", ["a.txt", "b.txt", "e.txt"]),
+                          ("echo 'unclosed", [])):
+        for shell in (["bash", "-c"], ["bash", "-lc"], ["sh", "-ec"]):
+            assert shell_outputs([*shell, script]) == files, (shell, script)
+    assert shell_outputs(["bash", "train.sh"]) == []
 
 
 def test_review_secret_names_overrides_short_secrets_and_scripts_by_path(tmp_path: Path) -> None:

@@ -1374,6 +1374,10 @@ def _env_runner_entry(tokens: list[str], cwd: str) -> _Entry | None:
         return None
     index += 1
     while index < len(tokens) and tokens[index].startswith("-") and tokens[index] != "--":
+        if tokens[index] in ("-m", "--module") and index + 1 < len(tokens):
+            # (`uv run -m pkg.train --lr 0.3`: a module, as `python -m` runs it)
+            return _Entry(module=tokens[index + 1], prefix_end=index + 2,
+                          params_start=index + 2)
         index += 2 if tokens[index] in valued else 1
     if index < len(tokens) and tokens[index] == "--":
         index += 1
@@ -1576,6 +1580,40 @@ def _shell_command_entry(tokens: list[str]) -> _Entry | None:
         # `-o pipefail`, `+O extglob`: a set/shopt option takes the next word
         index += 2 if token[-1] in "oO" and not token.startswith("--") else 1
     return None
+
+
+def shell_outputs(argv: Sequence[str]) -> list[str]:
+    """The files a shell command given whole (`sh -c 'python train.py | tee log.txt'`) writes
+    its output to: `tee`'s files and what `>`, `>>`, `&>`, `2>` redirect to."""
+    if not argv or os.path.basename(argv[0]) not in _SHELLS:
+        return []
+    entry = _shell_command_entry(list(argv))
+    if entry is None or entry.shell_script is None:
+        return []
+    import shlex
+
+    try:
+        words = list(shlex.shlex(argv[entry.shell_script], posix=True, punctuation_chars=True))
+    except ValueError:  # (an unclosed quote)
+        return []
+    out: list[str] = []
+    teeing = False
+    for index, word in enumerate(words):
+        if index and words[index - 1][:1] in "<>":
+            continue  # (a redirection's file, taken with it)
+        if word in (">", ">>", "&>", ">|", "&>>") and index + 1 < len(words):
+            out.append(words[index + 1])
+        elif word[:1] in _SHELL_PUNCTUATION:
+            teeing = False
+        elif word == "tee" or word.endswith("/tee"):
+            teeing = True
+        elif teeing and not word.startswith("-") and not (
+                word.isdigit() and words[index + 1 : index + 2] in ([">"], [">>"], [">&"])):
+            out.append(word)  # (not a descriptor's number, `tee a.txt 2> e.txt`'s `2`)
+    return [name for name in out if name[:1] not in _SHELL_PUNCTUATION and name != "/dev/null"]
+
+
+_SHELL_PUNCTUATION = frozenset("();<>|&")
 
 
 _SHELL_OPERATOR = re.compile(r"[();<>|&]+")

@@ -85,47 +85,15 @@ def written(argv: Sequence[str], cwd: str) -> list[str]:
     `--save-dir=runs`, `-o x`), the notebook papermill writes, and the trackers' own
     folders in `cwd` (`dvclive/`, `wandb/`, `lightning_logs/`): what is there is the runs'
     output, no input and no code."""
-    from runlab.capture.args import papermill_output
+    from runlab.capture.args import papermill_output, shell_outputs
 
     notebook = papermill_output(argv, cwd)
     return [os.path.realpath(os.path.join(cwd, value)) for option, value in _values(argv)
             if option and _OUTPUT.fullmatch(option)] + [
         os.path.realpath(os.path.join(cwd, name)) for name in TRACKER_OUTPUTS] + (
         [os.path.realpath(os.path.join(cwd, notebook))] if notebook else []) + [
-        os.path.realpath(os.path.join(cwd, name)) for name in _shell_outputs(argv)]
+        os.path.realpath(os.path.join(cwd, name)) for name in shell_outputs(argv)]
 
-
-def _shell_outputs(argv: Sequence[str]) -> list[str]:
-    """The files a shell command given whole (`sh -c 'python train.py | tee log.txt'`) writes
-    its output to: `tee`'s files and what `>`, `>>`, `2>`, `&>` redirect to."""
-    if len(argv) < 3 or os.path.basename(argv[0]) not in ("sh", "bash", "zsh", "dash") or (
-            "-c" not in argv[1:-1]):
-        return []
-    import shlex
-
-    try:
-        words = shlex.split(argv[argv.index("-c", 1) + 1])
-    except ValueError:
-        return []
-    out: list[str] = []
-    teeing = skip = False
-    for index, word in enumerate(words):
-        if skip:
-            skip = False
-            continue
-        redirect = word.lstrip("0123456789&")
-        if word in ("|", "||", "&&", ";", "&") or word.endswith(";"):
-            teeing = False
-        elif redirect[:1] in ("<", ">"):
-            target = redirect.lstrip("<>")
-            if redirect[0] == ">" and target[:1] != "&":
-                out += [target] if target else words[index + 1 : index + 2]
-            skip = not target  # (`> out.txt`: its file the next word)
-        elif word == "tee" or word.endswith("/tee"):
-            teeing = True
-        elif teeing and not word.startswith("-"):
-            out.append(word)
-    return [name for name in out if name != "/dev/null"]
 
 
 def candidates(argv: Sequence[str], cwd: str, skip: Iterable[str] = (),

@@ -199,14 +199,16 @@ def _entry_module(script):
     for line in text.splitlines():
         if line.startswith("from ") and " import " in line:
             name = line[5:].partition(" import ")[0].strip().split(".")[0]
-            try:
+            try:  # (a top-level name: no package's code is run to find it)
                 import importlib.util
 
                 spec = importlib.util.find_spec(name)
-            except (ImportError, ValueError):
+            except Exception:  # (a broken finder of another package's)
                 return None
             origin = getattr(spec, "origin", None)
-            return os.path.realpath(origin) if isinstance(origin, str) else None
+            if not getattr(spec, "has_location", False) or not isinstance(origin, str):
+                return None  # (a frozen or built-in module's, `from os import ...`)
+            return os.path.realpath(origin)
     return None
 
 
