@@ -20,6 +20,10 @@ def test_a_value_that_may_be_thousands_or_a_decimal_comma_is_no_value_until_the_
     # a rate's and a sum's whole number in thousands stays whole (torchtitan's `tps: 15,822`)
     assert steps_of("step 1 | tps: 15,822", "Episode 2 | Return 1,250", "reward: 12,000") == [
         ("tps", 15822, 1), ("Return", 1250, 2), ("reward", 12000, 2)]
+    # a decimal point on the line says its commas group thousands (the loss beside them is
+    # read too)
+    assert steps_of("step 100 loss 0.5 ppl 1,234", "loss=0.4, ppl=1,150") == [
+        ("loss", 0.5, 100), ("ppl", 1234, 100), ("loss", 0.4, 100), ("ppl", 1150, 100)]
 
 
 def test_a_percentage_with_a_decimal_comma_shows_the_output_prints_them_so() -> None:

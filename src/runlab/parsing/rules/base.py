@@ -310,7 +310,11 @@ def numbers_plain(line: str) -> str:
         line = _STEP_SCALED.sub(_step_scaled, line)  # (`step 2.5k |` is step 2500)
     if "," not in line:
         return line
-    return _GROUPED_AFTER_NAME.sub(_measure_digits, _GROUPED.sub(_digits_of, line))
+    line = _GROUPED.sub(_digits_of, line)
+    # (a number with a decimal point on the line says its commas group thousands: `loss 0.5
+    # ppl 1,234` is 1234)
+    pointed = "." in line and _POINT_DECIMAL.search(line) is not None
+    return _GROUPED_AFTER_NAME.sub(_measure_digits if pointed else _measure_digits_unsure, line)
 
 
 def _digits_of(match: re.Match[str]) -> str:
@@ -318,15 +322,24 @@ def _digits_of(match: re.Match[str]) -> str:
 
 
 def _measure_digits(match: re.Match[str]) -> str:
-    from runlab.parsing.rules.pairs import names_a_rate, names_a_rate_or_measure
+    from runlab.parsing.rules.pairs import names_a_rate_or_measure
 
     if not names_a_rate_or_measure(match[1]):
         return match[0]  # (a count: `Total params: 1,234,567`)
-    if match[3].count(",") == 1 and not names_a_rate(match[1]) and _SUMMED.search(match[1]) is None:
-        # (`loss: 1,934`: 1934 as English prints it, or 1.934 as a decimal comma's locale does;
-        # with nothing on the line or before it to tell which, no value rather than a wrong one)
-        return match[0]
     return match[1] + match[2] + match[3].replace(",", "")
+
+
+def _measure_digits_unsure(match: re.Match[str]) -> str:
+    """As `_measure_digits`, on a line with no decimal point: a measure's value of one group
+    (`loss: 1,934`: 1934 as English prints it, or 1.934 as a decimal comma's locale does) is
+    no value rather than a wrong one, but for a rate's or a sum's (`tps: 15,822`, `Return
+    1,250`), whole numbers as often as not."""
+    from runlab.parsing.rules.pairs import names_a_rate
+
+    if match[3].count(",") == 1 and not names_a_rate(match[1]) and (
+            _SUMMED.search(match[1]) is None):
+        return match[0]
+    return _measure_digits(match)
 
 
 # A sum's name, whose value is as often a whole number in thousands: an RL loop's `Return 1,250`,
