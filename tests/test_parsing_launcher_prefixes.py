@@ -68,13 +68,20 @@ def test_pdsh_host_names_before_lines() -> None:
         ("loss", 0.6931, 10), ("loss", 0.5012, 20)]
     assert both("worker-0: Epoch 1: loss=0.6931, acc=0.5", "worker-0: Epoch 2: loss=0.5012, acc=0.6") == [
         ("loss", 0.6931, 1), ("acc", 0.5, 1), ("loss", 0.5012, 2), ("acc", 0.6, 2)]
-    # any host's name, once a log line came after it; then before any line
-    assert both("trn1-a7: [2026-12-07 10:00:10,123] [INFO] [launch.py:164:main] dist_world_size=2",
-                "trn1-a7: train loss 0.6931") == [("train_loss", 0.6931, 0)]
+    # a node's name before a log line's time; then before any line
+    assert both("node01: [2026-12-07 10:00:10,123] [INFO] [launch.py:164:main] dist_world_size=2",
+                "node01: train loss 0.6931") == [("train_loss", 0.6931, 0)]
+    # another node's lines are another rank's: left as they are, no points of the first's
+    assert both("worker-0: step 10 loss 0.6931", "worker-1: step 10 loss 5.6931",
+                "worker-0: step 20 loss 0.5012") == [
+        ("loss", 0.6931, 10), ("worker-1/loss", 5.6931, 10), ("loss", 0.5012, 20)]
 
 
 def test_labels_and_pairs_are_no_host_names() -> None:
     assert both("fold-1: step 10 loss 0.3") == [("fold-1/loss", 0.3, 10)]
+    assert both("fold-1: [2026-12-07 10:00:10,123] [INFO] loss 0.3",
+                "fold-2: [2026-12-07 10:00:11,123] [INFO] loss 0.2") == both(
+        "fold-1: loss 0.3", "fold-2: loss 0.2")
     assert both("seed-42: epoch 1 acc 0.5") == [("seed-42/acc", 0.5, 1)]
     assert both("val-acc1: 0.9") == [("val-acc1", 0.9, 0)]
     assert both("loss: 0.5", "val-acc: 0.9") == [("loss", 0.5, 0), ("val-acc", 0.9, 0)]

@@ -49,6 +49,12 @@ def test_a_counter_of_another_language_before_its_colon_is_the_step() -> None:
         ("损失", 0.5, 1), ("损失", 0.4, 2)]
 
 
+def test_a_count_of_iterations_alone_on_its_line_is_no_step() -> None:
+    # a setting's line, `迭代次数: 1000` ("number of iterations"), `训练轮次: 50`: no counter
+    assert steps_of("迭代次数: 1000", "loss: 0.5") == [("loss", 0.5, 0)]
+    assert steps_of("训练轮次: 50", "loss: 0.5") == [("loss", 0.5, 0)]
+
+
 def test_an_epoch_glued_to_its_bracketed_position_is_the_step() -> None:
     assert steps_of("Epoch[1/3] 损失=0.9345 准确率=0.6067", "Epoch[2/3] 损失=0.8345 准确率=0.7067") == [
         ("损失", 0.9345, 1), ("准确率", 0.6067, 1), ("损失", 0.8345, 2), ("准确率", 0.7067, 2)]

@@ -42,6 +42,11 @@ def test_a_resumed_run_is_at_the_step_it_resumed_from() -> None:
         ("val_loss", 0.3, 700)]
 
 
+def test_a_setting_or_a_no_about_resuming_is_no_resume() -> None:
+    assert steps_of("resume=False step=200 loss=0.4") == [("loss", 0.4, 200)]
+    assert line_by_line("resume=False step=200 loss=0.4") == [("loss", 0.4, 200)]
+
+
 def test_a_restored_checkpoints_values_are_no_new_points() -> None:
     lines = ("Restored checkpoint from epoch 10 (val_loss=0.5123)",
              "Epoch 11/20 - loss: 0.0909 - val_loss: 0.1409",

@@ -40,6 +40,13 @@ def test_a_step_time_printed_in_ms_then_s_stays_in_ms() -> None:
         ("loss", 0.3, 3), ("dt", 0.85, 3)]
 
 
+def test_two_times_of_one_last_word_keep_their_own_units() -> None:
+    assert steps_of("step 1 | batch_time 950ms | data_time 1.20s",
+                    "step 2 | batch_time 1.20s | data_time 800ms") == [
+        ("batch_time", 950.0, 1), ("data_time", 1.2, 1),
+        ("batch_time", 1200.0, 2), ("data_time", 0.8, 2)]
+
+
 def test_memory_printed_in_mb_then_gb_stays_in_mb() -> None:
     # a `fmt_bytes` helper, as humanize.naturalsize prints sizes (decimal prefixes)
     assert steps_of("step 1, loss: 10.8849, memory: 400.0 MB",

@@ -81,7 +81,9 @@ __all__ = ["MetricParser", "Point"]
 # In order of precedence when a line has several.
 # For a line's keys: the slots that may set the step (best first), and each counted key's slot.
 _Plan = tuple[list[int], list[tuple[int, str]], frozenset[int]]
-_Shape = tuple[re.Pattern[str], tuple[str, ...], _Plan, bool]
+# (a shape's regex, its keys, their plan, whether a line of it is read as printed, and whether
+# its values have units after them, `dt 950ms`: `_united`)
+_Shape = tuple[re.Pattern[str], tuple[str, ...], _Plan, bool, bool]
 _STEP_RANK = {name: rank for rank, name in enumerate(STEP_NAMES)}
 _EPOCH_RANK = _STEP_RANK["epoch"]
 # A counter's number names the counter: `Epoch Number: 3`, `Episode no: 10`.
@@ -288,6 +290,9 @@ _BULLETS = "-*\u2022"
 # clu's LoggingWriter of a collection, `[8] collection=eval accuracy=0.11, loss=2.31`: the
 # collection's values (eval/accuracy), as TensorBoard shows each collection's apart.
 _CLU_COLLECTION = re.compile(r"(\[\d{1,18}\] )collection=([A-Za-z_][\w\-]{0,40}) ", re.ASCII)
+# DeepSpeed's timer's counters joined by `/`, `epoch=0/micro_step=10/global_step=10, ...`: the
+# line's values are at its global step, as after `global_step=10, ` alone.
+_DS_COUNTERS = re.compile(r"\bepoch=\d{1,9}/micro_step=\d{1,12}/(?=global_step=\d)", re.ASCII)
 
 
 def _phase_epoch(line: str) -> bool:
@@ -303,8 +308,8 @@ _DIGITS = re.compile(r"\d")
 # A run resumed at a step (`Resuming from step 5000`, `Resumed training at global step 5000`),
 # and a checkpoint restored with its values after it in brackets (`Restored checkpoint from
 # epoch 10 (val_loss=0.5123)`, `=> loaded checkpoint 'ckpt.pth' (epoch 10)`).
-_RESUMED_AT = re.compile(r"\b(?i:resum(?:e|ed|ing))\b[^\d]{0,40}?\b(?i:global[\ _]step|step"
-                         r"|iteration|iter)\ {0,4}[:=]?\ {0,4}(\d{1,18})\b", re.ASCII)
+_RESUMED_AT = re.compile(r"\W{0,4}(?i:resum(?:e|ed|ing))\b(?![=:])[^\d=]{0,40}?\b(?i:global[\ _]step"
+                         r"|step|iteration|iter)\ {0,4}[:=]?\ {0,4}(\d{1,18})\b", re.ASCII)
 _RESTORED = re.compile(r"\W{0,4}(?i:resum(?:e|ed|ing)|restor(?:e|ed|ing)|(?:re)?load(?:ed|ing)?)"
                        r"\ [^()]{1,200}\([^()]{1,200}\)\W{0,2}", re.ASCII)
 _DICT_KEY = re.compile(r"['\"]([A-Za-z_][\w.\-]{0,60})['\"]\s{0,4}:")  # (a dict's keys)
@@ -498,7 +503,7 @@ class MetricParser:
         self._printed: dict[str, Point] = {}  # each key's latest point (`_once`)
         self._secret_keys: dict[str, bool] = {}  # whether a key names a secret (`_once`)
         self._rank_forms: set[str] = set()  # the prefixes in words that named rank 0
-        self._hosts: set[str] = set()  # the hosts' names pdsh put before lines (`_unhosted`)
+        self._host: str | None = None  # the host's name pdsh puts before lines (`_unhosted`)
         # and its values at its latest steps (`_once`: a history printed whole after its
         # curve, a table drawn again)
         self._earlier: dict[str, dict[int, float]] = {}
@@ -682,7 +687,7 @@ class MetricParser:
                 said = self._said
                 if match is not None and (line == said or line[-16:] != said[-16:]):
                     self._said = line  # (as `_twice`, which it cannot be)
-                    self._resolve_plan(shape[2], match.groups(), points)
+                    self._resolve_plan(shape[2], match.groups(), points, shape[4])
                     continue
             if _unplain(line):
                 line = _plain(line)
@@ -709,6 +714,8 @@ class MetricParser:
                 line = _unprefixed(line)
             if line[:5] == '[1] "':  # (as `_parse_message`)
                 line = _r_printed(line)
+            if "/global_step=" in line:  # (as `_parse_message`)
+                line = _DS_COUNTERS.sub("", line, count=1)
             if "] collection=" in line:  # (as `_parse_message`)
                 line = _CLU_COLLECTION.sub(r"\1\2: ", line, count=1)
             if self._section is not None or self._labels and line and (
@@ -734,7 +741,7 @@ class MetricParser:
                 if shape is not None:
                     match = shape[0].fullmatch(line)
                     if match is not None:  # the same line as before, but for its values
-                        self._resolve_plan(shape[2], match.groups(), points)
+                        self._resolve_plan(shape[2], match.groups(), points, shape[4])
                         continue
                 # (A line left open at a comma or a parenthesis may start a repr over several
                 # lines.)
@@ -787,7 +794,8 @@ class MetricParser:
                 entry = self._shapes[keys] = (shape, keys, self._plan_for(keys),
                                               as_printed and _first_read(line)
                                               and not shape.pattern.startswith(
-                                                  ("(?P<", "(?=(?P<")))
+                                                  ("(?P<", "(?=(?P<")),
+                                              bool(units_of(line)))
             return entry
         if len(self._shapes) > 256:  # ever-new shapes: stay bounded
             self._shapes.clear()
@@ -1025,21 +1033,22 @@ class MetricParser:
 
     def _unhosted(self, line: str) -> str:
         """A line without the host's name pdsh puts before it (DeepSpeed's runner on several
-        nodes, `worker-0: step 10 loss 0.69`): a name ending in a digit before a log line's
-        time (`worker-0: [2026-12-07 10:00:10,123] ...`), or a node's name (`gpu-node-01: `,
-        `worker-1: `) before a counter; then that name before any line. Not a label's
-        (`fold-1: step 10 loss 0.3`, `seed-42: epoch 1 ...`), nor a pair's (`val-acc1: 0.9`)."""
+        nodes, `worker-0: step 10 loss 0.69`): a node's name (`worker-0: `, `gpu-node-01: `)
+        before a log line's time (`worker-0: [2026-12-07 10:00:10,123] ...`) or a counter; then
+        that name before any line (the first node's: another's lines are another rank's). Not a
+        label's (`fold-1: step 10 loss 0.3`, `fold-1: [INFO] ...`), nor a pair's (`val-acc1:
+        0.9`)."""
         hosted = _HOST.match(line)
         if hosted is None:
             return line
         host, rest = hosted.group(1), line[hosted.end() :]
-        if host not in self._hosts:
-            if _LOGGED_AT.match(rest) is None and (
-                    _HOST_NAME.search(host) is None or _COUNTER_AFTER.match(rest) is None):
+        if self._host is None:
+            if _HOST_NAME.search(host) is None or (
+                    _LOGGED_AT.match(rest) is None and _COUNTER_AFTER.match(rest) is None):
                 return line
-            if len(self._hosts) < 64:
-                self._hosts.add(host)
-        return rest
+            self._host = host
+        # (another node's lines are left as they are: another rank's, as `worker-1/loss`)
+        return rest if host == self._host else line
 
     def _other_process(self, line: str) -> bool:
         """Whether a line names first among its values a rank that is not 0 (`_VALUE_RANK`),
@@ -1215,6 +1224,8 @@ class MetricParser:
         if line[:5] == '[1] "':
             line = _r_printed(line)
         self._section_ended = None
+        if "/global_step=" in line:
+            line = _DS_COUNTERS.sub("", line, count=1)
         if "] collection=" in line:  # clu's `[8] collection=eval loss=2.3`: as `[8] eval: ...`
             line = _CLU_COLLECTION.sub(r"\1\2: ", line, count=1)
         if self._section is not None or self._labels and line and (
@@ -1665,7 +1676,7 @@ class MetricParser:
         checkpoint's said again, no new points (`Restored checkpoint from epoch 10
         (val_loss=0.5123)`), and the step it resumed from is the step of the lines after it, as
         after a line of only a step (`Resuming from step 5000`)."""
-        at = _RESUMED_AT.search(line) if "esum" in line else None
+        at = _RESUMED_AT.match(message(line)) if "esum" in line else None
         if at is not None:
             self._step_header(int(at[1]), released)
             return True
@@ -2419,10 +2430,15 @@ class MetricParser:
             return value
         # (the value's own: its number, the first after the last word of its key, shortly
         # before it; not `loss 0.5 (0.5s)`'s time; a few places looked at: linear in the line)
-        word = key.rpartition("/")[2].rpartition("_")[2].lower()
-        found = {unit for start, unit in places[:4] if (
-            at := (before := text[max(0, start - 48) : start].lower()).rfind(word)) >= 0
-            and not any(c.isdigit() for c in before[at + len(word) :])}
+        name = key.rpartition("/")[2].lower()
+        words = (name, name.replace("_", " "), name.rpartition("_")[2])  # (its whole name first)
+        found = set()
+        for start, unit in places[:4]:
+            before = text[max(0, start - 48) : start].lower()
+            at, word = next(((at, word) for word in words if (at := before.rfind(word)) >= 0),
+                            (-1, ""))
+            if at >= 0 and not any(c.isdigit() for c in before[at + len(word) :]):
+                found.add(unit)
         if len(found) != 1:
             return value
         unit = found.pop()
@@ -2451,7 +2467,8 @@ class MetricParser:
             plan = self._plans[keys] = _plan(keys)
         return plan
 
-    def _resolve_plan(self, plan: _Plan, values: Sequence[str], points: list[Point]) -> None:
+    def _resolve_plan(self, plan: _Plan, values: Sequence[str], points: list[Point],
+                      united: bool = True) -> None:
         step_slots, metric_slots, fine = plan
         key_step: int | None = None
         step_slot = -1
@@ -2489,7 +2506,8 @@ class MetricParser:
                 points.append(self._release(key))
             seen = counts.get(key, 0)
             counts[key] = seen + 1
-            points.append(Point(key, self._united(key, float(values[slot])),
+            value = float(values[slot])
+            points.append(Point(key, self._united(key, value) if united else value,
                                 seen if line_step is None else line_step, "key_value"))
 
     def _hold(self, point: Point, counter: int | None, out: list[Point]) -> None:
@@ -2598,8 +2616,9 @@ _NATIVE_COUNTER = re.compile(
     r"|Passo|passo|Paso|paso|Krok|krok)"
     r"|(批次|バッチ|배치|Батч|батч)|(迭代次数|迭代|イテレーション|반복|Итерация|итерация|Iteración"
     r"|iteración|Iteração|iteração|Itération|itération|Iterazione|iterazione|Iteracja|iteracja))"
-    # (or its `:`, `Epoche: 1,`, `轮次: 1,`; not a count's, `轮数: 10`)
-    r"(?=\s{0,2}[\[(]?\s{0,2}\d|(?<!轮数|步数)\ ?:\ {0,2}\d)")
+    # (or its `:` before the line's values, `Epoche: 1,`, `轮次: 1 |`; not a count's, `轮数:
+    # 10`, nor a setting's alone on its line, `迭代次数: 1000`)
+    r"(?=\s{0,2}[\[(]?\s{0,2}\d|(?<!轮数|步数)\ ?[:：]\ {0,2}\d{1,18}\ {0,2}[,，|/])")
 # A no-break space between a number's groups of three digits, as French locales group them.
 _SPACE_GROUPED = re.compile(r"(?<=\d)[\u202f\u00a0](?=\d{3}(?!\d))")
 _NATIVE_WORDS = {"轮": "Epoch", "回合": "Epoch", "次迭代": "Iter", "步": "Step", "批": "Batch",

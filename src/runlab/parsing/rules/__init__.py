@@ -204,7 +204,7 @@ from runlab.parsing.rules.pairs import (
     parse_decorated,
     parse_is_value,
     parse_key_value,
-    parse_name_value,
+    parse_model_name_value,
     parse_leading_position,
     parse_position,
     parse_split_name,
@@ -1455,8 +1455,9 @@ RULES: list[Rule] = [
         "after a log prefix: clu's `I1202 ... logging_writer.py:48] [20] loss=1.39`) or "
         "`100:` is the line's step, and so is a counter before space-separated pairs, `epoch 3: "
         "train_loss 0.31 val_loss 0.35`, `ep 10 reward 200 avg 150`; a line of only a name ending in a measure's word (loss, "
-        "acc, accuracy, f1, score, ...) and its number, `val loss 3.91`",
-        parse_name_value,
+        "acc, accuracy, f1, score, ...) and its number, `val loss 3.91`; a model's name that "
+        "starts the line names each, `logreg | acc 0.951`: logreg/acc",
+        parse_model_name_value,
         ("|", "\t", " - ", "step ", "Step ", "STEP ", "step:", "steps ", "Steps ", "iter", "Iter", "ITER", "it ", "It ",
          "epoch ", "Epoch ", ";", "] [", "Episode ", "episode ", "Ep. ", "ep ", "Ep ", "Episode:", "episode:", "Ep:", "Updates ", "Update ",
          "Fold ", "fold ", "Trial ", "trial ", "Round ", "round ", "Stage ", "stage ", "Phase ",

@@ -305,7 +305,8 @@ def numbers_plain(line: str) -> str:
     if ("/s" in line or "_per_s" in line or "hroughput" in line or "tps" in line
             or "wps" in line) and _SCALED_SUFFIX.search(line) is not None:
         line = _SCALED_AFTER_NAME.sub(_rate_scaled, line)  # (`tok/s: 12.3k` is 12300.0)
-    if ("tep" in line or "ter" in line or "TEP" in line or "TER" in line) and (
+    if ("k" in line or "K" in line or "M" in line) and (
+            "tep" in line or "ter" in line or "TEP" in line or "TER" in line) and (
             _SCALED_SUFFIX.search(line) is not None):
         line = _STEP_SCALED.sub(_step_scaled, line)  # (`step 2.5k |` is step 2500)
     if "," not in line:

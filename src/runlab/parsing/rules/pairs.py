@@ -170,6 +170,77 @@ _MODEL_LABEL = re.compile(
 # Words before `: name = value` that name no model (`Total: loss = 0.5`, `Note: lr = 0.001`).
 _NO_MODELS = frozenset({"Total", "Average", "Mean", "Overall", "Note", "Warning", "Info", "Output",
                         "Done", "Optimizer", "GPU", "Error", "Debug", "Status", "Result"})
+# A model's name of one word that starts the line, before the scores it got, whatever the
+# punctuation: a comparison's loop, `logreg: acc=0.951`, `[rf] acc=0.965`, `svm | acc 0.93`,
+# `knn -> acc: 0.9`, `Model: tree, Accuracy: 0.93` (`model_label`).
+_MODEL_FIRST = re.compile(
+    r"\ {0,8}(?:(?i:model)(?::\ |=)([A-Za-z][\w.\-]{0,30})(?:,|\ \|)?|\[([A-Za-z][\w.\-]{0,30})\]"
+    r"|([A-Za-z][\w.\-]{0,30})(?::|\ \||\ [-=]>))\ {1,4}(?=[A-Za-z])", re.ASCII)
+# A host's or a worker's name, numbered (`ip-172-31-1-1:`, `worker-0:`): no model's.
+_NUMBERED_HOST = re.compile(r"-\d{1,9}$|\d[.\-]\d", re.ASCII)
+# The word after it, a score's name.
+_MODEL_SCORE = re.compile(r"[A-Za-z][\w\-]{0,40}", re.ASCII)
+# Words such a label is not: a logger's level or name (`INFO: acc=0.9`, `root:`, `trainer:`),
+# a word of no model (`Note:`, `Total:`), what holds measures (`metrics:`), a counter's, a
+# process's or a device's (`epoch:`, `rank0:`, `gpu1:`), a qualifier (`best:`, `final:`).
+_NOT_MODEL_WORDS = frozenset({
+    *(word.lower() for word in _NO_MODELS), "debug", "info", "notice", "warn", "warning",
+    "error", "critical", "fatal", "trace", "root", "trainer", "main", "logger", "log", "app",
+    "model", "models", "lightning", "wandb", "mlflow", "tensorboard", "namespace", "metric",
+    "metrics", "score", "scores", "result", "results", "stats", "summary", "best", "final",
+    "last", "current", "params", "config", "args", "settings", "epoch", "episode", "fold",
+    "trial", "round", "batch", "rank", "gpu", "cpu", "cuda", "device", "worker", "node", "host",
+    "process", "proc", "seed", "run", "exp", "experiment", "time", "eta", "speed", "memory"})
+
+
+def model_label(line: str, keys: list[str]) -> str | None:
+    """The model's name a line starts with (`_MODEL_FIRST`), which names each of the line's
+    values (`logreg/acc`): None unless every key names a measure, and the label is no
+    measure's, phase's, counter's or logger's (`train: acc=0.9` is train's phase)."""
+    if not (line[:1].isalpha() or line[:1] in "[ ") or not keys:
+        return None
+    match = _MODEL_FIRST.match(line)
+    if match is None:
+        return None
+    label = match.group(1) or match.group(2) or match.group(3)
+    word = label.lower().rstrip("0123456789")
+    if word in _NOT_MODEL_WORDS or word in PHASES or word in NATIVE_PHASES or (
+            word in STEP_NAMES) or names_a_measure(label) or not word or (
+            _NUMBERED_HOST.search(label) is not None):
+        return None
+    names = [key[len(label) + 1 :] if key.startswith(label + "/") else key for key in keys]
+    if any(name != _DROPPED and (name.lower() in STEP_NAMES or not names_a_measure(name))
+           for name in names):
+        return None
+    # (its scores straight after it: not a library's tag before prose, `[ultranest] Posterior
+    # uncertainty strategy is satisfied (KL: 0.46+-0.08 nat, ...)`)
+    word = _MODEL_SCORE.match(line, match.end())
+    if word is None or not (names_a_measure(word.group()) or any(
+            name.split("_", 1)[0] == word.group() for name in names)):
+        return None
+    return label
+
+
+def _model_key(label: str, key: str) -> str:
+    """A key named after the model's label before it (`model_label`)."""
+    return key if key == _DROPPED or key.startswith(label + "/") else f"{label}/{key}"
+
+
+def model_named(line: str, found: list[Found]) -> list[Found]:
+    """A rule's findings named after the model's name that starts the line, if any
+    (`model_label`: `logreg | acc 0.951` gives `logreg/acc`)."""
+    label = model_label(line, [key for key, _, _ in found]) if found else None
+    if label is None:
+        return found
+    return [(_model_key(label, key), value, step) for key, value, step in found]
+
+
+def parse_model_name_value(line: str) -> list[Found]:
+    """`parse_name_value`'s findings named after a model's name that starts the line
+    (`model_named`)."""
+    return model_named(line, parse_name_value(line))
+
+
 # A name of what holds measures, no measure's (`metrics: loss=0.5`, `train_metrics:`, `scores:`).
 _CONTAINER = re.compile(r"(?i:metrics?|scores|results?|stats)$")
 
@@ -312,8 +383,9 @@ _SETTING = re.compile(
     # a time per unit of work, word_language_model's `ms/batch 12.34`, `s/it`; sacrebleu's
     # lengths
     r"|^(?:ms|secs?)/\w+$|^s/(?:it|iter|step|batch|epoch|sample|token)s?$|^(?:hyp|ref)_len$"
-    # Megatron-LM's `number of skipped iterations:   0`, `number of nan iterations:   0`
-    r"|(?:^|_)(?:skipped|nan)_iterations$"
+    # Megatron-LM's `number of skipped iterations:   0`, `number of nan iterations:   0`;
+    # DeepSpeed's engine's count of the steps it skipped, `step=10, skipped=0, lr=[0.001]`
+    r"|(?:^|_)(?:skipped|nan)_iterations$|^skipped$"
     # Composer's time counters: `Train time/batch: 1`, `time/sample_in_epoch: 16`
     r"|(?:^|[_.\-])time/(?:epoch|batch|sample|token)(?:_in_epoch)?$"
     # a split's size, vit-pytorch's cats-and-dogs notebook: `Train Data: 240`
@@ -416,6 +488,15 @@ _TRANSFER = re.compile(r"\b(?:Down|Up)load(?:ing|ed)\b|\bExtracting\b|\bFetching
 # A constant's or an environment variable's name, set to a whole number: a setting
 # (`OMP_NUM_THREADS=4`, TensorFlow's `M_TRIM_THRESHOLD=128 kb was set`).
 _CONSTANT = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")
+
+
+# A shell's trace of an assignment, `set -x`'s `+ LR=0.2` (`++` in a subshell, `+ export
+# LR=0.2`): the script's code, no output.
+_TRACED = re.compile(r"\+{1,9}\ (?:(?:export|declare|local|readonly)\ (?:-\w{1,4}\ )?)?"
+                     r"[A-Za-z_]\w{0,60}=", re.ASCII)
+# An environment variable alone on its line, as `env` prints it (`PYTHONUNBUFFERED=1`): a
+# setting, unless a measure's name in capitals (`MSE=0.3`).
+_ENV_LINE = re.compile(r"([A-Z][A-Z0-9_]{0,60})=\S{0,200}", re.ASCII)
 
 
 def parse_key_value(line: str) -> list[Found]:
@@ -1133,6 +1214,10 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
     latest = _LATEST_PAIRS[0]
     if latest[0] == line:
         return list(latest[1])
+    if line[:1] == "+" and _TRACED.match(line) or line[:1].isupper() and (
+            (env := _ENV_LINE.fullmatch(line.rstrip())) is not None
+            and not names_a_measure(env.group(1))):
+        return []
     pairs = _key_value_pairs(line)
     if pairs and line[:4] in ("For ", "for ") and (condition := _CONDITION.match(line)) and (
             pairs[0][0] == condition.group(1) and condition.group(1).lower() not in STEP_NAMES):
@@ -1181,6 +1266,9 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
         # sampler's or a line search's is a fraction, `step_size = 0.5`
         pairs = [(_DROPPED if integer and key[-9:].lower() == "step_size" else key, integer, number)
                  for key, integer, number in pairs]
+    label = model_label(line, [key for key, _, _ in pairs]) if pairs else None
+    if label is not None:  # a model's scores, `logreg: acc=0.951 f1=0.9`: logreg/acc, logreg/f1
+        pairs = [(_model_key(label, key), integer, number) for key, integer, number in pairs]
     _LATEST_PAIRS[0] = (line, tuple(pairs))
     return pairs
 
