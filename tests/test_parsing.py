@@ -5217,6 +5217,15 @@ def steps_of(*lines: str) -> list[Triple]:
     return [(key, value, step) for key, value, step, _ in run_all(*lines)]
 
 
+def read_both_ways(*lines: str) -> list[Triple]:
+    """`steps_of`, and the same points from the lines one by one through `parse_line`."""
+    parser = MetricParser()
+    one_by_one = [point for line in lines for point in parser.parse_line(line)] + parser.flush()
+    read = steps_of(*lines)
+    assert [(p.key, p.value, p.step) for p in one_by_one] == read
+    return read
+
+
 def test_round_27_counters_headers_and_names() -> None:
     # a step after the epoch and a comma, then `name:` pairs: the finer one is the step
     assert steps_of("Epoch 3, Step 500, Loss: 0.4123") == [("Loss", 0.4123, 500)]

@@ -6,17 +6,7 @@ programs printed (launched as they would be)."""
 
 from __future__ import annotations
 
-from runlab.parsing import MetricParser
-from tests.test_parsing import steps_of
-
-
-def both(*lines: str) -> list[tuple[str, float, int]]:
-    """Lines through `parse_lines` and, the same, one by one through `parse_line`."""
-    parser = MetricParser()
-    one_by_one = [point for line in lines for point in parser.parse_line(line)] + parser.flush()
-    read = steps_of(*lines)
-    assert [(p.key, p.value, p.step) for p in one_by_one] == read
-    return read
+from tests.test_parsing import read_both_ways as both
 
 
 def test_srun_labels_padded_to_the_widest_task_are_task_numbers() -> None:

@@ -4,17 +4,7 @@ its global step. Each line is what the testers' programs printed."""
 
 from __future__ import annotations
 
-from runlab.parsing import MetricParser
-from tests.test_parsing import steps_of
-
-
-def both(*lines: str) -> list[tuple[str, float, int]]:
-    """Lines through `parse_lines` and, the same, one by one through `parse_line`."""
-    parser = MetricParser()
-    one_by_one = [point for line in lines for point in parser.parse_line(line)] + parser.flush()
-    read = steps_of(*lines)
-    assert [(p.key, p.value, p.step) for p in one_by_one] == read
-    return read
+from tests.test_parsing import read_both_ways as both
 
 
 def test_a_models_name_names_its_scores_whatever_the_punctuation() -> None:
