@@ -234,10 +234,20 @@ def test_a_shell_script_s_or_make_s_python_programs_record_their_parsers_setting
         '--seed 7 "$@"\n'
         f'"{sys.executable}" train.py --lr 0.9 --seed 5\n')
     assert cli("bash", "train.sh", "--epochs", "4").code == 0
-    # (prepare.py's default seed gives way to the seed train.py was given; json.tool, a tool
-    # outside the working tree, and `python -c` record nothing, and the wrapper leaves the
-    # program it starts to record)
+    # (json.tool, a tool outside the working tree, and `python -c` record nothing, and the
+    # wrapper leaves the program it starts to record; train.py ran twice, two trainings,
+    # given lr and seed differently: those are no params of the run, its tag names them)
+    assert params(cli) == {"epochs": 4, "n": 10}
+    assert json.loads(cli("show", "last", "--json").stdout)["tags"] == {
+        "trainings": "2 of train.py: lr 0.3, 0.9; seed 7, 5"}
+    (tmp_path / "train.sh").write_text(
+        f'"{sys.executable}" prepare.py\n'
+        f'"{sys.executable}" {tools / "wrap.py"} "{sys.executable}" train.py --lr 0.3 '
+        '--seed 7 "$@"\n')
+    assert cli("bash", "train.sh", "--epochs", "4").code == 0
+    # (prepare.py's default seed gives way to the seed train.py was given)
     assert params(cli) == {"epochs": 4, "lr": 0.3, "seed": 7, "n": 10}
+    assert json.loads(cli("show", "last", "--json").stdout)["tags"] == {}
     if shutil.which("make") is None:
         return
     (tmp_path / "Makefile").write_text(
@@ -247,6 +257,42 @@ def test_a_shell_script_s_or_make_s_python_programs_record_their_parsers_setting
     # (--no-inject: the command's words alone)
     assert cli("--no-inject", "bash", "train.sh", "--epochs", "4").code == 0
     assert params(cli) == {"epochs": 4}
+
+
+LOOPED = """\
+import argparse
+p = argparse.ArgumentParser()
+p.add_argument("--lr", type=float, default=0.1)
+p.add_argument("--epochs", type=int, default=2)
+a = p.parse_args()
+loss = 2.0
+for epoch in range(1, a.epochs + 1):
+    loss *= 1 - a.lr
+    print(f"epoch {epoch} loss {loss:.4f}", flush=True)
+"""
+
+
+@pytest.mark.parametrize("loop", [
+    "for lr in 0.5 0.1 0.01; do {py} train.py --lr $lr --epochs 2; done",
+    # (at once: which started first is a race, and the tag lists them as they came)
+    "for lr in 0.5 0.1 0.01; do {py} train.py --lr $lr --epochs 2 & done; wait",
+])
+def test_a_loop_of_trainings_in_one_command_is_told_apart(
+        cli: Callable[..., Result], tmp_path: Path, loop: str) -> None:
+    # `runlab bash sweep.sh` whose loop trains three times: the run says it holds three
+    # trainings and which settings they were given, sets none of them as its param (the
+    # first's lr beside the last's loss had been read as one result), and says so at its end
+    (tmp_path / "train.py").write_text(LOOPED)
+    (tmp_path / "sweep.sh").write_text(loop.format(py=f'"{sys.executable}"') + "\n")
+    done = cli("bash", "sweep.sh")
+    assert done.code == 0
+    shown = json.loads(cli("show", "last", "--json").stdout)
+    assert shown["params"] == {"epochs": 2}
+    tag = shown["tags"]["trainings"]
+    assert tag.startswith("3 of train.py: lr ")
+    assert sorted(tag.removeprefix("3 of train.py: lr ").split(", ")) == ["0.01", "0.1", "0.5"]
+    assert "this run holds several trainings (3 of train.py: lr " in done.stderr
+    assert "runlab sweep" in done.stderr
 
 
 def test_the_project_s_own_console_script_records_under_a_wrapper_or_a_script(

@@ -189,6 +189,25 @@ def test_lightning_lr_find_s_sweep_is_no_point_of_the_fit(
         assert_same_points(run, truth)
 
 
+def test_two_lightning_fits_in_one_program_are_told_apart(
+        cli: Callable[..., Result], tmp_path: Path, python: str) -> None:
+    # two models fitted with other learning rates: the run says it holds two trainings, and
+    # neither's lr is its param; one fit then its test is one training
+    work = tmp_path / "work"
+    shutil.copytree(SCRIPTS, work)
+    for fits, tags, lr in (("two", {"trainings": "2 of Trainer.fit: lr 0.1, 0.001"}, None),
+                           ("one", {}, 0.1)):
+        done = cli(python, "lightning_two_fits.py", str(tmp_path / "truth.json"), fits, cwd=work,
+                   timeout=TIMEOUT)
+        assert done.code == 0, done.stderr[-3000:]
+        run = json.loads(cli("show", "last", "--json").stdout)
+        with open(tmp_path / "truth.json") as f:
+            assert json.load(f)["params"]["lr"] == ([0.1, 0.001] if fits == "two" else [0.1])
+        assert run["tags"] == tags
+        assert run["params"].get("lr") == lr
+        assert ("holds several trainings" in done.stderr) == (fits == "two")
+
+
 def test_keras_epochs_and_batches(cli: Callable[..., Result], tmp_path: Path,
                                   python: str) -> None:
     for run, truth, output in run_both(cli, tmp_path, python, "keras_fit.py"):

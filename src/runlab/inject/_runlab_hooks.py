@@ -402,8 +402,17 @@ def _report(parser, namespace, from_argv, foreign=False, weak=False, typed=False
         entries.append(_entry(dest, value, (), _secret_name(dest) and not _nothing_to_hide(value),
                               (), (), exact=True))
     if entries:
+        # (under a script, which program, and which run of it: a loop's trainings are told apart)
+        program = {"program": _program(), "training": os.getpid()} if typed else {}
         emit({"argparse": entries, "argv": bool(from_argv), **({"foreign": True} if foreign else {}),
-              **({"weak": True} if weak else {})})
+              **({"weak": True} if weak else {}), **program})
+
+
+def _program():
+    """The program this process runs, as its command line names it: the script's real path
+    (a module's, for `python -m pkg.train`), else its first word."""
+    first = str((getattr(sys, "argv", None) or [""])[0])
+    return os.path.realpath(first) if first and os.path.isfile(first) else first
 
 
 def _negative_option(action, key):
@@ -686,15 +695,18 @@ def metrics(hook, values, step, when=None, **more):
               **more})
 
 
-def params(hook, values, weak=False):
+def params(hook, values, weak=False, training=None):
     """Record hyperparameters (flattened with dots, secrets redacted before writing); `weak`
-    ones give way to the next that a hook records under the same names."""
+    ones give way to the next that a hook records under the same names; `training`, (what
+    trains, which of its trainings this is), tells one training's settings from another's
+    (a program's second `Trainer.fit`)."""
     if _searching[0] and hook not in _SEARCHES:
         return
     flat = {}
     _flatten(values, "", flat)
     if flat:
-        emit({"hook": hook, "params": redact(flat), **({"weak": True} if weak else {})})
+        emit({"hook": hook, "params": redact(flat), **({"weak": True} if weak else {}),
+              **({"program": training[0], "training": training[1]} if training else {})})
 
 
 def exclusive(hook, on, step=None):
@@ -1564,7 +1576,7 @@ def _lightning(module):
     def returned(result, args, kwargs):
         calling.depth = max(getattr(calling, "depth", 1) - 1, 0)
 
-    def started(args, kwargs):
+    def started(args, kwargs, method="fit"):
         trainer = args[0]
         shown.clear()
         running.pop("short", None)
@@ -1585,7 +1597,8 @@ def _lightning(module):
         # (LightningCLI's own: `_class_path`, `_instantiator`; no settings of the model's)
         hparams = {k: v for k, v in hparams.items() if not str(k).startswith("_")}
         if hparams and not _state.get("lightning_cli"):  # (LightningCLI's config holds them)
-            params("lightning", hparams)
+            fits = _state["lightning_fits"] = _state.get("lightning_fits", 0) + (method == "fit")
+            params("lightning", hparams, training=("Trainer.fit", fits) if method == "fit" else None)
         # The bar's version number, which its last render (after the window) may still show.
         emit({"hook": "lightning", "owns": ["v_num"]})
         exclusive("lightning", True)
@@ -1601,7 +1614,8 @@ def _lightning(module):
         ended(None, args, kwargs)
 
     for method in ("fit", "validate", "test"):
-        wrap(module.Trainer, method, "lightning", before=started, after=ended, failed=stopped)
+        wrap(module.Trainer, method, "lightning", after=ended, failed=stopped,
+             before=lambda args, kwargs, method=method: started(args, kwargs, method))
 
     # The tuner's trial fits (`Tuner.lr_find`'s sweep, `scale_batch_size`'s tries) give their
     # loggers a `DummyLogger` in their place: none of their values is the run's record.

@@ -85,6 +85,10 @@ class Report:
     # the digests of secrets' values the hook hid in this line (`ArgparseValue.secret_hash`):
     # the words of the command line that typed them are hidden too
     secrets: list[str] = field(default_factory=list)
+    # what trains, and which of its trainings reported: a program under a script (`bash
+    # sweep.sh`), its script's path, and its process; a framework's fit and its count
+    program: str | None = None
+    training: int | None = None
 
 
 def encode(message: dict[str, Any]) -> bytes:
@@ -171,6 +175,8 @@ def read(msg: dict[str, Any], now: float) -> Report:
         report.argv = msg.get("argv") is True
         report.foreign = msg.get("foreign") is True
         report.weak = report.weak or msg.get("weak") is True
+    if isinstance(msg.get("program"), str) and type(msg.get("training")) is int:
+        report.program, report.training = msg["program"][:4096], msg["training"]
     return report
 
 

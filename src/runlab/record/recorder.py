@@ -642,6 +642,11 @@ class ChannelReader:
         self.composed: set[str] = set()
         # The settings a program under a script was given on its command line (the first's)
         self.typed: set[str] = set()
+        # Each program under a script, each of its processes, and the settings each process's
+        # command line typed: a shell loop over `--lr` runs several trainings in one run
+        self.trainings: dict[str, dict[int, dict[str, Any]]] = {}
+        self.several: str | None = None  # what the run's `trainings` tag says of them
+        self.unsettled: set[str] = set()  # the settings they typed differently: no params
 
     def grown(self) -> bool:
         """Whether lines were written since the last read (one `stat`, no reading)."""
@@ -699,12 +704,51 @@ class ChannelReader:
                 dropped += self._composed(report, params)
             if not report.foreign:
                 options.update(self._options(report))
+        for key in self.unsettled.difference(dropped):  # (whichever training came first)
+            params.pop(key, None)
+            dropped.append(key)
         if params or dropped or options:
             batch.events.append(journal_events.params(params, dropped, options))
         if tags:
             batch.events.append(journal_events.tag(tags))
         batch.events += renames
         return batch
+
+    def _trainings(self, program: str, training: int, settings: dict[str, Any]
+                   ) -> str | None:
+        """The `trainings` tag's new text once something trains again with other settings: a
+        program under a script in another process (a shell loop over `--lr`, `xargs -P`),
+        given other values on its command line, or a framework's second fit of a model with
+        other hyperparameters; how many trainings, and the settings that differ (`3 of
+        train.py: lr 0.1, 0.01, 0.001`). None while it says nothing new."""
+        runs = self.trainings.setdefault(program, {})
+        if training not in runs and len(runs) >= MAX_TRAININGS:
+            return None
+        runs.setdefault(training, {}).update(settings)
+        parts = []
+        for name, processes in self.trainings.items():
+            if len(processes) < 2:
+                continue
+            values: dict[str, list[Any]] = {}
+            for typed in processes.values():
+                for key, value in typed.items():
+                    seen = values.setdefault(key, [])
+                    if value not in seen:
+                        seen.append(value)
+            differ = {key: seen for key, seen in values.items() if len(seen) > 1}
+            if not differ:  # (a program's `train` then `test` subcommand, a fit continued)
+                continue
+            self.unsettled.update(differ)
+            varied = "; ".join(f"{key} {', '.join(map(_setting, seen[:8]))}"
+                               f"{', ...' if len(seen) > 8 else ''}"
+                               for key, seen in differ.items())
+            parts.append(f"{len(processes)} of {os.path.basename(name) or name}"
+                         + (f": {varied}" if varied else ""))
+        text = " | ".join(parts) or None
+        if text is None or text == self.several:
+            return None
+        self.several = text
+        return text
 
     def _options(self, report: channel.Report) -> dict[str, dict[str, Any]]:
         """How the program's parser takes each argument of the report (`events.params`'s
@@ -979,6 +1023,12 @@ class ChannelReader:
                 else:
                     ranked.setdefault(entry.key, entry.value)
         line_tags = dict([report.tag]) if report.tag is not None else {}
+        if report.program is not None and report.training is not None:
+            several = self._trainings(report.program, report.training, {
+                e.key: e.value for e in report.argparse if e.typed} if report.argparse
+                else report.params)
+            if several is not None:
+                line_tags[TRAININGS_TAG] = several
         if line_params or ranked or line_tags:
             line_params = redact_mapping(line_params, self.secret_patterns)
             ranked = redact_mapping(ranked, self.secret_patterns)
@@ -1015,6 +1065,19 @@ class ChannelReader:
                 else:
                     params.setdefault(key, value)
         tags.update(line_tags)
+
+
+# The tag naming the trainings one run holds (`ChannelReader._trainings`), and how many
+# processes of one program it tells apart at most
+TRAININGS_TAG = "trainings"
+MAX_TRAININGS = 10_000
+
+
+def _setting(value: Any) -> str:
+    """A typed setting as the tag shows it: as typed for a number or a word, else as JSON."""
+    import json
+
+    return str(value) if isinstance(value, (str, int, float)) else json.dumps(value, default=str)
 
 
 # The hooks of searches, whose params are the best trial's settings: printed after the search

@@ -246,6 +246,12 @@ def record(opts: RunOptions, settings: Settings, store: Store,
             with contextlib.suppress(OSError):
                 os.unlink(path)
     outcome = ran[0]
+    if recorder.channel.several:
+        recorder.problems.append(
+            f"this run holds several trainings ({recorder.channel.several}): a metric they "
+            "share is one series across them, and a setting they were given differently is no "
+            "param; "
+            "`runlab sweep` (or runlab before each command) records a run each")
     if outcome.error:
         recorder.problems.append(outcome.error)
         with contextlib.suppress(OSError), open(store.output_path(run_id), "ab") as f:

@@ -1,0 +1,47 @@
+"""Two trainings in one program: a model fitted with lr 0.1, then another with lr 0.001, then
+the second tested (a test of the model just fitted is no training of its own)."""
+
+import sys
+
+import lightning.pytorch as L
+import torch
+
+import _truth
+
+record = {}
+
+
+class Model(L.LightningModule):
+    def __init__(self, lr=0.05):
+        super().__init__()
+        self.save_hyperparameters()
+        self.net = torch.nn.Linear(4, 1)
+
+    def training_step(self, batch, i):
+        x, y = batch
+        loss = torch.nn.functional.mse_loss(self.net(x), y)
+        self.log("train_loss", loss)
+        return loss
+
+    def test_step(self, batch, i):
+        x, y = batch
+        self.log("test_loss", torch.nn.functional.mse_loss(self.net(x), y))
+
+    def configure_optimizers(self):
+        return torch.optim.SGD(self.parameters(), lr=self.hparams.lr)
+
+
+torch.manual_seed(0)
+x = torch.randn(32, 4)
+data = torch.utils.data.DataLoader(torch.utils.data.TensorDataset(x, x.sum(1, keepdim=True)),
+                                   batch_size=8)
+fits = [0.1, 0.001] if sys.argv[2:] != ["one"] else [0.1]
+for lr in fits:
+    model = Model(lr)
+    trainer = L.Trainer(max_epochs=1, accelerator="cpu", logger=False, log_every_n_steps=1,
+                        enable_checkpointing=False, enable_model_summary=False,
+                        enable_progress_bar=False)
+    trainer.fit(model, data)
+    record.setdefault("lr", []).append(lr)
+trainer.test(model, data, verbose=False)
+_truth.write({}, record)
