@@ -744,7 +744,7 @@ class ChannelReader:
                                for key, seen in differ.items())
             parts.append(f"{len(processes)} of {os.path.basename(name) or name}"
                          + (f": {varied}" if varied else ""))
-        text = " | ".join(parts) or None
+        text = " | ".join(parts)[:MAX_TRAININGS_TEXT] or None
         if text is None or text == self.several:
             return None
         self.several = text
@@ -1023,7 +1023,7 @@ class ChannelReader:
                 else:
                     ranked.setdefault(entry.key, entry.value)
         line_tags = dict([report.tag]) if report.tag is not None else {}
-        if report.program is not None and report.training is not None:
+        if report.program is not None and report.training is not None and not report.foreign:
             several = self._trainings(report.program, report.training, {
                 e.key: e.value for e in report.argparse if e.typed} if report.argparse
                 else report.params)
@@ -1071,6 +1071,7 @@ class ChannelReader:
 # processes of one program it tells apart at most
 TRAININGS_TAG = "trainings"
 MAX_TRAININGS = 10_000
+MAX_TRAININGS_TEXT = 1000  # (a tag MLflow takes whole, and `ls` can show)
 
 
 def _setting(value: Any) -> str:
