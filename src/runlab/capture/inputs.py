@@ -330,6 +330,17 @@ def config_params(path: str) -> dict[str, Any] | None:
     """The values of a JSON, TOML, YAML or INI (`.cfg`, `.ini`) file flattened with `/`
     (`optimizer/lr`); None when it is no such file, cannot be read, or is not a mapping. YAML
     needs PyYAML installed."""
+    value = config_document(path)
+    if not isinstance(value, dict):
+        return None
+    out: dict[str, Any] = {}
+    _flatten(value, "", out)
+    return out
+
+
+def config_document(path: str) -> Any:
+    """What a JSON, TOML, YAML or INI file holds, as its reader gives it (a dict, a list, a
+    value); None when it is no such file or cannot be read (YAML without PyYAML)."""
     suffix = os.path.splitext(path)[1].lower()
     if suffix not in CONFIG_SUFFIXES:
         return None
@@ -358,11 +369,7 @@ def config_params(path: str) -> dict[str, Any] | None:
             value = yaml.load(data, Loader=_yaml_loader(yaml))  # noqa: S506 - a safe loader
     except Exception:  # noqa: BLE001 - any reason a file is not readable config: not params
         return None
-    if not isinstance(value, dict):
-        return None
-    out: dict[str, Any] = {}
-    _flatten(value, "", out)
-    return out
+    return value
 
 
 _REFERENCE = re.compile(r"\$\{([\w.\-]{1,200})\}")

@@ -258,6 +258,10 @@ def record(opts: RunOptions, settings: Settings, store: Store,
             f.write(f"runlab: {outcome.error}\n".encode())
     recorder.capture_artifacts(settings.artifacts + opts.artifacts,
                                start_event["t"])
+    filed = _filed_metrics(store, run_id, [opts.cwd, *([git_info.root] if git_info else [])],
+                           launched, recorder.channel.secret)
+    if filed:
+        recorder.append([journal_events.metrics(filed, journal_events.RECORDED)])
     if watch:
         events, problems = watch[0].finish(outputs=recorder.artifacts.kept)
         twins, values = recorder.channel.twins(watch[0].file_params)
@@ -306,6 +310,37 @@ def record(opts: RunOptions, settings: Settings, store: Store,
         recorder.problems.append(f"the index could not be read back: {e}")
         return Tracked(None, outcome, None, recorder.problems, store, directions)
     return Tracked(run, outcome, previous, recorder.problems, store, directions)
+
+
+def _filed_metrics(store: Store, run_id: str, roots: list[str], since: float,
+                   secret: Callable[[str], bool]) -> list[list[Any]]:
+    """The numbers of the metrics files a DVC project's `dvc.yaml` (in the run's directory or
+    its repository's root) declares and the run wrote, as points at the step the file holds,
+    else the run's last step; a key the run recorded already (a value printed, a hook's) is
+    not taken again."""
+    from runlab.capture import metrics_files
+    from runlab.store.events import metric_name_problem
+
+    paths = [path for root in dict.fromkeys(roots)
+             if os.path.isfile(os.path.join(root, "dvc.yaml"))
+             for path in metrics_files.written(root, since)]
+    if not paths:
+        return []
+    try:
+        run = store.get(run_id)
+    except StoreError:
+        return []
+    last = max((m.last_step for key, m in run.metrics.items()
+                if m.last_step is not None and not key.startswith("sys/")), default=0)
+    points: list[list[Any]] = []
+    taken = set(run.metrics)
+    for path in dict.fromkeys(paths):
+        values, step = metrics_files.read(path)
+        for key, value in values.items():
+            if key not in taken and metric_name_problem(key) is None and not secret(key):
+                taken.add(key)
+                points.append([key, value, last if step is None else step, time.time()])
+    return points
 
 
 def _child_env(opts: RunOptions, settings: Settings, run_id: str, events_path: str,

@@ -1,0 +1,96 @@
+"""The metrics files a DVC project's dvc.yaml declares: read at the run's end where the run
+wrote them (a real repository, the real CLI, a real store)."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from tests.conftest import Result, git
+
+DVC_YAML = """\
+stages:
+  train:
+    cmd: python train.py
+    deps: [train.py]
+    metrics:
+      - metrics.json:
+          cache: false
+  evaluate:
+    cmd: python evaluate.py
+    wdir: eval
+    metrics:
+      - scores.yaml
+metrics:
+  - summary.toml
+"""
+
+TRAIN = """\
+import json
+for epoch in range(1, 4):
+    print(f"epoch {epoch} loss {1.0 / epoch:.4f}")
+with open("metrics.json", "w") as f:
+    json.dump({"loss": 0.3333, "val": {"acc": 0.91, "f1": 0.88}, "model": "mlp",
+               "early_stopped": True, "history": [1, 2]}, f)
+with open("undeclared.json", "w") as f:
+    json.dump({"secret_sauce": 1.0}, f)
+"""
+
+
+def series(cli: Callable[..., Result]) -> dict[str, list[tuple[int, float]]]:
+    out = json.loads(cli("metrics", "last", "--json").stdout)
+    return {key: [(p["step"], p["value"]) for p in points] for key, points in out.items()
+            if not key.startswith("sys/")}
+
+
+def project(tmp_path: Path) -> Path:
+    repo = tmp_path / "repo"
+    (repo / "eval").mkdir(parents=True)
+    git(repo, "init", "-q")
+    (repo / "dvc.yaml").write_text(DVC_YAML)
+    (repo / "train.py").write_text(TRAIN)
+    (repo / "eval" / "evaluate.py").write_text(
+        'open("scores.yaml", "w").write("test:\\n  auc: 0.95\\n  support: 200\\n")\n')
+    (repo / "summary.py").write_text(
+        'open("summary.toml", "w").write("step = 7\\n[best]\\nacc = 0.93\\n")\n')
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "dvc project")
+    return repo
+
+
+def test_a_declared_metrics_file_the_run_wrote_gives_its_numbers(
+        cli: Callable[..., Result], tmp_path: Path) -> None:
+    # the program prints its loss and writes its results to the stage's metrics.json: the
+    # file's numbers are metrics at the run's last step (nested ones named with `/`), its
+    # words, flags and lists none, a key the output gave already not again, and a file
+    # dvc.yaml does not declare is none
+    repo = project(tmp_path)
+    assert cli("-q", sys.executable, "train.py", cwd=repo).code == 0
+    assert series(cli) == {"loss": [(1, 1.0), (2, 0.5), (3, 0.3333)],
+                           "val/acc": [(3, 0.91)], "val/f1": [(3, 0.88)]}
+    # a stage's wdir, the run started in it; a file's own `step`, at the top level of the
+    # file's own `metrics:` list
+    assert cli("-q", sys.executable, "evaluate.py", cwd=repo / "eval").code == 0
+    assert series(cli) == {"test/auc": [(0, 0.95)], "test/support": [(0, 200.0)]}
+    assert cli("-q", sys.executable, "summary.py", cwd=repo).code == 0
+    assert series(cli) == {"best/acc": [(7, 0.93)]}
+
+
+def test_a_metrics_file_the_run_did_not_write_is_no_metric_of_it(
+        cli: Callable[..., Result], tmp_path: Path) -> None:
+    # metrics.json left by an earlier run: a run that writes nothing has none of it
+    repo = project(tmp_path)
+    (repo / "metrics.json").write_text('{"loss": 0.25}')
+    old = time.time() - 3600
+    os.utime(repo / "metrics.json", (old, old))
+    (repo / "noop.py").write_text("print('nothing to report')\n")
+    assert cli("-q", sys.executable, "noop.py", cwd=repo).code == 0
+    assert series(cli) == {}
+    # a dvc.yaml that is no YAML, or declares no list, stops nothing
+    (repo / "dvc.yaml").write_text("stages: [unclosed\n")
+    assert cli("-q", sys.executable, "train.py", cwd=repo).code == 0
+    assert sorted(series(cli)) == ["loss"]
