@@ -94,3 +94,51 @@ def test_a_metrics_file_the_run_did_not_write_is_no_metric_of_it(
     (repo / "dvc.yaml").write_text("stages: [unclosed\n")
     assert cli("-q", sys.executable, "train.py", cwd=repo).code == 0
     assert sorted(series(cli)) == ["loss"]
+
+
+PLOTS_YAML = """\
+stages:
+  train:
+    cmd: python fit.py
+    plots:
+      - curves/loss.csv:
+          x: epoch
+          y: [loss, val_loss]
+      - curves/acc.json
+plots:
+  - Test:
+      x: round
+      y:
+        curves/test.tsv: loss
+"""
+
+FIT = """\
+import json, os
+os.makedirs("curves", exist_ok=True)
+with open("curves/loss.csv", "w") as f:
+    f.write("epoch,loss,val_loss,lr\\n1,0.9,1.0,0.1\\n2,0.5,0.7,0.1\\n3,0.3,0.6,0.01\\n")
+with open("curves/acc.json", "w") as f:
+    json.dump({"acc": [{"step": 10, "acc": 0.5, "phase": "train"},
+                       {"step": 20, "acc": 0.7, "phase": "train"}]}, f)
+with open("curves/test.tsv", "w") as f:
+    f.write("round\\tloss\\n0\\t2.0\\n5\\t1.5\\n")
+"""
+
+
+def test_a_declared_plots_file_the_run_wrote_gives_its_curves(
+        cli: Callable[..., Result], tmp_path: Path) -> None:
+    # a program that writes its curves to the files dvc.yaml's `plots:` names, printing
+    # nothing: each row a point at its `x` column (`step` where none is named), the columns
+    # its `y` names (all its numeric ones where it names none), a top-level plot's files too;
+    # `loss`, taken by the first file, is the second's as `test/loss`
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    git(repo, "init", "-q")
+    (repo / "dvc.yaml").write_text(PLOTS_YAML)
+    (repo / "fit.py").write_text(FIT)
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "plots")
+    assert cli("-q", sys.executable, "fit.py", cwd=repo).code == 0
+    assert series(cli) == {
+        "loss": [(1, 0.9), (2, 0.5), (3, 0.3)], "val_loss": [(1, 1.0), (2, 0.7), (3, 0.6)],
+        "acc": [(10, 0.5), (20, 0.7)], "test/loss": [(0, 2.0), (5, 1.5)]}

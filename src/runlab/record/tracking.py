@@ -314,17 +314,19 @@ def record(opts: RunOptions, settings: Settings, store: Store,
 
 def _filed_metrics(store: Store, run_id: str, roots: list[str], since: float,
                    secret: Callable[[str], bool]) -> list[list[Any]]:
-    """The numbers of the metrics files a DVC project's `dvc.yaml` (in the run's directory or
-    its repository's root) declares and the run wrote, as points at the step the file holds,
-    else the run's last step; a key the run recorded already (a value printed, a hook's) is
-    not taken again."""
+    """The numbers of the metrics and plots files a DVC project's `dvc.yaml` (in the run's
+    directory or its repository's root) declares and the run wrote: a metrics file's at the
+    step the file holds, else the run's last step; a plot's, a point a row. A key the run
+    recorded already (a value printed, a hook's) is not taken again; a plot's column that
+    another file's took is named by its file too (`val/loss`)."""
     from runlab.capture import metrics_files
     from runlab.store.events import metric_name_problem
 
-    paths = [path for root in dict.fromkeys(roots)
-             if os.path.isfile(os.path.join(root, "dvc.yaml"))
-             for path in metrics_files.written(root, since)]
-    if not paths:
+    roots = [root for root in dict.fromkeys(roots)
+             if os.path.isfile(os.path.join(root, "dvc.yaml"))]
+    files = {kind: [entry for root in roots for entry in metrics_files.written(root, since, kind)]
+             for kind in ("metrics", "plots")} if roots else {}
+    if not any(files.values()):
         return []
     try:
         run = store.get(run_id)
@@ -334,12 +336,24 @@ def _filed_metrics(store: Store, run_id: str, roots: list[str], since: float,
                 if m.last_step is not None and not key.startswith("sys/")), default=0)
     points: list[list[Any]] = []
     taken = set(run.metrics)
-    for path in dict.fromkeys(paths):
+    now = time.time()
+
+    def fresh(key: str) -> bool:
+        return key not in taken and metric_name_problem(key) is None and not secret(key)
+
+    for path, _ in files["metrics"]:
         values, step = metrics_files.read(path)
         for key, value in values.items():
-            if key not in taken and metric_name_problem(key) is None and not secret(key):
+            if fresh(key):
                 taken.add(key)
-                points.append([key, value, last if step is None else step, time.time()])
+                points.append([key, value, last if step is None else step, now])
+    for path, props in files["plots"]:
+        for column, curve in metrics_files.curves(path, props).items():
+            stem = os.path.splitext(os.path.basename(path))[0]
+            named = next((k for k in (column, f"{stem}/{column}") if fresh(k)), None)
+            if named is not None:
+                taken.add(named)
+                points += [[named, value, step, now] for step, value in curve]
     return points
 
 
