@@ -364,6 +364,26 @@ def test_stdout_and_stderr_stay_apart(cli: Callable[..., Result]) -> None:
     assert r.stderr.startswith("err\n")
 
 
+def test_output_sent_to_one_file_is_read_in_the_order_written(cli: Callable[..., Result],
+                                                               tmp_path: Path) -> None:
+    # `runlab python train.py > log 2>&1` (or `2>&1 | tee log`): the command's stdout and
+    # stderr are one pipe, so what it wrote to each, in turns, is read, recorded and passed
+    # on in its order (two pipes are read as they fill: a progress bar's next frames on
+    # stderr before the line printed on stdout after the last, that line's step late)
+    (tmp_path / "turns.py").write_text(
+        "import sys\nfor i in range(2000):\n"
+        "    (sys.stderr if i % 2 else sys.stdout).write(f'line {i} loss={1 / (i + 1)}\\n')\n")
+    with open(tmp_path / "log.txt", "wb") as log:
+        done = subprocess.run(runlab_argv(PY, "turns.py"), cwd=tmp_path, env=child_env(),
+                              stdout=log, stderr=subprocess.STDOUT, timeout=120)
+    assert done.returncode == 0
+    wanted = [f"line {i} loss={1 / (i + 1)}" for i in range(2000)]
+    written = (tmp_path / "log.txt").read_text().splitlines()
+    assert [line for line in written if line.startswith("line ")] == wanted
+    recorded = cli("log", "last").stdout.splitlines()
+    assert [line for line in recorded if line.startswith("line ")] == wanted
+
+
 def test_params_typed_and_secrets_redacted(cli: Callable[..., Result], git_repo: Path) -> None:
     r = cli(PY, "train.py", "--lr", "1e-3", "--epochs", "10", "--amp", "--no-shuffle",
             "--api-key", "sk-abc123", "--db-password=hunter2", "model.depth=50",

@@ -135,7 +135,11 @@ class _Child:
             stdout = w
             close_after.append(w)
             read_fds.append((r, STDOUT, launch.stdout_fd))
-        if err_tty:
+        if err_tty or not out_tty and _same_file(launch.stdout_fd, launch.stderr_fd):
+            # (a terminal's; or runlab's own stdout and stderr are one file, `> log 2>&1`,
+            # `2>&1 | tee log`: then the command's are one pipe too, read in the order it
+            # wrote, as a terminal shows it, where two pipes are read as they happen to fill,
+            # a progress bar's next frame before the line printed after the last)
             stderr = stdout
         else:
             r, w = os.pipe()
@@ -507,6 +511,15 @@ def find_program(name: str, env: Mapping[str, str]) -> str | None:
 # the answer from its input, the user's terminal: with the output not echoed (`--quiet`) the
 # question alone is passed on, or the program waits for an answer that never comes.
 _CURSOR_QUERY = b"\x1b[6n"
+
+
+def _same_file(a: int, b: int) -> bool:
+    """Whether two descriptors are the same file (one pipe, one log file, `/dev/null`)."""
+    try:
+        x, y = os.fstat(a), os.fstat(b)
+    except OSError:
+        return False
+    return (x.st_dev, x.st_ino) == (y.st_dev, y.st_ino)
 
 
 def _isatty(fd: int) -> bool:
