@@ -208,6 +208,34 @@ def test_two_lightning_fits_in_one_program_are_told_apart(
         assert ("holds several trainings" in done.stderr) == (fits == "two")
 
 
+@pytest.mark.parametrize("case, tags, kept", [
+    ("keras", {"trainings": "2 of Model.fit: learning_rate 0.1, 0.01"}, {"epochs": 2}),
+    ("xgb_cv", {}, {"max_depth": 3}),
+    ("xgb_loop", {"trainings": "2 of xgboost.train: max_depth 2, 4"}, {"num_boost_round": 3}),
+    ("lgb_loop", {"trainings": "2 of lightgbm.train: num_leaves 4, 8"}, {"num_boost_round": 3}),
+])
+def test_fits_with_other_settings_in_one_program_are_told_apart(
+        cli: Callable[..., Result], tmp_path: Path, python: str, case: str,
+        tags: dict[str, str], kept: dict[str, Any]) -> None:
+    # a loop over a setting fitting a new model each time: the run says it holds two
+    # trainings, and the setting they differ in is no param; a model fitted again (Keras'
+    # fine-tuning at a lower rate), and xgboost's cross-validation before the training it
+    # chose settings for, are one training
+    work = tmp_path / "work"
+    shutil.copytree(SCRIPTS, work)
+    done = cli(python, "several_fits.py", str(tmp_path / "truth.json"), case, cwd=work,
+               timeout=TIMEOUT)
+    assert done.code == 0, done.stderr[-3000:]
+    run = json.loads(cli("show", "last", "--json").stdout)
+    with open(tmp_path / "truth.json") as f:
+        fits = json.load(f)["params"]["fits"]
+    assert len(fits) == (1 if case == "xgb_cv" else 2)
+    assert run["tags"] == tags
+    assert {k: run["params"].get(k) for k in kept} == kept
+    for name in fits[0] if tags else ():
+        assert name not in run["params"]
+
+
 def test_keras_epochs_and_batches(cli: Callable[..., Result], tmp_path: Path,
                                   python: str) -> None:
     for run, truth, output in run_both(cli, tmp_path, python, "keras_fit.py"):

@@ -1729,7 +1729,9 @@ def _keras(module):
                 import numpy
 
                 values["learning_rate"] = float(str(numpy.float32(rate)))
-        params("keras", values)
+        # (a model fitted again goes on training, a fine-tuning's lower rate included; another
+        # model, a loop's next learning rate, is another training)
+        params("keras", values, training=("Model.fit", _training_number(model)))
 
     fitted = {"epoch": None}  # the epoch the latest fit ended at
     import weakref
@@ -1831,7 +1833,7 @@ def _xgboost(module):
             self.after(model, epoch, evals_log)
             return False
 
-    def add(args, kwargs):
+    def add(args, kwargs, name):
         # first: a program's callback that stops the fit (`any(...)` over the callbacks)
         # would leave the round it stops at unrecorded
         kwargs["callbacks"] = [RunlabCallback(), *(kwargs.get("callbacks") or [])]
@@ -1841,7 +1843,8 @@ def _xgboost(module):
         if isinstance(values, (list, tuple)):
             values = dict(v for v in values if isinstance(v, tuple) and len(v) == 2)
         if isinstance(values, dict):
-            params("xgboost", {**values, **_rounds(args, kwargs, 10)})
+            params("xgboost", {**values, **_rounds(args, kwargs, 10)},
+                   training=(f"xgboost.{name}", _training_number(None)))
 
     _patch_train(module, "xgboost", add)
 
@@ -1907,11 +1910,12 @@ def _lightgbm(module):
     # ends the fit by raising in the round it stops at: that round is recorded too
     record.order = 25
 
-    def add(args, kwargs):
+    def add(args, kwargs, name):
         kwargs["callbacks"] = list(kwargs.get("callbacks") or []) + [record]
         values = args[0] if args else kwargs.get("params")
         if isinstance(values, dict) and not _inside_sklearn():
-            params("lightgbm", {**values, **_rounds(args, kwargs, 100)})
+            params("lightgbm", {**values, **_rounds(args, kwargs, 100)},
+                   training=(f"lightgbm.{name}", _training_number(None)))
 
     _patch_train(module, "lightgbm", add)
 
@@ -1922,7 +1926,23 @@ def _patch_train(module, hook, add):
     keyword arguments."""
     for name in ("train", "cv"):
         if getattr(module, name, None) is not None:
-            wrap(module, name, hook, before=add)
+            wrap(module, name, hook, before=lambda args, kwargs, name=name: add(args, kwargs, name))
+
+
+_numbered = weakref.WeakKeyDictionary()  # the training number of each model a hook saw fitted
+
+
+def _training_number(model):
+    """Which training a fit is, for `params(training=...)`: one number a model (fitted again,
+    it goes on with its training), else (no model, or one no weak reference can name) a new
+    one a call."""
+    _state["trainings"] = number = _state.get("trainings", 0) + 1
+    if model is None:
+        return number
+    try:
+        return _numbered.setdefault(model, number)
+    except TypeError:
+        return number
 
 
 # -- Stable-Baselines3 ---------------------------------------------------------------------

@@ -724,7 +724,9 @@ class ChannelReader:
         runs = self.trainings.setdefault(program, {})
         if training not in runs and len(runs) >= MAX_TRAININGS:
             return None
-        runs.setdefault(training, {}).update(settings)
+        first = runs.setdefault(training, {})  # (a training's first settings: a fine-tuning
+        for key, value in settings.items():  # fit of the same model is the same training)
+            first.setdefault(key, value)
         parts = []
         for name, processes in self.trainings.items():
             if len(processes) < 2:
