@@ -10,6 +10,7 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -236,10 +237,11 @@ def test_a_shell_script_s_or_make_s_python_programs_record_their_parsers_setting
     assert cli("bash", "train.sh", "--epochs", "4").code == 0
     # (json.tool, a tool outside the working tree, and `python -c` record nothing, and the
     # wrapper leaves the program it starts to record; train.py ran twice, two trainings,
-    # given lr and seed differently: those are no params of the run, its tag names them)
+    # given lr and seed differently: those are no params of the run, its tag names them;
+    # `--epochs 4`, typed to the script, reached the first only, and stays the command's)
     assert params(cli) == {"epochs": 4, "n": 10}
     assert json.loads(cli("show", "last", "--json").stdout)["tags"] == {
-        "trainings": "2 of train.py: lr 0.3, 0.9; seed 7, 5"}
+        "trainings": "2 of train.py: lr 0.3, 0.9; epochs 4, 3; seed 7, 5"}
     (tmp_path / "train.sh").write_text(
         f'"{sys.executable}" prepare.py\n'
         f'"{sys.executable}" {tools / "wrap.py"} "{sys.executable}" train.py --lr 0.3 '
@@ -291,8 +293,36 @@ def test_a_loop_of_trainings_in_one_command_is_told_apart(
     tag = shown["tags"]["trainings"]
     assert tag.startswith("3 of train.py: lr ")
     assert sorted(tag.removeprefix("3 of train.py: lr ").split(", ")) == ["0.01", "0.1", "0.5"]
-    assert "this run holds several trainings (3 of train.py: lr " in done.stderr
+    assert "several runs of one program or model, with other settings, in this run (3 of train.py: lr " in done.stderr
     assert "runlab sweep" in done.stderr
+
+
+RESUMED = LOOPED.replace('p.add_argument("--epochs", type=int, default=2)',
+                         'p.add_argument("--epochs", type=int, default=2)\n'
+                         'p.add_argument("--resume", action="store_true")')
+
+
+@pytest.mark.parametrize("loop, options, tags, params", [
+    # at its default, then given another value: two trainings, lr 0.1 then 0.01
+    ("{py} train.py; {py} train.py --lr 0.01", [], {"trainings": "2 of train.py: lr 0.1, 0.01"},
+     {"epochs": 2, "resume": False}),
+    # a training, then the same one resumed for more epochs: one training, its params kept
+    # (the first given, `--resume` the second's, over the first's default)
+    ("{py} train.py --epochs 2; {py} train.py --epochs 4 --resume", [], {},
+     {"lr": 0.1, "epochs": 2, "resume": True}),
+    # a value the user gave with -p stays the run's param
+    ("for lr in 0.5 0.1; do {py} train.py --lr $lr; done", ["-p", "lr=0.5"],
+     {"trainings": "2 of train.py: lr 0.5, 0.1"}, {"lr": 0.5, "epochs": 2, "resume": False}),
+])
+def test_what_runs_of_one_program_are_trainings(
+        cli: Callable[..., Result], tmp_path: Path, loop: str, options: list[str],
+        tags: dict[str, str], params: dict[str, Any]) -> None:
+    (tmp_path / "train.py").write_text(RESUMED)
+    (tmp_path / "sweep.sh").write_text(loop.format(py=f'"{sys.executable}"') + "\n")
+    assert cli(*options, "bash", "sweep.sh").code == 0
+    shown = json.loads(cli("show", "last", "--json").stdout)
+    assert shown["tags"] == tags
+    assert shown["params"] == params
 
 
 def test_the_project_s_own_console_script_records_under_a_wrapper_or_a_script(

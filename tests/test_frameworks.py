@@ -195,7 +195,7 @@ def test_two_lightning_fits_in_one_program_are_told_apart(
     # neither's lr is its param; one fit then its test is one training
     work = tmp_path / "work"
     shutil.copytree(SCRIPTS, work)
-    for fits, tags, lr in (("two", {"trainings": "2 of Trainer.fit: lr 0.1, 0.001"}, None),
+    for fits, tags, lr in (("two", {"trainings": "2 of Model.fit: lr 0.1, 0.001"}, None),
                            ("one", {}, 0.1)):
         done = cli(python, "lightning_two_fits.py", str(tmp_path / "truth.json"), fits, cwd=work,
                    timeout=TIMEOUT)
@@ -205,7 +205,7 @@ def test_two_lightning_fits_in_one_program_are_told_apart(
             assert json.load(f)["params"]["lr"] == ([0.1, 0.001] if fits == "two" else [0.1])
         assert run["tags"] == tags
         assert run["params"].get("lr") == lr
-        assert ("holds several trainings" in done.stderr) == (fits == "two")
+        assert ("several runs of one program or model" in done.stderr) == (fits == "two")
 
 
 @pytest.mark.parametrize("case, tags, kept", [

@@ -403,7 +403,7 @@ def _report(parser, namespace, from_argv, foreign=False, weak=False, typed=False
                               (), (), exact=True))
     if entries:
         # (under a script, which program, and which run of it: a loop's trainings are told apart)
-        program = {"program": _program(), "training": os.getpid()} if typed else {}
+        program = {"program": _program(), "training": _training_id(0)} if typed else {}
         emit({"argparse": entries, "argv": bool(from_argv), **({"foreign": True} if foreign else {}),
               **({"weak": True} if weak else {}), **program})
 
@@ -702,11 +702,19 @@ def params(hook, values, weak=False, training=None):
     (a program's second `Trainer.fit`)."""
     if _searching[0] and hook not in _SEARCHES:
         return
+    if training is None and os.environ.get("RUNLAB_HOOK_NESTED"):
+        training = (_program(), 0)  # (under a script: this run of the program, a Hydra app's)
     flat = {}
     _flatten(values, "", flat)
     if flat:
         emit({"hook": hook, "params": redact(flat), **({"weak": True} if weak else {}),
-              **({"program": training[0], "training": training[1]} if training else {})})
+              **({"program": training[0], "training": _training_id(training[1])}
+                 if training else {})})
+
+
+def _training_id(number):
+    """A training's number made the process's own: a script's loop starts a process each."""
+    return os.getpid() << 20 | number & 0xFFFFF
 
 
 def exclusive(hook, on, step=None):
@@ -1598,7 +1606,8 @@ def _lightning(module):
         hparams = {k: v for k, v in hparams.items() if not str(k).startswith("_")}
         if hparams and not _state.get("lightning_cli"):  # (LightningCLI's config holds them)
             fits = _state["lightning_fits"] = _state.get("lightning_fits", 0) + (method == "fit")
-            params("lightning", hparams, training=("Trainer.fit", fits) if method == "fit" else None)
+            params("lightning", hparams, training=(
+                f"{type(model).__name__}.fit", fits) if method == "fit" else None)
         # The bar's version number, which its last render (after the window) may still show.
         emit({"hook": "lightning", "owns": ["v_num"]})
         exclusive("lightning", True)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import time
 from dataclasses import dataclass, field
 
@@ -738,9 +739,11 @@ class ChannelReader:
                     if value not in seen:
                         seen.append(value)
             differ = {key: seen for key, seen in values.items() if len(seen) > 1}
-            if not differ:  # (a program's `train` then `test` subcommand, a fit continued)
-                continue
-            self.unsettled.update(differ)
+            if not differ or any(_RESUMING.search(key) for key in differ):
+                continue  # (`train` then `test` subcommands; a fit continued, `--resume`)
+            # (what the user gave with -p, and the command's own words, stay its params)
+            self.unsettled.update(key for key in differ
+                                  if key not in self.given_params and key not in self.argv_params)
             varied = "; ".join(f"{key} {', '.join(map(_setting, seen[:8]))}"
                                f"{', ...' if len(seen) > 8 else ''}"
                                for key, seen in differ.items())
@@ -1027,7 +1030,7 @@ class ChannelReader:
         line_tags = dict([report.tag]) if report.tag is not None else {}
         if report.program is not None and report.training is not None and not report.foreign:
             several = self._trainings(report.program, report.training, {
-                e.key: e.value for e in report.argparse if e.typed} if report.argparse
+                e.key: e.value for e in report.argparse} if report.argparse
                 else report.params)
             if several is not None:
                 line_tags[TRAININGS_TAG] = several
@@ -1074,6 +1077,10 @@ class ChannelReader:
 TRAININGS_TAG = "trainings"
 MAX_TRAININGS = 10_000
 MAX_TRAININGS_TEXT = 1000  # (a tag MLflow takes whole, and `ls` can show)
+# A setting whose other value goes on with a training (`--resume`, `--ckpt last.pt`,
+# nanoGPT's `init_from=resume`): the runs of a program that differ in it are one training.
+_RESUMING = re.compile(r"resum|restor|continu|ckpt|checkpoint|init_from|load_from",
+                       re.IGNORECASE)
 
 
 def _setting(value: Any) -> str:

@@ -248,10 +248,10 @@ def record(opts: RunOptions, settings: Settings, store: Store,
     outcome = ran[0]
     if recorder.channel.several:
         recorder.problems.append(
-            f"this run holds several trainings ({recorder.channel.several}): a metric they "
-            "share is one series across them, and a setting they were given differently is no "
-            "param; "
-            "`runlab sweep` (or runlab before each command) records a run each")
+            f"several runs of one program or model, with other settings, in this run "
+            f"({recorder.channel.several}): each metric they report is one series across "
+            "them, and the settings they differ in are no params; record each as a run of its "
+            "own (`runlab sweep`, or runlab before each command)")
     if outcome.error:
         recorder.problems.append(outcome.error)
         with contextlib.suppress(OSError), open(store.output_path(run_id), "ab") as f:
