@@ -130,7 +130,8 @@ def test_a_declared_plots_file_the_run_wrote_gives_its_curves(
     # a program that writes its curves to the files dvc.yaml's `plots:` names, printing
     # nothing: each row a point at its `x` column (`step` where none is named), the columns
     # its `y` names (all its numeric ones where it names none), a top-level plot's files too;
-    # `loss`, taken by the first file, is the second's as `test/loss`
+    # `loss`, which two files give, is named by each file (`curves/loss.csv`'s by its path,
+    # `curves/test.tsv`'s `curves/test/loss`)
     repo = tmp_path / "repo"
     repo.mkdir()
     git(repo, "init", "-q")
@@ -140,5 +141,71 @@ def test_a_declared_plots_file_the_run_wrote_gives_its_curves(
     git(repo, "commit", "-qm", "plots")
     assert cli("-q", sys.executable, "fit.py", cwd=repo).code == 0
     assert series(cli) == {
-        "loss": [(1, 0.9), (2, 0.5), (3, 0.3)], "val_loss": [(1, 1.0), (2, 0.7), (3, 0.6)],
-        "acc": [(10, 0.5), (20, 0.7)], "test/loss": [(0, 2.0), (5, 1.5)]}
+        "curves/loss": [(1, 0.9), (2, 0.5), (3, 0.3)],
+        "val_loss": [(1, 1.0), (2, 0.7), (3, 0.6)], "acc": [(10, 0.5), (20, 0.7)],
+        "curves/test/loss": [(0, 2.0), (5, 1.5)]}
+
+
+STAGES_YAML = """\
+stages:
+  train:
+    cmd: python stages.py train
+    metrics: [train/metrics.json]
+  evaluate:
+    cmd: python stages.py eval
+    metrics: [eval/metrics.json]
+    plots:
+      - eval/log.csv:
+          x: epoch
+"""
+
+STAGES = """\
+import json, os, sys
+os.chdir(os.path.dirname(os.path.abspath(__file__)))
+for stage, acc in (("train", 0.9), ("eval", 0.8)):
+    os.makedirs(stage, exist_ok=True)
+    with open(f"{stage}/metrics.json", "w") as f:
+        json.dump({"acc": acc, "loss": 1 - acc}, f)
+print("acc 0.75")
+with open("eval/log.csv", "a") as f:
+    f.write("epoch,val_loss\\n" if f.tell() == 0 else "")
+    for epoch in range(int(sys.argv[1]), int(sys.argv[1]) + 2):
+        f.write(f"{epoch},{1 / epoch}\\n")
+with open("big.json", "w") as f:
+    json.dump({"auc": float("inf")}, f)
+"""
+
+
+def test_files_that_give_the_same_names_are_told_apart(
+        cli: Callable[..., Result], tmp_path: Path) -> None:
+    # a train stage's and an evaluation stage's metrics.json, both `acc` and `loss`: each
+    # file's by its folder (`eval/metrics.json` is `eval`), and the `acc` the program printed,
+    # another value, stays as printed; a CSV the program appends to (Keras' CSVLogger) gives
+    # the rows this run added; the project in a folder of the repository, the run started in
+    # a folder of the project; an infinite value is one
+    repo = tmp_path / "repo"
+    (repo / "proj" / "sub").mkdir(parents=True)
+    git(repo, "init", "-q")
+    proj = repo / "proj"
+    (proj / "dvc.yaml").write_text(STAGES_YAML.replace("metrics: [eval/metrics.json]",
+                                                       "metrics: [eval/metrics.json, big.json]"))
+    (proj / "stages.py").write_text(STAGES)
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "stages")
+    assert cli("-q", sys.executable, "stages.py", "1", cwd=proj).code == 0
+    first = series(cli)
+    assert first == {"acc": [(0, 0.75)], "train/acc": [(2, 0.9)], "train/loss": [(2, 1 - 0.9)],
+                     "eval/acc": [(2, 0.8)], "eval/loss": [(2, 1 - 0.8)],
+                     "val_loss": [(1, 1.0), (2, 0.5)], "auc": [(2, "Infinity")]}
+    assert cli("-q", sys.executable, "../stages.py", "3", cwd=proj / "sub").code == 0
+    assert series(cli)["val_loss"] == [(3, 1 / 3), (4, 0.25)]
+
+
+def test_a_file_too_large_to_read_is_said(cli: Callable[..., Result], tmp_path: Path) -> None:
+    repo = project(tmp_path)
+    (repo / "big.py").write_text(
+        "import json\njson.dump({f'k{i}': i for i in range(200_000)}, open('metrics.json', 'w'))\n")
+    done = cli(sys.executable, "big.py", cwd=repo)
+    assert done.code == 0
+    assert "metrics.json: larger than 1 MiB, not read" in done.stderr
+    assert series(cli) == {}

@@ -1,69 +1,173 @@
-"""The metrics files a DVC project declares, read where the run wrote them.
+"""The metrics and plots files a DVC project declares, read where the run wrote them.
 
 A DVC pipeline's program often prints nothing and keeps its results in a file that `dvc.yaml`
 names under `metrics:` (a stage's, or the file's own list), `json.dump(scores, f)` into
-`metrics.json`, which `dvc metrics show` reads. At a run's end, each such file the run wrote
-(changed since it started) gives its numbers as metrics, flattened with `/` as a nested dict
-printed does (`{"train": {"loss": 0.2}}` is `train/loss`; DVC shows `train.loss`). JSON, YAML
-and TOML, as DVC reads them; YAML only where PyYAML is installed (DVC installs it).
+`metrics.json`, which `dvc metrics show` reads, and its curves in the files it names under
+`plots:`. At a run's end, each such file the run wrote (changed since it started) gives its
+numbers as metrics, flattened with `/` as a nested dict printed does (`{"train": {"loss":
+0.2}}` is `train/loss`; DVC shows `train.loss`), and each plots file its rows as points.
+JSON, YAML and TOML, as DVC reads them (and CSV and TSV for plots); YAML only where PyYAML is
+installed (DVC installs it).
 """
 
 from __future__ import annotations
 
-import math
 import os
+from dataclasses import dataclass, field
 from typing import Any
 
 _SUFFIXES = (".json", ".yaml", ".yml", ".toml")  # what DVC reads metrics from
-MAX_PLOT_BYTES = 16 << 20  # a plots file larger than this is not read
-MAX_ROWS = 100_000
+MAX_PLOT_BYTES = 64 << 20  # a plots file larger than this is not read
+MAX_ROWS = 1_000_000  # a plots file's rows read at most
 
 
-def declared(root: str, kind: str = "metrics") -> list[tuple[str, dict[str, Any]]]:
-    """The files `root/dvc.yaml` declares under `kind` (`metrics`, `plots`), each with what
-    the declaration says of it (a plot's `x` and `y` columns), as paths (relative ones under
-    `root`, or under a stage's `wdir`); none without the file, or without PyYAML to read it."""
-    doc = _load(os.path.join(root, "dvc.yaml"))
+@dataclass
+class Declared:
+    """A file a dvc.yaml declares: its path, the folder of its dvc.yaml (`root`), and what
+    the declaration says of a plot (`x`, the column its rows are at; `y`, the columns drawn,
+    None for every one)."""
+
+    path: str
+    root: str
+    x: str | None = None
+    y: list[str] | None = None
+
+    @property
+    def label(self) -> str:
+        """The file's name for its values where another file's have theirs: its path from
+        its dvc.yaml's folder without its extension, its folder's alone where it is called
+        `metrics` (`eval/metrics.json`: `eval`; `scores.json`: `scores`)."""
+        name = os.path.splitext(os.path.relpath(self.path, self.root))[0].replace(os.sep, "/")
+        head, _, tail = name.rpartition("/")
+        return head if tail == "metrics" and head else name
+
+
+@dataclass
+class Read:
+    """What a file gave: its values by name, and a point's step each for a plot (the step
+    a metrics file holds, or None); why it gave less than it holds, where it did."""
+
+    values: dict[str, list[tuple[int | None, float]]] = field(default_factory=dict)
+    problem: str | None = None
+
+
+def roots(cwd: str, top: str | None) -> list[str]:
+    """The folders from `cwd` up to `top` (the repository's root; `cwd` alone without one)
+    that hold a dvc.yaml, nearest first."""
+    out, here = [], os.path.abspath(cwd)
+    top = os.path.abspath(top) if top else here
+    while True:
+        if os.path.isfile(os.path.join(here, "dvc.yaml")):
+            out.append(here)
+        parent = os.path.dirname(here)
+        if here == top or parent == here or not here.startswith(top):
+            return out
+        here = parent
+
+
+def declared(root: str, kind: str = "metrics") -> list[Declared]:
+    """The files `root/dvc.yaml` declares under `kind` (`metrics`, `plots`): the stages'
+    (relative to a stage's `wdir`), then the file's own list; a file declared twice is one,
+    every column either declaration draws. None without PyYAML to read the file."""
+    from runlab.capture.inputs import config_document
+
+    doc = config_document(os.path.join(root, "dvc.yaml"))
     if not isinstance(doc, dict):
         return []
-    found = []
+    found: list[Declared] = []
     stages = doc.get("stages")
     for stage in stages.values() if isinstance(stages, dict) else ():
         if isinstance(stage, dict):
             wdir = stage.get("wdir")
-            found += _listed(stage.get(kind),
+            found += _listed(stage.get(kind), root,
                              os.path.join(root, wdir) if isinstance(wdir, str) else root)
-    found += _listed(doc.get(kind), root)  # (the stages' first, then the file's own)
-    return list({path: (path, props) for path, props in found}.values())
+    found += _listed(doc.get(kind), root, root)
+    merged: dict[str, Declared] = {}
+    for entry in found:
+        seen = merged.setdefault(entry.path, entry)
+        if seen is not entry:
+            seen.x = seen.x or entry.x
+            seen.y = None if seen.y is None or entry.y is None else [*seen.y, *entry.y]
+    return list(merged.values())
 
 
-def written(root: str, since: float, kind: str = "metrics") -> list[tuple[str, dict[str, Any]]]:
+def written(root: str, since: float, kind: str = "metrics") -> list[Declared]:
     """The files `root`'s dvc.yaml declares under `kind` that were written at `since` or
-    later."""
+    later (a file an earlier run left is none of this run's)."""
     out = []
-    for path, props in declared(root, kind):
+    for entry in declared(root, kind):
         try:
-            if os.path.isfile(path) and os.stat(path).st_mtime >= since:
-                out.append((path, props))
+            if os.path.isfile(entry.path) and os.stat(entry.path).st_mtime >= since:
+                out.append(entry)
         except OSError:
             continue
     return out
 
 
-def read(path: str) -> tuple[dict[str, float], int | None]:
-    """A metrics file's numbers by their flattened names, and the `step` it holds at its top
+def read_metrics(entry: Declared) -> Read:
+    """A metrics file's numbers by their flattened names, at the `step` it holds at its top
     (DVCLive's `metrics.json`), else None; nothing where the file is no such document."""
-    from runlab.capture.inputs import config_params
+    from runlab.capture.inputs import MAX_CONFIG_BYTES, MAX_CONFIG_PARAMS, config_params
 
-    values = config_params(path) if path.lower().endswith(_SUFFIXES) else None
-    step = (values or {}).pop("step", None)
-    numbers = {key: float(value) for key, value in (values or {}).items()
-               if isinstance(value, (int, float)) and not isinstance(value, bool)
-               and not math.isinf(value)}
-    return numbers, step if type(step) is int and step >= 0 else None
+    out = Read()
+    if not entry.path.lower().endswith(_SUFFIXES):
+        return out
+    try:
+        if os.path.getsize(entry.path) > MAX_CONFIG_BYTES:
+            out.problem = f"{entry.path}: larger than {MAX_CONFIG_BYTES >> 20} MiB, not read"
+            return out
+    except OSError:
+        return out
+    values = config_params(entry.path) or {}
+    if len(values) >= MAX_CONFIG_PARAMS:
+        out.problem = f"{entry.path}: its first {MAX_CONFIG_PARAMS} values read only"
+    step = values.pop("step", None)
+    at = step if type(step) is int and step >= 0 else None
+    for key, value in values.items():
+        number = _number(value) if not isinstance(value, str) else None
+        if number is not None:
+            out.values[key] = [(at, number)]
+    return out
 
 
-def _listed(entries: Any, base: str) -> list[tuple[str, dict[str, Any]]]:
+def mark(entry: Declared) -> tuple[int, bytes] | None:
+    """Where a CSV or TSV plots file ends before the run (its size, its last bytes), so that
+    one the run appends to (Keras' `CSVLogger(append=True)`) is read from the rows it added;
+    None for another file, or none yet."""
+    if not entry.path.lower().endswith((".csv", ".tsv")):
+        return None
+    try:
+        with open(entry.path, "rb") as f:
+            size = f.seek(0, os.SEEK_END)
+            f.seek(max(size - 64, 0))
+            return size, f.read(64)
+    except OSError:
+        return None
+
+
+def read_plot(entry: Declared, before: tuple[int, bytes] | None = None) -> Read:
+    """A plots file's curves: each numeric column (those its `y` names, where it names them)
+    a point a row, at the row's `x` column (`step` where it names none and the file has one)
+    where that is a whole number, else at the row's place (from 0, as DVC draws it); a CSV
+    the run appended to (it still ends as `before`, its `mark`, at that place) from the rows
+    after."""
+    out = Read()
+    x = entry.x or "step"
+    found = _rows(entry.path, out, before)
+    if len(found) > MAX_ROWS:
+        out.problem = f"{entry.path}: its first {MAX_ROWS:,} rows read only"
+    for place, row in enumerate(found[:MAX_ROWS]):
+        at = _number(row.get(x))
+        step = int(at) if at is not None and at.is_integer() and at >= 0 else place
+        for key, cell in row.items():
+            value = _number(cell)
+            if isinstance(key, str) and key != x and value is not None and (
+                    entry.y is None or key in entry.y):
+                out.values.setdefault(key, []).append((step, value))
+    return out
+
+
+def _listed(entries: Any, root: str, base: str) -> list[Declared]:
     """The files of a `metrics:` or `plots:` list: `metrics.json`, `scores.json: {cache:
     false}`, `loss.csv: {x: epoch, y: [loss]}`, and a top-level plot's definition, `Loss: {x:
     epoch, y: {train.csv: loss, val.csv: loss}}` (its files, each with its columns); a
@@ -76,76 +180,72 @@ def _listed(entries: Any, base: str) -> list[tuple[str, dict[str, Any]]]:
             props = props if isinstance(props, dict) else {}
         if not isinstance(entry, str) or not entry or "${" in entry:
             continue
-        ys = props.get("y")
-        if isinstance(ys, dict):  # (a plot's id, its files under `y`)
-            xs = props.get("x")
-            for name, columns in ys.items():
-                if isinstance(name, str) and "${" not in name:
-                    x = xs.get(name) if isinstance(xs, dict) else xs
-                    out.append((os.path.normpath(os.path.join(base, name)),
-                                {"x": x, "y": columns}))
-            continue
-        out.append((os.path.normpath(os.path.join(base, entry)), props))
+        ys, xs = props.get("y"), props.get("x")
+        files = ys if isinstance(ys, dict) else {entry: ys}  # (a plot's id, its files)
+        for name, columns in files.items():
+            if isinstance(name, str) and "${" not in name:
+                x = xs.get(name) if isinstance(xs, dict) else xs
+                out.append(Declared(os.path.normpath(os.path.join(base, name)), root,
+                                    x if isinstance(x, str) else None, _columns(columns)))
     return out
 
 
-def rows(path: str) -> list[dict[str, Any]]:
-    """A plots file's rows: a CSV's or TSV's lines under its header, a JSON or YAML list of
-    objects (or an object holding one such list, as DVC takes it); none where it is neither."""
+def _columns(ys: Any) -> list[str] | None:
+    if isinstance(ys, str):
+        return [ys]
+    return [y for y in ys if isinstance(y, str)] if isinstance(ys, list) else None
+
+
+def _rows(path: str, out: Read, before: tuple[int, bytes] | None = None
+          ) -> list[dict[str, Any]]:
+    """A plots file's rows: a CSV's or TSV's lines under its header (those after `before`,
+    where the file goes on from there), a JSON or YAML list of objects (or an object holding
+    one such list, as DVC takes it); none where it is neither."""
     ext = os.path.splitext(path)[1].lower()
+    try:
+        if os.path.getsize(path) > MAX_PLOT_BYTES:
+            out.problem = f"{path}: larger than {MAX_PLOT_BYTES >> 20} MiB, not read"
+            return []
+    except OSError:
+        return []
     if ext in (".csv", ".tsv"):
         import csv
+        import io
 
         try:
-            if os.path.getsize(path) > MAX_PLOT_BYTES:
-                return []
-            with open(path, newline="", encoding="utf-8", errors="replace") as f:
-                return list(csv.DictReader(f, delimiter="\t" if ext == ".tsv" else ","))
-        except (OSError, csv.Error):
+            with open(path, "rb") as f:
+                data = f.read()
+        except OSError:
             return []
-    doc = _load(path) if ext in _SUFFIXES else None
+        if before is not None and len(data) >= before[0] and \
+                data[max(before[0] - len(before[1]), 0):before[0]] == before[1]:
+            header = data.split(b"\n", 1)[0] + b"\n"
+            data = header + data[before[0]:] if before[0] > len(header) else data
+        try:
+            text = io.StringIO(data.decode("utf-8", errors="replace"), newline="")
+            return list(csv.DictReader(text, delimiter="\t" if ext == ".tsv" else ","))
+        except csv.Error:
+            return []
+    from runlab.capture.inputs import config_document
+
+    doc = config_document(path) if ext in _SUFFIXES else None
     if isinstance(doc, dict):
         lists = [v for v in doc.values() if isinstance(v, list)]
         doc = lists[0] if len(lists) == 1 else None
     return [row for row in doc if isinstance(row, dict)] if isinstance(doc, list) else []
 
 
-def curves(path: str, props: dict[str, Any]) -> dict[str, list[tuple[int, float]]]:
-    """A plots file's curves: each numeric column (those its `y` names, where it names them)
-    a point a row, at the row's `x` column (`step` where it names none and the file has one)
-    where that is a whole number, else at the row's place (from 0, as DVC draws it)."""
-    x: str = props["x"] if isinstance(props.get("x"), str) else "step"
-    ys = props.get("y")
-    wanted = [ys] if isinstance(ys, str) else [y for y in ys if isinstance(y, str)] \
-        if isinstance(ys, list) else None
-    out: dict[str, list[tuple[int, float]]] = {}
-    for place, row in enumerate(rows(path)[:MAX_ROWS]):
-        at = _number(row.get(x))
-        step = int(at) if at is not None and at.is_integer() and at >= 0 else place
-        for key, cell in row.items():
-            value = _number(cell)
-            if isinstance(key, str) and key != x and value is not None and (
-                    wanted is None or key in wanted):
-                out.setdefault(key, []).append((step, value))
-    return out
-
-
 def _number(cell: Any) -> float | None:
+    """A cell's number (a CSV's text too; NaN and infinities are values, as printed ones
+    are); None for a word, a flag or nothing."""
     if isinstance(cell, bool):
         return None
     if isinstance(cell, (int, float)):
-        value = float(cell)
-    elif isinstance(cell, str):
+        return float(cell)
+    if isinstance(cell, str):
         try:
-            value = float(cell)
+            return float(cell)
         except ValueError:
             return None
-    else:
-        return None
-    return None if math.isinf(value) else value
+    return None
 
-
-def _load(path: str) -> Any:
-    from runlab.capture.inputs import config_document
-
-    return config_document(path)

@@ -199,6 +199,7 @@ def record(opts: RunOptions, settings: Settings, store: Store,
     interval = settings.system_metrics if opts.system_metrics else 0.0
 
     watch: list[Any] = []
+    dvc = _dvc_declared(opts.cwd, git_info.root if git_info else None)
     launched = time.time()  # (a file written after it is the run's output, not its input)
 
     def started(pid: int) -> None:
@@ -258,8 +259,8 @@ def record(opts: RunOptions, settings: Settings, store: Store,
             f.write(f"runlab: {outcome.error}\n".encode())
     recorder.capture_artifacts(settings.artifacts + opts.artifacts,
                                start_event["t"])
-    filed = _filed_metrics(store, run_id, [opts.cwd, *([git_info.root] if git_info else [])],
-                           launched, recorder.channel.secret)
+    filed, unread = _filed_metrics(store, run_id, dvc, launched, recorder.channel.secret)
+    recorder.problems += unread
     if filed:
         recorder.append([journal_events.metrics(filed, journal_events.RECORDED)])
     if watch:
@@ -312,49 +313,69 @@ def record(opts: RunOptions, settings: Settings, store: Store,
     return Tracked(run, outcome, previous, recorder.problems, store, directions)
 
 
-def _filed_metrics(store: Store, run_id: str, roots: list[str], since: float,
-                   secret: Callable[[str], bool]) -> list[list[Any]]:
-    """The numbers of the metrics and plots files a DVC project's `dvc.yaml` (in the run's
-    directory or its repository's root) declares and the run wrote: a metrics file's at the
-    step the file holds, else the run's last step; a plot's, a point a row. A key the run
-    recorded already (a value printed, a hook's) is not taken again; a plot's column that
-    another file's took is named by its file too (`val/loss`)."""
+def _filed_metrics(store: Store, run_id: str, declared: tuple[list[str], dict[str, Any]],
+                   since: float, secret: Callable[[str], bool]) -> tuple[list[list[Any]], list[str]]:
+    """The points of the metrics and plots files the DVC projects' `dvc.yaml` files declare
+    (`declared`: their folders, and where their plots files ended before the run) and the run
+    wrote, and why a file gave less than it holds. A metrics file's values are at the step
+    it holds, else at the run's last; a plot's, a point a row. A value the run recorded
+    already (printed, a hook's) is not taken again; a name that two files give, or that the
+    run gave another value, is named by its file too (`eval/acc`)."""
+    from collections import Counter
+
     from runlab.capture import metrics_files
+    from runlab.record.recorder import printed_from
     from runlab.store.events import metric_name_problem
 
-    roots = [root for root in dict.fromkeys(roots)
-             if os.path.isfile(os.path.join(root, "dvc.yaml"))]
-    files = {kind: [entry for root in roots for entry in metrics_files.written(root, since, kind)]
-             for kind in ("metrics", "plots")} if roots else {}
-    if not any(files.values()):
-        return []
+    roots, marks = declared
+    reads = []
+    for root in roots:
+        reads += [(entry, metrics_files.read_metrics(entry))
+                  for entry in metrics_files.written(root, since, "metrics")]
+        reads += [(entry, metrics_files.read_plot(entry, marks.get(entry.path)))
+                  for entry in metrics_files.written(root, since, "plots")]
+    problems = [read.problem for _, read in reads if read.problem]
+    if not any(read.values for _, read in reads):
+        return [], problems
     try:
         run = store.get(run_id)
     except StoreError:
-        return []
-    last = max((m.last_step for key, m in run.metrics.items()
-                if m.last_step is not None and not key.startswith("sys/")), default=0)
+        return [], problems
+    given = Counter(key for _, read in reads for key in read.values)  # by how many files
+    last = max([m.last_step for key, m in run.metrics.items()
+                if m.last_step is not None and not key.startswith("sys/")]
+               + [s for _, read in reads for series in read.values.values()
+                  for s, _ in series if s is not None], default=0)
     points: list[list[Any]] = []
     taken = set(run.metrics)
     now = time.time()
+    for entry, read in reads:
+        for key, series in read.values.items():
+            recorded = run.metrics.get(key)
+            if given[key] == 1 and recorded is not None and recorded.last is not None \
+                    and printed_from(recorded.last, [series[-1][1]]):
+                continue  # (the values the run printed, or a hook recorded: DVCLive's)
+            label = entry.label  # (`curves/loss.csv`'s `loss` column: `curves/loss`)
+            name = key if given[key] == 1 and recorded is None else label \
+                if label.rpartition("/")[2] == key else f"{label}/{key}"
+            if name in taken or metric_name_problem(name) is not None or secret(key):
+                continue
+            taken.add(name)
+            points += [[name, value, last if step is None else step, now]
+                       for step, value in series]
+    return points, problems
 
-    def fresh(key: str) -> bool:
-        return key not in taken and metric_name_problem(key) is None and not secret(key)
 
-    for path, _ in files["metrics"]:
-        values, step = metrics_files.read(path)
-        for key, value in values.items():
-            if fresh(key):
-                taken.add(key)
-                points.append([key, value, last if step is None else step, now])
-    for path, props in files["plots"]:
-        for column, curve in metrics_files.curves(path, props).items():
-            stem = os.path.splitext(os.path.basename(path))[0]
-            named = next((k for k in (column, f"{stem}/{column}") if fresh(k)), None)
-            if named is not None:
-                taken.add(named)
-                points += [[named, value, step, now] for step, value in curve]
-    return points
+def _dvc_declared(cwd: str, top: str | None) -> tuple[list[str], dict[str, Any]]:
+    """The folders from the run's up to its repository's root holding a `dvc.yaml`, and
+    where the plots files they declare end now (`metrics_files.mark`); nothing read where
+    there is none."""
+    from runlab.capture import metrics_files
+
+    roots = metrics_files.roots(cwd, top)
+    marks = {entry.path: mark for root in roots for entry in metrics_files.declared(root, "plots")
+             if (mark := metrics_files.mark(entry)) is not None}
+    return roots, marks
 
 
 def _child_env(opts: RunOptions, settings: Settings, run_id: str, events_path: str,
