@@ -259,7 +259,10 @@ def record(opts: RunOptions, settings: Settings, store: Store,
             f.write(f"runlab: {outcome.error}\n".encode())
     recorder.capture_artifacts(settings.artifacts + opts.artifacts,
                                start_event["t"])
-    filed, unread = _filed_metrics(store, run_id, dvc, launched, recorder.channel.secret)
+    try:
+        filed, unread = _filed_metrics(store, run_id, dvc, launched, recorder.channel.secret)
+    except Exception as e:  # noqa: BLE001 - a file no reader foresaw must not cost the run's end
+        filed, unread = [], [f"DVC's metrics and plots files not read: {e}"]
     recorder.problems += unread
     if filed:
         recorder.append([journal_events.metrics(filed, journal_events.RECORDED)])
@@ -372,9 +375,13 @@ def _dvc_declared(cwd: str, top: str | None) -> tuple[list[str], dict[str, Any]]
     there is none."""
     from runlab.capture import metrics_files
 
-    roots = metrics_files.roots(cwd, top)
-    marks = {entry.path: mark for root in roots for entry in metrics_files.declared(root, "plots")
-             if (mark := metrics_files.mark(entry)) is not None}
+    try:
+        roots = metrics_files.roots(cwd, top)
+        marks = {entry.path: mark for root in roots
+                 for entry in metrics_files.declared(root, "plots")
+                 if (mark := metrics_files.mark(entry)) is not None}
+    except Exception:  # noqa: BLE001 - a project no reader foresaw: its files are not read
+        return [], {}
     return roots, marks
 
 
