@@ -68,6 +68,7 @@ from runlab.parsing.rules.pairs import (
     PHASES,
     RATE_TAIL,
     TIME_AT_END,
+    counted_pieces,
     is_metric_key,
     key_value_pairs,
     line_shape,
@@ -488,6 +489,11 @@ class MetricParser:
         # before anything else is looked for: `_first_read`)
         self._shapes: dict[tuple[str, ...], _Shape | None] = {}
         self._shape: _Shape | None = None
+        # The line `parse_lines` searched for a trigger other than `:` and `=`, and where the
+        # first starts: `_read_line` looks for triggers from there, the same line scanned once
+        # (before it, any trigger is `:` or `=`).
+        self._scanned: tuple[str, int] = ("", 0)
+        self._tail_asks: dict[str, int] = {}  # (`_read_line`: the rules a line's end asks for)
         self._current_step: int | None = None
         self._pinned: int | None = None  # the step a framework left the run at (`moved_to`)
         # The epoch of the latest `Epoch N` header (None after another header set the step),
@@ -728,7 +734,9 @@ class MetricParser:
             if "," in line:  # (`_numbers_plain`, inline: every line)
                 line = self._decimal_commas(line)
             line = numbers_plain(line)
-            if " --> " in line or "[Parallel(" in line or "-- score: " in line:
+            if " --> " in line or "[Parallel(" in line or "-- score: " in line or (
+                    "poch " in line or "tep " in line or "ter " in line or "tion " in line) and (
+                    counted_pieces(line) is not None):  # (`epoch 1: loss 1.4 | epoch 2: ...`)
                 pieces = self._pieces(line)
                 if pieces is not None:
                     points.extend(pieces)
@@ -745,7 +753,10 @@ class MetricParser:
                         continue
                 # (A line left open at a comma or a parenthesis may start a repr over several
                 # lines.)
-                if (not search(line) and line.lstrip()[:1] not in starts and line[-1:] != ","
+                special_at = search(line)
+                if special_at is not None:
+                    self._scanned = (line, special_at.start())
+                elif (line.lstrip()[:1] not in starts and line[-1:] != ","
                         and line[-1:] != "(" and line[-1:] != ":"):
                     if self._frame or line[:8] == '  File "':
                         # a traceback's frame and its source line (`_parse_line`)
@@ -1238,7 +1249,8 @@ class MetricParser:
             return points
         if not self._patterns:  # user patterns read the line as printed
             line = self._numbers_plain(line)
-        if (" --> " in line or "[Parallel(" in line or "-- score: " in line) and not (
+        if (" --> " in line or "[Parallel(" in line or "-- score: " in line or counted_pieces(
+                line) is not None) and not (
                 self._patterns):
             pieces = self._pieces(line)
             if pieces is not None:
@@ -1351,7 +1363,7 @@ class MetricParser:
 
     def _pieces(self, line: str) -> list[Point] | None:
         """The points of a line that holds several prints, read piece by piece; else None."""
-        pieces = glued(line)
+        pieces = glued(line) or counted_pieces(line)
         if pieces is None:
             return None
         return [point for piece in pieces for point in self._parse_line(piece)]
@@ -1533,9 +1545,27 @@ class MetricParser:
                                                                    False)], [])
         found = self._own()
         asks = self._asks
-        mask = 0
-        for trigger in self._find_triggers(line):
-            mask |= asks[trigger]
+        scanned, start = self._scanned
+        if scanned is not line:
+            start = 0
+        # The rules the triggers from `start` on ask for: a function of that text alone (a
+        # trigger is looked for ahead of its position, never behind), kept for the next line
+        # that ends the same way (prose printed again with another number before it).
+        tail = line[start:]
+        mask = self._tail_asks.get(tail, -1)
+        if mask < 0:
+            mask = 0
+            for trigger in self._find_triggers(tail):
+                mask |= asks[trigger]
+            if len(tail) <= 240:  # (a line's end of a usual length: ever-new lines, bounded)
+                if len(self._tail_asks) >= 4096:
+                    self._tail_asks.clear()
+                self._tail_asks[tail] = mask
+        if start:  # (scanned by `parse_lines`: before it, any trigger is `:` or `=`)
+            if line.find(":", 0, start) >= 0:
+                mask |= asks[":"]
+            if line.find("=", 0, start) >= 0:
+                mask |= asks["="]
         first = line.lstrip()[:1]
         if first in self._first_asks:
             mask |= self._first_asks[first]
@@ -1680,7 +1710,8 @@ class MetricParser:
         if at is not None:
             self._step_header(int(at[1]), released)
             return True
-        return "best" not in line.lower() and _RESTORED.fullmatch(message(line)) is not None
+        return "(" in line and "best" not in line.lower() and _RESTORED.fullmatch(
+            message(line)) is not None  # (its values in parentheses)
 
     def _evaluated(self, line: str, findings: list[Found]) -> list[Found]:
         """A Keras bar's findings; an evaluation's results, `eval_accuracy`, ..., where the bar

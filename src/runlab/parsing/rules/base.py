@@ -230,6 +230,11 @@ def _surely_decimal(whole: str, part: str) -> bool:
             or len(digits) == 1 and len(part) > 3 or "." in whole)
 
 
+# A digit, a comma, a digit: in every number `_COMMA_DECIMAL` and `_GROUP` read (a line without
+# one has none, and is looked at no further).
+_DIGIT_COMMA = re.compile(r"\d,\d", re.ASCII)
+
+
 def decimal_commas(line: str, seen: bool) -> tuple[str, int]:
     """The line with its numbers printed with a decimal comma written with a point where the
     output prints them so: `seen` (lines before said so), or this line shows it, with a
@@ -238,6 +243,8 @@ def decimal_commas(line: str, seen: bool) -> tuple[str, int]:
     it, 1 where it leans that way (such a number alone, no point: a set-up line's `seeds:
     0,42` is no proof), else 0. One that could be a thousands separator or a list (`loss:
     1,482`, `acc: 88,8`) is read as a decimal only then."""
+    if _DIGIT_COMMA.search(line) is None:
+        return line, 0
     commas = surely = 0
     for match in _COMMA_DECIMAL.finditer(line):
         commas += 1
@@ -309,7 +316,7 @@ def numbers_plain(line: str) -> str:
             "tep" in line or "ter" in line or "TEP" in line or "TER" in line) and (
             _SCALED_SUFFIX.search(line) is not None):
         line = _STEP_SCALED.sub(_step_scaled, line)  # (`step 2.5k |` is step 2500)
-    if "," not in line:
+    if "," not in line or _DIGIT_COMMA.search(line) is None:
         return line
     line = _GROUPED.sub(_digits_of, line)
     # (a number with a decimal point on the line says its commas group thousands: `loss 0.5

@@ -665,7 +665,7 @@ def _whole(line: str) -> list[tuple[str, str, str]] | None:
                 for head, key in [(_label(line, match), match.group(2))]]
         return [("_".join(phrase.group(1).split()), phrase.group(2) or "",
                  phrase.group(3) or ""), *rest]
-    labelled = _IS_VALUE.match(line)
+    labelled = _IS_VALUE.match(line) if " is " in line else None
     if labelled is not None and _LEADING_COUNTER.fullmatch(labelled.group(1)) is None:
         # (not after a counter, `Episode 5: reward is 12.0`: the is_value rule's)
         label, name, integer, number = labelled.groups()
@@ -736,6 +736,9 @@ _UNIT_VALUE = re.compile(
     re.ASCII)
 # (the units of a step's time read with it, as Rust's and Go's durations print them: `dt 850µs`)
 _TIME_READ = frozenset({"ns", "us", "µs", "μs", "ms", "s"})
+# A time named with its colon among `name value` pairs, `epoch 2 time: 1.2 s loss 0.5`.
+_NAMED_TIME = re.compile(r"(?<!\S)([A-Za-z_]{0,20}(?i:time)):\ {1,4}(\d{1,9}(?:\.\d{1,9})?)\ ?"
+                         r"(ms|s|sec)(?![\w/])", re.ASCII)
 # A clock's days before it, Python's `timedelta` printed: `eta 1 day, 2:03:04`.
 _DAYS = re.compile(r"(?<!\S)\d{1,6}\ days?,\ (?=\d{1,2}:\d\d)", re.ASCII)
 _RATE_UNIT = re.compile(r"[A-Za-z]{1,12}/(?:s|sec|step|it)", re.ASCII)
@@ -800,6 +803,8 @@ _COUNT_OF_TOTAL = re.compile(r"\(\d{1,18}/\d{1,18}\)", re.ASCII)
 def _spaced_texts(text: str) -> list[tuple[str, str]] | None:
     """``loss 0.7838 accuracy 0.8930`` as (name, number text) pairs; None unless the whole
     text is such pairs (asides among them, `took 12.3s`, left out)."""
+    if _ANY_NUMBER.search(text) is None:
+        return None  # (no number, no value: prose)
     if "(" in text:
         text = _REMARK.sub(_remark, text)
     if text[-1:] not in _DIGITS_AND_PERCENT and (
@@ -818,6 +823,8 @@ def _spaced_texts(text: str) -> list[tuple[str, str]] | None:
             text = aside
     if " day" in text:
         text = _DAYS.sub("", text)
+    if "ime: " in text:
+        text = _NAMED_TIME.sub(r"\1 \2\3", text)  # `time: 1.2 s` as `time 1.2s` is read
     if "%" in text and text.lstrip()[:1].isdigit() and (
             first := _PERCENT_FIRST.fullmatch(text)) is not None:
         # a percentage before its measure's name, `f"{acc:.1%} accuracy"`: `86.7% accuracy`
@@ -1162,7 +1169,8 @@ _UNITS_OF_WORK = frozenset({"epoch", "step", "iteration", "batch", "iter"})
 _CLOCK_BEFORE = re.compile(r"\d\d:\d\d(?::\d\d)?\ \Z")
 
 
-_ANY_NUMBER = re.compile(r"\d|(?i:nan|inf)", re.ASCII)
+# (its first character looked at first: a line is searched at every position)
+_ANY_NUMBER = re.compile(r"(?=[0-9nNiI])(?:\d|(?i:nan|inf))", re.ASCII)
 _GENERATION_OF = re.compile(r"\.\.\.(\d{1,18})\ gen\ from\ \d{1,18}(?=\.\.\.)", re.ASCII)
 # A setting echoed as a comment, alone on its line: Chainer's examples' `# unit: 1000`,
 # `# Minibatch-size: 100`, `# epoch: 4` (the epochs to run, not the one running); a whole
@@ -1266,6 +1274,9 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
         # sampler's or a line search's is a fraction, `step_size = 0.5`
         pairs = [(_DROPPED if integer and key[-9:].lower() == "step_size" else key, integer, number)
                  for key, integer, number in pairs]
+    if pairs and line.lstrip()[:3] in _FRAMES and line.rstrip()[-3:] in _FRAMES and _banner(
+            line, pairs):
+        pairs = []  # a banner of the settings a training runs with, `=== Training with lr=0.1 ===`
     label = model_label(line, [key for key, _, _ in pairs]) if pairs else None
     if label is not None:  # a model's scores, `logreg: acc=0.951 f1=0.9`: logreg/acc, logreg/f1
         pairs = [(_model_key(label, key), integer, number) for key, integer, number in pairs]
@@ -1274,6 +1285,22 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
 
 
 _DEVICE_MEMORY = re.compile(r"(?i:(?:max|total|gpu)_memory)")
+# A line framed by runs of decoration on both sides, `=== ... ===`, `##### ... #####`.
+_FRAMES = frozenset({"===", "---", "***", "###"})
+# A training's own counter and its number (not a count of them, `epochs=3`).
+_TRAINING_COUNTER = re.compile(r"(?<![A-Za-z_])(?i:epoch|step|iter|iteration)(?!\w)\W{0,3}\d",
+                               re.ASCII)
+
+
+def _banner(line: str, pairs: list[tuple[str, str, str]]) -> bool:
+    """Whether a framed line's pairs are the settings a training runs with (`--- run lr=0.01
+    epochs=3 ---`, `========== Fold 2 / lr=0.01 ==========`): no measure named, a setting
+    named, and no step's counter (`=== Epoch 3: lr=0.001 ===` is the epoch's rate)."""
+    keys = [key for key, _, _ in pairs if key != _DROPPED]
+    return not any(names_a_rate_or_measure(key) for key in keys) and any(
+        not is_metric_key(key) or (name := key.lower().rpartition("/")[2]) in HYPERPARAMETERS
+        or any(name.endswith(f"_{setting}") for setting in HYPERPARAMETERS) for key in keys
+    ) and _TRAINING_COUNTER.search(line) is None
 
 
 _PHASE_START = re.compile(r"[_ ]")
@@ -1415,8 +1442,9 @@ def _key_value_pairs(line: str) -> list[tuple[str, str, str]]:
             text = _PHASES_NAMED.sub(_phases_named, text)
         if ":" in text or "=" in text:
             text = _LISTED_NAMES.sub(_listed_pairs, text)
-    if ", " in text and (":" in text or "=" in text):
-        text = _COMMA_NAMES.sub(_comma_pairs, text)
+    if (comma := text.find(", ")) >= 0 and (
+            text.find(":", comma) > 0 or text.find("=", comma) > 0):
+        text = _COMMA_NAMES.sub(_comma_pairs, text)  # (names listed, then their `:` or `=`)
     if "->" in text:
         text = _CHANGED.sub(r"\1", text)  # `loss: 0.3123 -> 0.2987`: the value now
     if text[:1].isdigit() and "epoch" in text[:12]:
@@ -1662,7 +1690,8 @@ HYPERPARAMETERS = MODEL_HYPERPARAMETERS | {
     "lr", "learning_rate", "initial_lr", "max_lr", "min_lr", "momentum", "weight_decay", "wd",
     "dropout", "eps", "epsilon", "betas", "beta1", "beta2", "nesterov", "amsgrad", "dampening",
     "lr_decay", "rho", "alpha", "foreach", "maximize", "capturable", "differentiable", "fused",
-    "pct_start", "warmup_ratio", "label_smoothing", "max_norm", "grad_clip", "gradient_clip_val"}
+    "pct_start", "warmup_ratio", "label_smoothing", "max_norm", "grad_clip", "gradient_clip_val",
+    "bs"}  # (a batch's size, `bs=32`, as `batch_size`)
 
 
 def _call_repr(text: str) -> list[tuple[str, str, str]]:
@@ -2806,6 +2835,42 @@ def _counted_clauses(text: str) -> list[Found] | None:
     return found if any(names_a_measure(key) for key, _, _ in found) else None
 
 
+# A counter and its number, as it starts each of several prints on one line.
+_PIECE_COUNTER = re.compile(r"(?<![\w/])(epoch|step|iter|iteration)\ {1,4}(\d{1,18})(?![\d.])",
+                            re.ASCII | re.IGNORECASE)
+_PIECE_END = frozenset("|;,")
+
+
+def counted_pieces(line: str) -> list[str] | None:
+    """A line of several counters' clauses, each the same counter at a higher number followed by
+    its pairs (`epoch 1: loss 14.36 | epoch 2: loss 12.08`), as the pieces to read one by one,
+    each at its own step; else None."""
+    if not (line.count("poch ") > 1 or line.count("tep ") > 1 or line.count("ter ") > 1
+            or line.count("tion ") > 1):
+        return None  # (cheap: the same counter's word twice)
+    counters: list[re.Match[str]] = []
+    for counter in _PIECE_COUNTER.finditer(line):
+        if counters and (counter.group(1).lower() != counters[0].group(1).lower() or int(
+                counter.group(2)) <= int(counters[-1].group(2))) or len(counters) == 32:
+            return None  # (another counter, the same number again, or a line of many)
+        counters.append(counter)
+    if len(counters) < 2:
+        return None
+    pieces: list[str] = []
+    start = 0
+    for counter, after in zip(counters, [*counters[1:], None]):
+        end = len(line) if after is None else after.start()
+        while after is not None and end > start and line[end - 1] == " ":
+            end -= 1
+        if after is not None and (line[end - 1 : end] not in _PIECE_END or end < counter.end()):
+            return None  # (the next counter must start a clause of its own)
+        if _ANY_NUMBER.search(line, counter.end(), end - (after is not None)) is None:
+            return None  # (each counter followed by its pairs)
+        pieces.append(line[start : end - (after is not None)].rstrip())
+        start = after.start() if after is not None else end
+    return pieces
+
+
 # The end of a counted unit as a clause of its own names its counter: `end of epoch   1`.
 _END_OF = re.compile(r"\s*(?:at the )?end of (epoch|step|iteration|iter)\s{1,8}(\d{1,18})\s*",
                      re.ASCII | re.IGNORECASE)
@@ -3393,6 +3458,8 @@ def parse_name_value(line: str) -> list[Found]:
     (`step 100: loss 0.4`, `[100]`, `100:`) as the line's step. fairseq's `valid on 'valid'
     subset` prefixes the names after it (`valid_loss`). A log line's prefix (a timestamp, a
     level) is not part of its message."""
+    if _ANY_NUMBER.search(line) is None:
+        return []  # prose: no number, no value
     line = message(line)
     if error_message(line):
         return []
