@@ -8,6 +8,7 @@ from lightning.pytorch.loggers import Logger
 from lightning.pytorch.tuner import Tuner
 
 import _truth
+from _lit import Model
 
 record = {}
 
@@ -24,22 +25,6 @@ class Record(Logger):
     def log_metrics(self, metrics, step=None):
         for key, value in metrics.items():
             _truth.add(record, key, step, value)
-
-
-class Model(L.LightningModule):
-    def __init__(self, lr=0.05):
-        super().__init__()
-        self.save_hyperparameters()
-        self.net = torch.nn.Linear(4, 1)
-
-    def training_step(self, batch, i):
-        x, y = batch
-        loss = torch.nn.functional.mse_loss(self.net(x), y)
-        self.log("train_loss", loss, prog_bar=True)
-        return loss
-
-    def configure_optimizers(self):
-        return torch.optim.SGD(self.parameters(), lr=self.hparams.lr)
 
 
 torch.manual_seed(0)
