@@ -169,8 +169,8 @@ for stage, acc in (("train", 0.9), ("eval", 0.8)):
 print("acc 0.75")
 with open("eval/log.csv", "a") as f:
     f.write("epoch,val_loss\\n" if f.tell() == 0 else "")
-    for epoch in range(int(sys.argv[1]), int(sys.argv[1]) + 2):
-        f.write(f"{epoch},{1 / epoch}\\n")
+    for epoch in (1, 2):
+        f.write(f"{epoch},{1 / (epoch * int(sys.argv[1]))}\\n")
 with open("big.json", "w") as f:
     json.dump({"auc": float("inf")}, f)
 """
@@ -180,8 +180,8 @@ def test_files_that_give_the_same_names_are_told_apart(
         cli: Callable[..., Result], tmp_path: Path) -> None:
     # a train stage's and an evaluation stage's metrics.json, both `acc` and `loss`: each
     # file's by its folder (`eval/metrics.json` is `eval`), and the `acc` the program printed,
-    # another value, stays as printed; a CSV the program appends to (Keras' CSVLogger) gives
-    # the rows this run added; the project in a folder of the repository, the run started in
+    # another value, stays as printed; a CSV the program appends a training to (Keras'
+    # CSVLogger(append=True), its epochs from 1 again) gives the rows this run added; the project in a folder of the repository, the run started in
     # a folder of the project; an infinite value is one
     repo = tmp_path / "repo"
     (repo / "proj" / "sub").mkdir(parents=True)
@@ -198,7 +198,7 @@ def test_files_that_give_the_same_names_are_told_apart(
                      "eval/acc": [(2, 0.8)], "eval/loss": [(2, 1 - 0.8)],
                      "val_loss": [(1, 1.0), (2, 0.5)], "auc": [(2, "Infinity")]}
     assert cli("-q", sys.executable, "../stages.py", "3", cwd=proj / "sub").code == 0
-    assert series(cli)["val_loss"] == [(3, 1 / 3), (4, 0.25)]
+    assert series(cli)["val_loss"] == [(1, 1 / 3), (2, 1 / 6)]
 
 
 def test_a_file_too_large_to_read_is_said(cli: Callable[..., Result], tmp_path: Path) -> None:
@@ -209,3 +209,27 @@ def test_a_file_too_large_to_read_is_said(cli: Callable[..., Result], tmp_path: 
     assert done.code == 0
     assert "metrics.json: larger than 1 MiB, not read" in done.stderr
     assert series(cli) == {}
+
+
+def test_a_plots_folder_gives_each_file_s_curve(cli: Callable[..., Result],
+                                                tmp_path: Path) -> None:
+    # a folder declared under `plots:` as DVCLive declares its own (`dvclive/plots/metrics:
+    # {x: step}`): each file's curve, named by its path in the folder; its clock's column none;
+    # the metrics file that sums them up, as DVCLive's metrics.json does, adds its other values
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    git(repo, "init", "-q")
+    (repo / "dvc.yaml").write_text("metrics:\n  - logs/metrics.json\n"
+                                   "plots:\n  - logs/metrics:\n      x: step\n")
+    (repo / "log.py").write_text(
+        "import os\nos.makedirs('logs/metrics/train', exist_ok=True)\n"
+        "open('logs/metrics/train/loss.tsv', 'w').write("
+        "'timestamp\\tstep\\tloss\\n1700000000\\t0\\t0.9\\n1700000001\\t1\\t0.4\\n')\n"
+        "open('logs/metrics/acc.tsv', 'w').write('timestamp\\tstep\\tacc\\n1700000000\\t0\\t0.6\\n')\n"
+        "open('logs/metrics.json', 'w').write("
+        "'{\"train\": {\"loss\": 0.4}, \"acc\": 0.6, \"f1\": 0.5, \"step\": 1}')\n")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "folder")
+    assert cli("-q", sys.executable, "log.py", cwd=repo).code == 0
+    assert series(cli) == {"train/loss": [(0, 0.9), (1, 0.4)], "acc": [(0, 0.6)],
+                           "f1": [(1, 0.5)]}

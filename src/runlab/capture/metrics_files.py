@@ -19,6 +19,9 @@ from typing import Any
 _SUFFIXES = (".json", ".yaml", ".yml", ".toml")  # what DVC reads metrics from
 MAX_PLOT_BYTES = 64 << 20  # a plots file larger than this is not read
 MAX_ROWS = 1_000_000  # a plots file's rows read at most
+MAX_FOLDER_FILES = 1000  # the files of a plots folder read at most
+# A plot's column that is a clock, no measure (DVCLive's `timestamp`, beside `step`)
+_CLOCKS = frozenset({"timestamp", "time", "wall_time"})
 
 
 @dataclass
@@ -31,12 +34,25 @@ class Declared:
     root: str
     x: str | None = None
     y: list[str] | None = None
+    folder: str | None = None  # the plots folder declared, for a file found in it
+    plot: bool = False  # declared under `plots:`, not `metrics:`
+
+    def named(self, column: str) -> str:
+        """A plot's column's name: as it is, or, for a file of a plots folder, by the file's
+        path in the folder (DVCLive's `dvclive/plots/metrics/train/loss.tsv`'s `loss` column is
+        `train/loss`; its `acc.tsv`'s `acc` column, `acc`)."""
+        if self.folder is None:
+            return column
+        name = os.path.splitext(os.path.relpath(self.path, self.folder))[0].replace(os.sep, "/")
+        return name if name.rpartition("/")[2] == column else f"{name}/{column}"
 
     @property
     def label(self) -> str:
         """The file's name for its values where another file's have theirs: its path from
         its dvc.yaml's folder without its extension, its folder's alone where it is called
         `metrics` (`eval/metrics.json`: `eval`; `scores.json`: `scores`)."""
+        if self.folder is not None:  # (its values are named by their path in it already)
+            return os.path.relpath(self.folder, self.root).replace(os.sep, "/")
         name = os.path.splitext(os.path.relpath(self.path, self.root))[0].replace(os.sep, "/")
         head, _, tail = name.rpartition("/")
         return head if tail == "metrics" and head else name
@@ -49,6 +65,7 @@ class Read:
 
     values: dict[str, list[tuple[int | None, float]]] = field(default_factory=dict)
     problem: str | None = None
+    earlier: int = 0  # the rows a plots file held before the run, where it went on from them
 
 
 def roots(cwd: str, top: str | None) -> list[str]:
@@ -82,6 +99,8 @@ def declared(root: str, kind: str = "metrics") -> list[Declared]:
             found += _listed(stage.get(kind), root,
                              os.path.join(root, wdir) if isinstance(wdir, str) else root)
     found += _listed(doc.get(kind), root, root)
+    for entry in found:
+        entry.plot = kind == "plots"
     merged: dict[str, Declared] = {}
     for entry in found:
         seen = merged.setdefault(entry.path, entry)
@@ -95,12 +114,32 @@ def written(root: str, since: float, kind: str = "metrics") -> list[Declared]:
     """The files `root`'s dvc.yaml declares under `kind` that were written at `since` or
     later (a file an earlier run left is none of this run's)."""
     out = []
-    for entry in declared(root, kind):
+    for entry in files(declared(root, kind)):
         try:
-            if os.path.isfile(entry.path) and os.stat(entry.path).st_mtime >= since:
+            if os.stat(entry.path).st_mtime >= since:
                 out.append(entry)
         except OSError:
             continue
+    return out
+
+
+def files(entries: list[Declared]) -> list[Declared]:
+    """The declared files there are, a plots folder's files each (DVCLive's `plots/metrics`,
+    its `.tsv` files by metric), up to `MAX_FOLDER_FILES` a folder."""
+    out = []
+    for entry in entries:
+        if os.path.isfile(entry.path):
+            out.append(entry)
+        elif os.path.isdir(entry.path):
+            found = 0
+            for folder, dirs, names in os.walk(entry.path):
+                dirs.sort()
+                for name in sorted(names):
+                    if name.lower().endswith((".csv", ".tsv", *_SUFFIXES)) and \
+                            found < MAX_FOLDER_FILES:
+                        found += 1
+                        out.append(Declared(os.path.join(folder, name), entry.root, entry.x,
+                                            entry.y, entry.path, entry.plot))
     return out
 
 
@@ -149,11 +188,17 @@ def read_plot(entry: Declared, before: tuple[int, bytes] | None = None) -> Read:
     """A plots file's curves: each numeric column (those its `y` names, where it names them)
     a point a row, at the row's `x` column (`step` where it names none and the file has one)
     where that is a whole number, else at the row's place (from 0, as DVC draws it); a CSV
-    the run appended to (it still ends as `before`, its `mark`, at that place) from the rows
-    after."""
+    the run appended a training of its own to (it still ends as `before`, its `mark`, at that
+    place, and its `x` starts again after it) from the rows after."""
     out = Read()
     x = entry.x or "step"
     found = _rows(entry.path, out, before)
+    if 0 < out.earlier < len(found):
+        # (rows added after an earlier run's: a training's of its own where its `x` starts
+        # again, Keras' `CSVLogger(append=True)`; else the file written again, longer)
+        last, first = _number(found[out.earlier - 1].get(x)), _number(found[out.earlier].get(x))
+        if last is not None and first is not None and first <= last:
+            found = found[out.earlier:]
     if len(found) > MAX_ROWS:
         out.problem = f"{entry.path}: its first {MAX_ROWS:,} rows read only"
     for place, row in enumerate(found[:MAX_ROWS]):
@@ -162,8 +207,8 @@ def read_plot(entry: Declared, before: tuple[int, bytes] | None = None) -> Read:
         for key, cell in row.items():
             value = _number(cell)
             if isinstance(key, str) and key != x and value is not None and (
-                    entry.y is None or key in entry.y):
-                out.values.setdefault(key, []).append((step, value))
+                    key in entry.y if entry.y is not None else key not in _CLOCKS):
+                out.values.setdefault(entry.named(key), []).append((step, value))
     return out
 
 
@@ -198,9 +243,9 @@ def _columns(ys: Any) -> list[str] | None:
 
 def _rows(path: str, out: Read, before: tuple[int, bytes] | None = None
           ) -> list[dict[str, Any]]:
-    """A plots file's rows: a CSV's or TSV's lines under its header (those after `before`,
-    where the file goes on from there), a JSON or YAML list of objects (or an object holding
-    one such list, as DVC takes it); none where it is neither."""
+    """A plots file's rows: a CSV's or TSV's lines under its header (`out.earlier`, how many
+    it held `before`, where it goes on from there), a JSON or YAML list of objects (or an
+    object holding one such list, as DVC takes it); none where it is neither."""
     ext = os.path.splitext(path)[1].lower()
     try:
         if os.path.getsize(path) > MAX_PLOT_BYTES:
@@ -217,13 +262,14 @@ def _rows(path: str, out: Read, before: tuple[int, bytes] | None = None
                 data = f.read()
         except OSError:
             return []
-        if before is not None and len(data) >= before[0] and \
-                data[max(before[0] - len(before[1]), 0):before[0]] == before[1]:
-            header = data.split(b"\n", 1)[0] + b"\n"
-            data = header + data[before[0]:] if before[0] > len(header) else data
+        delimiter = "\t" if ext == ".tsv" else ","
         try:
+            if before is not None and len(data) > before[0] and \
+                    data[max(before[0] - len(before[1]), 0):before[0]] == before[1]:
+                out.earlier = len(list(csv.DictReader(io.StringIO(data[:before[0]].decode(
+                    "utf-8", errors="replace"), newline=""), delimiter=delimiter)))
             text = io.StringIO(data.decode("utf-8", errors="replace"), newline="")
-            return list(csv.DictReader(text, delimiter="\t" if ext == ".tsv" else ","))
+            return list(csv.DictReader(text, delimiter=delimiter))
         except csv.Error:
             return []
     from runlab.capture.inputs import config_document

@@ -344,6 +344,16 @@ def _filed_metrics(store: Store, run_id: str, declared: tuple[list[str], dict[st
         run = store.get(run_id)
     except StoreError:
         return [], problems
+    # Values said already: the run's (printed, or a hook's: DVCLive's), and a curve's last
+    # that a metrics file sums up (DVCLive's `metrics.json` beside its `plots/metrics`)
+    said = {key: m.last for key, m in run.metrics.items() if m.last is not None}
+    plotted = {key: series[-1][1] for entry, read in reads if entry.plot
+               for key, series in read.values.items()}
+    for entry, read in reads:
+        for key in [key for key, series in read.values.items()
+                    if key in said and printed_from(said[key], [series[-1][1]])
+                    or not entry.plot and plotted.get(key) == series[-1][1]]:
+            del read.values[key]
     given = Counter(key for _, read in reads for key in read.values)  # by how many files
     last = max([m.last_step for key, m in run.metrics.items()
                 if m.last_step is not None and not key.startswith("sys/")]
@@ -355,9 +365,6 @@ def _filed_metrics(store: Store, run_id: str, declared: tuple[list[str], dict[st
     for entry, read in reads:
         for key, series in read.values.items():
             recorded = run.metrics.get(key)
-            if given[key] == 1 and recorded is not None and recorded.last is not None \
-                    and printed_from(recorded.last, [series[-1][1]]):
-                continue  # (the values the run printed, or a hook recorded: DVCLive's)
             label = entry.label  # (`curves/loss.csv`'s `loss` column: `curves/loss`)
             name = key if given[key] == 1 and recorded is None else label \
                 if label.rpartition("/")[2] == key else f"{label}/{key}"
@@ -378,7 +385,7 @@ def _dvc_declared(cwd: str, top: str | None) -> tuple[list[str], dict[str, Any]]
     try:
         roots = metrics_files.roots(cwd, top)
         marks = {entry.path: mark for root in roots
-                 for entry in metrics_files.declared(root, "plots")
+                 for entry in metrics_files.files(metrics_files.declared(root, "plots"))
                  if (mark := metrics_files.mark(entry)) is not None}
     except Exception:  # noqa: BLE001 - a project no reader foresaw: its files are not read
         return [], {}
