@@ -233,3 +233,26 @@ def test_a_plots_folder_gives_each_file_s_curve(cli: Callable[..., Result],
     assert cli("-q", sys.executable, "log.py", cwd=repo).code == 0
     assert series(cli) == {"train/loss": [(0, 0.9), (1, 0.4)], "acc": [(0, 0.6)],
                            "f1": [(1, 0.5)]}
+
+
+def test_odd_files_never_cost_the_run(cli: Callable[..., Result], tmp_path: Path) -> None:
+    # a step past SQLite's integers and a number past a float's: the run ends as the command
+    # did, with what could be read; a file two nested dvc.yaml declare is read once, under
+    # its own names; a CSV written again with the same rows is read whole; Keras' CSVLogger
+    # declared without `x` is at its `epoch` column
+    repo = tmp_path / "repo"
+    (repo / "sub").mkdir(parents=True)
+    git(repo, "init", "-q")
+    (repo / "dvc.yaml").write_text("metrics: [sub/metrics.json]\nplots: [sub/log.csv]\n")
+    (repo / "sub" / "dvc.yaml").write_text("metrics: [metrics.json]\n")
+    (repo / "sub" / "odd.py").write_text(
+        "import json\n"
+        "json.dump({'acc': 0.9, 'big': 10 ** 400, 'step': 10 ** 19}, open('metrics.json', 'w'))\n"
+        "open('log.csv', 'w').write('epoch,loss\\n0,0.5\\n1,0.4\\n')\n")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "odd")
+    for _ in range(2):
+        done = cli(sys.executable, "odd.py", cwd=repo / "sub")
+        assert done.code == 0, done.stderr
+        assert series(cli) == {"acc": [(1, 0.9)], "loss": [(0, 0.5), (1, 0.4)]}
+        assert json.loads(cli("show", "last", "--json").stdout)["status"] == "finished"

@@ -16,6 +16,8 @@ import os
 from dataclasses import dataclass, field
 from typing import Any
 
+from runlab.store.events import INT_MAX
+
 _SUFFIXES = (".json", ".yaml", ".yml", ".toml")  # what DVC reads metrics from
 MAX_PLOT_BYTES = 64 << 20  # a plots file larger than this is not read
 MAX_ROWS = 1_000_000  # a plots file's rows read at most
@@ -71,13 +73,13 @@ class Read:
 def roots(cwd: str, top: str | None) -> list[str]:
     """The folders from `cwd` up to `top` (the repository's root; `cwd` alone without one)
     that hold a dvc.yaml, nearest first."""
-    out, here = [], os.path.abspath(cwd)
-    top = os.path.abspath(top) if top else here
+    out, here = [], os.path.realpath(cwd)
+    top = os.path.realpath(top) if top else here
     while True:
         if os.path.isfile(os.path.join(here, "dvc.yaml")):
             out.append(here)
         parent = os.path.dirname(here)
-        if here == top or parent == here or not here.startswith(top):
+        if here == top or parent == here or os.path.commonpath([here, top]) != top:
             return out
         here = parent
 
@@ -110,17 +112,51 @@ def declared(root: str, kind: str = "metrics") -> list[Declared]:
     return list(merged.values())
 
 
-def written(root: str, since: float, kind: str = "metrics") -> list[Declared]:
-    """The files `root`'s dvc.yaml declares under `kind` that were written at `since` or
-    later (a file an earlier run left is none of this run's)."""
-    out = []
-    for entry in files(declared(root, kind)):
-        try:
-            if os.stat(entry.path).st_mtime >= since:
+@dataclass
+class Project:
+    """The files the `dvc.yaml` files of a run's folder and those above it declare, each once
+    (the nearest declaration's), named from the outermost's folder, and how each file there
+    was before the run (its time, its size, a CSV's last bytes: `mark`)."""
+
+    entries: list[Declared]
+    before: dict[str, tuple[int, int, bytes]]
+
+    def written(self) -> list[Declared]:
+        """The declared files the run wrote: new, or changed since it started (a file left
+        by an earlier run is none of this run's)."""
+        out = []
+        for entry in files(self.entries):
+            now = _state(entry)
+            if now is not None and self.before.get(entry.path, (None, None))[:2] != now[:2]:
                 out.append(entry)
-        except OSError:
-            continue
-    return out
+        return out
+
+
+def project(cwd: str, top: str | None) -> Project | None:
+    """The DVC project a run in `cwd` works in (`top`: its repository's root), as it is
+    before the run; None where no folder holds a `dvc.yaml`."""
+    found = roots(cwd, top)
+    if not found:
+        return None
+    entries: dict[str, Declared] = {}
+    for root in found:
+        for kind in ("metrics", "plots"):
+            for entry in declared(root, kind):
+                entry.root = found[-1]
+                entries.setdefault(os.path.realpath(entry.path), entry)
+    listed = list(entries.values())
+    return Project(listed, {entry.path: state for entry in files(listed)
+                            if (state := _state(entry)) is not None})
+
+
+def _state(entry: Declared) -> tuple[int, int, bytes] | None:
+    """A file's modification time (ns), its size, and a CSV's or TSV's last 64 bytes."""
+    try:
+        st = os.stat(entry.path)
+    except OSError:
+        return None
+    end = mark(entry) if entry.plot else None
+    return st.st_mtime_ns, st.st_size, end[1] if end is not None else b""
 
 
 def files(entries: list[Declared]) -> list[Declared]:
@@ -135,11 +171,12 @@ def files(entries: list[Declared]) -> list[Declared]:
             for folder, dirs, names in os.walk(entry.path):
                 dirs.sort()
                 for name in sorted(names):
-                    if name.lower().endswith((".csv", ".tsv", *_SUFFIXES)) and \
-                            found < MAX_FOLDER_FILES:
+                    if name.lower().endswith((".csv", ".tsv", *_SUFFIXES)):
                         found += 1
                         out.append(Declared(os.path.join(folder, name), entry.root, entry.x,
                                             entry.y, entry.path, entry.plot))
+                if found >= MAX_FOLDER_FILES:
+                    break
     return out
 
 
@@ -161,7 +198,7 @@ def read_metrics(entry: Declared) -> Read:
     if len(values) >= MAX_CONFIG_PARAMS:
         out.problem = f"{entry.path}: its first {MAX_CONFIG_PARAMS} values read only"
     step = values.pop("step", None)
-    at = step if type(step) is int and step >= 0 else None
+    at = step if type(step) is int and 0 <= step <= INT_MAX else None
     for key, value in values.items():
         number = _number(value) if not isinstance(value, str) else None
         if number is not None:
@@ -191,8 +228,10 @@ def read_plot(entry: Declared, before: tuple[int, bytes] | None = None) -> Read:
     the run appended a training of its own to (it still ends as `before`, its `mark`, at that
     place, and its `x` starts again after it) from the rows after."""
     out = Read()
-    x = entry.x or "step"
     found = _rows(entry.path, out, before)
+    # (Keras' CSVLogger's rows are at their `epoch`, where no `x` is declared)
+    x = entry.x or ("epoch" if found and "step" not in found[0] and "epoch" in found[0]
+                    else "step")
     if 0 < out.earlier < len(found):
         # (rows added after an earlier run's: a training's of its own where its `x` starts
         # again, Keras' `CSVLogger(append=True)`; else the file written again, longer)
@@ -203,7 +242,7 @@ def read_plot(entry: Declared, before: tuple[int, bytes] | None = None) -> Read:
         out.problem = f"{entry.path}: its first {MAX_ROWS:,} rows read only"
     for place, row in enumerate(found[:MAX_ROWS]):
         at = _number(row.get(x))
-        step = int(at) if at is not None and at.is_integer() and at >= 0 else place
+        step = int(at) if at is not None and at.is_integer() and 0 <= at < INT_MAX else place
         for key, cell in row.items():
             value = _number(cell)
             if isinstance(key, str) and key != x and value is not None and (
@@ -256,6 +295,7 @@ def _rows(path: str, out: Read, before: tuple[int, bytes] | None = None
     if ext in (".csv", ".tsv"):
         import csv
         import io
+        import itertools
 
         try:
             with open(path, "rb") as f:
@@ -269,7 +309,7 @@ def _rows(path: str, out: Read, before: tuple[int, bytes] | None = None
                 out.earlier = len(list(csv.DictReader(io.StringIO(data[:before[0]].decode(
                     "utf-8", errors="replace"), newline=""), delimiter=delimiter)))
             text = io.StringIO(data.decode("utf-8", errors="replace"), newline="")
-            return list(csv.DictReader(text, delimiter=delimiter))
+            return list(itertools.islice(csv.DictReader(text, delimiter=delimiter), MAX_ROWS + 1))
         except csv.Error:
             return []
     from runlab.capture.inputs import config_document
@@ -286,12 +326,10 @@ def _number(cell: Any) -> float | None:
     are); None for a word, a flag or nothing."""
     if isinstance(cell, bool):
         return None
-    if isinstance(cell, (int, float)):
-        return float(cell)
-    if isinstance(cell, str):
-        try:
+    try:
+        if isinstance(cell, (int, float, str)):
             return float(cell)
-        except ValueError:
-            return None
+    except (ValueError, OverflowError):  # (a word; a whole number past a float's range)
+        return None
     return None
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from runlab.config import Settings
 from runlab.errors import StoreError
 from runlab.record import channel, runner, start
-from runlab.record.recorder import Recorder
+from runlab.record.recorder import FLUSH_POINTS, Recorder
 from runlab.store import Run, Store
 from runlab.store import events as journal_events
 from runlab.store import journal
@@ -199,7 +199,7 @@ def record(opts: RunOptions, settings: Settings, store: Store,
     interval = settings.system_metrics if opts.system_metrics else 0.0
 
     watch: list[Any] = []
-    dvc = _dvc_declared(opts.cwd, git_info.root if git_info else None)
+    dvc = _dvc_project(opts.cwd, git_info.root if git_info else None)
     launched = time.time()  # (a file written after it is the run's output, not its input)
 
     def started(pid: int) -> None:
@@ -260,12 +260,13 @@ def record(opts: RunOptions, settings: Settings, store: Store,
     recorder.capture_artifacts(settings.artifacts + opts.artifacts,
                                start_event["t"])
     try:
-        filed, unread = _filed_metrics(store, run_id, dvc, launched, recorder.channel.secret)
+        filed, unread = _filed_metrics(store, run_id, dvc, recorder.channel.secret)
+        for at in range(0, len(filed), FLUSH_POINTS):  # (in journal lines of the usual size)
+            recorder.append([journal_events.metrics(filed[at:at + FLUSH_POINTS],
+                                                    journal_events.RECORDED)])
     except Exception as e:  # noqa: BLE001 - a file no reader foresaw must not cost the run's end
-        filed, unread = [], [f"DVC's metrics and plots files not read: {e}"]
+        unread = [f"DVC's metrics and plots files not read: {e}"]
     recorder.problems += unread
-    if filed:
-        recorder.append([journal_events.metrics(filed, journal_events.RECORDED)])
     if watch:
         events, problems = watch[0].finish(outputs=recorder.artifacts.kept)
         twins, values = recorder.channel.twins(watch[0].file_params)
@@ -316,27 +317,27 @@ def record(opts: RunOptions, settings: Settings, store: Store,
     return Tracked(run, outcome, previous, recorder.problems, store, directions)
 
 
-def _filed_metrics(store: Store, run_id: str, declared: tuple[list[str], dict[str, Any]],
-                   since: float, secret: Callable[[str], bool]) -> tuple[list[list[Any]], list[str]]:
-    """The points of the metrics and plots files the DVC projects' `dvc.yaml` files declare
-    (`declared`: their folders, and where their plots files ended before the run) and the run
-    wrote, and why a file gave less than it holds. A metrics file's values are at the step
-    it holds, else at the run's last; a plot's, a point a row. A value the run recorded
-    already (printed, a hook's) is not taken again; a name that two files give, or that the
-    run gave another value, is named by its file too (`eval/acc`)."""
+def _filed_metrics(store: Store, run_id: str, dvc: Any, secret: Callable[[str], bool]
+                   ) -> tuple[list[list[Any]], list[str]]:
+    """The points of the metrics and plots files the DVC project's `dvc.yaml` files declare
+    (`dvc`, a `metrics_files.Project` as it was before the run, or None) and the run wrote,
+    and why a file gave less than it holds. A metrics file's values are at the step it holds,
+    else at the run's last; a plot's, a point a row. A value the run recorded already
+    (printed, a hook's) is not taken again; a name that two files give, or that the run gave
+    another value, is named by its file too (`eval/acc`)."""
     from collections import Counter
 
     from runlab.capture import metrics_files
     from runlab.record.recorder import printed_from
     from runlab.store.events import metric_name_problem
 
-    roots, marks = declared
+    if dvc is None:
+        return [], []
     reads = []
-    for root in roots:
-        reads += [(entry, metrics_files.read_metrics(entry))
-                  for entry in metrics_files.written(root, since, "metrics")]
-        reads += [(entry, metrics_files.read_plot(entry, marks.get(entry.path)))
-                  for entry in metrics_files.written(root, since, "plots")]
+    for entry in dvc.written():
+        before = dvc.before.get(entry.path)
+        reads.append((entry, metrics_files.read_plot(entry, before and before[1:]) if entry.plot
+                      else metrics_files.read_metrics(entry)))
     problems = [read.problem for _, read in reads if read.problem]
     if not any(read.values for _, read in reads):
         return [], problems
@@ -376,20 +377,15 @@ def _filed_metrics(store: Store, run_id: str, declared: tuple[list[str], dict[st
     return points, problems
 
 
-def _dvc_declared(cwd: str, top: str | None) -> tuple[list[str], dict[str, Any]]:
-    """The folders from the run's up to its repository's root holding a `dvc.yaml`, and
-    where the plots files they declare end now (`metrics_files.mark`); nothing read where
-    there is none."""
+def _dvc_project(cwd: str, top: str | None) -> Any:
+    """The DVC project the run works in, as it is before the run (`metrics_files.project`);
+    None where there is none, or it cannot be read (its files are then not read)."""
     from runlab.capture import metrics_files
 
     try:
-        roots = metrics_files.roots(cwd, top)
-        marks = {entry.path: mark for root in roots
-                 for entry in metrics_files.files(metrics_files.declared(root, "plots"))
-                 if (mark := metrics_files.mark(entry)) is not None}
+        return metrics_files.project(cwd, top)
     except Exception:  # noqa: BLE001 - a project no reader foresaw: its files are not read
-        return [], {}
-    return roots, marks
+        return None
 
 
 def _child_env(opts: RunOptions, settings: Settings, run_id: str, events_path: str,
