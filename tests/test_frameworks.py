@@ -209,7 +209,7 @@ def test_two_lightning_fits_in_one_program_are_told_apart(
 
 
 @pytest.mark.parametrize("case, tags, kept", [
-    ("keras", {"trainings": "2 of Model.fit: learning_rate 0.1, 0.01"}, {"epochs": 2}),
+    ("keras", {"trainings": "2 of Sequential.fit: learning_rate 0.1, 0.01"}, {"epochs": 2}),
     ("xgb_cv", {}, {"max_depth": 3}),
     ("xgb_loop", {"trainings": "2 of xgboost.train: max_depth 2, 4"}, {"num_boost_round": 3}),
     ("lgb_loop", {"trainings": "2 of lightgbm.train: num_leaves 4, 8"}, {"num_boost_round": 3}),

@@ -635,3 +635,31 @@ def test_nested_muted_windows_close_each_its_own() -> None:
     after = [Point("val_acc", 0.9, 1, "fairseq")]
     assert [p[:2] for p in own.from_output([(NOW + 2.5, inside), (NOW + 3.5, after)])] == [
         ["val_acc", 0.9]]
+
+
+def test_thousands_of_runs_of_a_program_are_one_tag_and_one_drop(tmp_path: Path) -> None:
+    # a script's loop of 3000 processes, each typing its own seed: the tag counts them and
+    # shows the first values, the seed is dropped from the params once (not again each batch),
+    # and a step of another kind (a split) tells no trainings apart
+    from runlab.record.recorder import ChannelReader
+
+    reader = ChannelReader(str(tmp_path / "events"), Ownership(), (), [])
+    events = []
+    for pid in range(3000):
+        report = channel.Report(time=NOW, argparse=[channel.ArgparseValue("seed", pid, typed=True),
+                                                    channel.ArgparseValue("epochs", 3)],
+                                program="/w/train.py", training=pid << 20)
+        events += reader.apply([report]).events
+        events += reader.apply([channel.Report(time=NOW, metrics={"loss": 0.5})]).events
+    tags = [e["tags"]["trainings"] for e in events if e["e"] == "tag"]
+    assert tags[0] == "2 of train.py: seed 0, 1"
+    assert tags[-1] == "3000 of train.py: seed 0, 1, 2, 3, 4, 5, 6, 7, ..."
+    assert [e.get("drop") for e in events if e["e"] == "params" and e.get("drop")] == [["seed"]]
+    params = [e for e in events if e["e"] == "params"]
+    dropped_at = next(i for i, e in enumerate(params) if e.get("drop"))
+    assert all("seed" not in e["params"] for e in params[dropped_at:])
+    split = ChannelReader(str(tmp_path / "events2"), Ownership(), (), [])
+    for pid, name in enumerate(("train", "val")):
+        split.apply([channel.Report(time=NOW, argparse=[channel.ArgparseValue("split", name)],
+                                    program="/w/prep.py", training=pid << 20)])
+    assert split.several is None and not split.unsettled

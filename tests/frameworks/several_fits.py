@@ -1,6 +1,7 @@
 """Fits in one program, by what argv[2] names: `keras`, two models fitted with other learning
 rates, the second fine-tuned at a lower one (a model fitted again goes on with its training);
-`xgb_cv`, a cross-validation then the training it chose the settings for (one training);
+`xgb_cv`, a cross-validation then the training it chose the settings for, refitted with
+fewer rounds (one training);
 `xgb_loop` and `lgb_loop`, a loop over the trees' depth (two trainings each)."""
 
 import os
@@ -34,6 +35,8 @@ elif case.startswith("xgb"):
     if case == "xgb_cv":
         xgb.cv({"max_depth": 3}, data, num_boost_round=4, nfold=3)
         xgb.train({"max_depth": 3}, data, num_boost_round=3)
+        # (refitted with the best round count: the same training's settings)
+        xgb.train({"max_depth": 3}, data, num_boost_round=2)
         settings.append({"max_depth": 3})
     else:
         for depth in (2, 4):

@@ -1605,9 +1605,9 @@ def _lightning(module):
         # (LightningCLI's own: `_class_path`, `_instantiator`; no settings of the model's)
         hparams = {k: v for k, v in hparams.items() if not str(k).startswith("_")}
         if hparams and not _state.get("lightning_cli"):  # (LightningCLI's config holds them)
-            fits = _state["lightning_fits"] = _state.get("lightning_fits", 0) + (method == "fit")
             params("lightning", hparams, training=(
-                f"{type(model).__name__}.fit", fits) if method == "fit" else None)
+                f"{type(model).__name__}.fit", _training_number(model)) if method == "fit"
+                else None)
         # The bar's version number, which its last render (after the window) may still show.
         emit({"hook": "lightning", "owns": ["v_num"]})
         exclusive("lightning", True)
@@ -1740,7 +1740,7 @@ def _keras(module):
                 values["learning_rate"] = float(str(numpy.float32(rate)))
         # (a model fitted again goes on training, a fine-tuning's lower rate included; another
         # model, a loop's next learning rate, is another training)
-        params("keras", values, training=("Model.fit", _training_number(model)))
+        params("keras", values, training=(_model_kind(model), _training_number(model)))
 
     fitted = {"epoch": None}  # the epoch the latest fit ended at
     import weakref
@@ -1939,6 +1939,21 @@ def _patch_train(module, hook, add):
 
 
 _numbered = weakref.WeakKeyDictionary()  # the training number of each model a hook saw fitted
+
+
+def _model_kind(model):
+    """What kind of Keras model a fit trains, for `params(training=...)`: its class, its
+    layers' classes and its size, so that an autoencoder then a classifier are two kinds and
+    a loop's models of one architecture one (`Sequential.fit#...`: the tag shows the part
+    before `#`)."""
+    layers = tuple(type(layer).__name__ for layer in getattr(model, "layers", ()) or ())
+    try:
+        size = model.count_params()
+    except Exception:  # noqa: BLE001 - a model not built yet has no size
+        size = None
+    import zlib
+
+    return f"{type(model).__name__}.fit#{zlib.crc32(repr((layers, size)).encode()):08x}"
 
 
 def _training_number(model):

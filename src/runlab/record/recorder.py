@@ -646,8 +646,11 @@ class ChannelReader:
         # Each program under a script, each of its processes, and the settings each process's
         # command line typed: a shell loop over `--lr` runs several trainings in one run
         self.trainings: dict[str, dict[int, dict[str, Any]]] = {}
+        # by program, each setting's values in the order seen (up to `_SHOWN` + 1 of them)
+        self.varied: dict[str, dict[str, list[Any]]] = {}
         self.several: str | None = None  # what the run's `trainings` tag says of them
-        self.unsettled: set[str] = set()  # the settings they typed differently: no params
+        self.unsettled: set[str] = set()  # the settings they differ in: no params
+        self.unset: set[str] = set()  # those dropped from the params already
 
     def grown(self) -> bool:
         """Whether lines were written since the last read (one `stat`, no reading)."""
@@ -705,9 +708,11 @@ class ChannelReader:
                 dropped += self._composed(report, params)
             if not report.foreign:
                 options.update(self._options(report))
-        for key in self.unsettled.difference(dropped):  # (whichever training came first)
-            params.pop(key, None)
-            dropped.append(key)
+        for key in self.unsettled.intersection(params):  # (whichever training came first)
+            del params[key]
+        if self.unsettled > self.unset:
+            dropped += sorted(self.unsettled - self.unset)
+            self.unset |= self.unsettled
         if params or dropped or options:
             batch.events.append(journal_events.params(params, dropped, options))
         if tags:
@@ -719,36 +724,42 @@ class ChannelReader:
                    ) -> str | None:
         """The `trainings` tag's new text once something trains again with other settings: a
         program under a script in another process (a shell loop over `--lr`, `xargs -P`),
-        given other values on its command line, or a framework's second fit of a model with
-        other hyperparameters; how many trainings, and the settings that differ (`3 of
-        train.py: lr 0.1, 0.01, 0.001`). None while it says nothing new."""
+        given other values on its command line, or a framework's fit of another model of the
+        same kind with other hyperparameters; how many trainings, and the settings that
+        differ (`3 of train.py: lr 0.1, 0.01, 0.001`). None while it says nothing new. Each
+        report adds only its own settings' values: a loop of thousands of processes costs
+        each of them the same."""
         runs = self.trainings.setdefault(program, {})
         if training not in runs and len(runs) >= MAX_TRAININGS:
             return None
         first = runs.setdefault(training, {})  # (a training's first settings: a fine-tuning
-        for key, value in settings.items():  # fit of the same model is the same training)
-            first.setdefault(key, value)
+        varied = self.varied.setdefault(program, {})  # fit of the same model is the same one)
+        grew = len(first) == 0 and len(runs) > 1
+        for key, value in settings.items():
+            if key in first or key in _UNCOMPARED:
+                continue
+            first[key] = value
+            seen = varied.setdefault(key, [])
+            if len(seen) <= _SHOWN and value not in seen:
+                seen.append(value)
+                grew = grew or len(seen) > 1
+        if not grew:
+            return None
         parts = []
         for name, processes in self.trainings.items():
-            if len(processes) < 2:
-                continue
-            values: dict[str, list[Any]] = {}
-            for typed in processes.values():
-                for key, value in typed.items():
-                    seen = values.setdefault(key, [])
-                    if value not in seen:
-                        seen.append(value)
-            differ = {key: seen for key, seen in values.items() if len(seen) > 1}
-            if not differ or any(_RESUMING.search(key) for key in differ):
-                continue  # (`train` then `test` subcommands; a fit continued, `--resume`)
+            differ = {key: seen for key, seen in self.varied.get(name, {}).items()
+                      if len(seen) > 1}
+            if len(processes) < 2 or not differ or any(
+                    _NOT_TRAININGS.fullmatch(key.lower().replace("-", "_")) for key in differ):
+                continue  # (`train` then `test`; a fit resumed; a step run on each split)
             # (what the user gave with -p, and the command's own words, stay its params)
             self.unsettled.update(key for key in differ
                                   if key not in self.given_params and key not in self.argv_params)
-            varied = "; ".join(f"{key} {', '.join(map(_setting, seen[:8]))}"
-                               f"{', ...' if len(seen) > 8 else ''}"
-                               for key, seen in differ.items())
-            parts.append(f"{len(processes)} of {os.path.basename(name) or name}"
-                         + (f": {varied}" if varied else ""))
+            varied_text = "; ".join(
+                f"{key} {', '.join(map(_setting, seen[:_SHOWN]))}"
+                f"{', ...' if len(seen) > _SHOWN else ''}" for key, seen in differ.items())
+            shown = os.path.basename(name).partition("#")[0] or name
+            parts.append(f"{len(processes)} of {shown}: {varied_text}")
         text = " | ".join(parts)[:MAX_TRAININGS_TEXT] or None
         if text is None or text == self.several:
             return None
@@ -1077,10 +1088,18 @@ class ChannelReader:
 TRAININGS_TAG = "trainings"
 MAX_TRAININGS = 10_000
 MAX_TRAININGS_TEXT = 1000  # (a tag MLflow takes whole, and `ls` can show)
-# A setting whose other value goes on with a training (`--resume`, `--ckpt last.pt`,
-# nanoGPT's `init_from=resume`): the runs of a program that differ in it are one training.
-_RESUMING = re.compile(r"resum|restor|continu|ckpt|checkpoint|init_from|load_from",
-                       re.IGNORECASE)
+# Settings whose other value makes a run of a program no other training: one that goes on
+# with a training (`--resume`, `--ckpt last.pt`, nanoGPT's `init_from=resume`), or a job of
+# another kind (`--split val`, `--mode eval`, Hugging Face's `--do_eval`); a setting's name
+# in lower case, `_` for `-`.
+_NOT_TRAININGS = re.compile(
+    r"(?:resume|resume_from|resume_from_checkpoint|resume_path|restore|restore_from|continue|"
+    r"continue_from|ckpt|ckpt_path|checkpoint|checkpoint_path|load_checkpoint|from_checkpoint|"
+    r"init_from|load_from|split|mode|stage|phase|subset|shard|action|command|input|inputs|"
+    r"input_file|infile|do_[a-z_]+)")
+# A fit's counts of rounds, which a refit with the best round count changes: not compared
+_UNCOMPARED = frozenset({"num_boost_round", "early_stopping_rounds"})
+_SHOWN = 8  # the values of a setting the tag shows
 
 
 def _setting(value: Any) -> str:
