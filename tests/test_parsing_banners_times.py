@@ -13,10 +13,8 @@ def test_a_framed_banner_of_settings_is_no_metric() -> None:
                    "*** Experiment: lr=0.001, bs=32 ***", "##### lr=0.1, wd=1e-4 #####",
                    "========== Fold 2 / lr=0.01 ==========", "--- run learning_rate=0.01 ---"):
         assert read_both_ways(banner) == [], banner
-    # a batch's size named short is a setting as `batch_size` is: a banner of it alone, and
-    # the best found in a search, as `best_lr`
-    assert read_both_ways("=== bs=32 ===") == []
-    assert read_both_ways("best_bs: 32", "best_lr: 0.01") == []
+    # a batch's size named short is a setting as `batch_size` is
+    assert read_both_ways("=== bs=32, lr=0.1 ===") == []
     # the lines after it are read as ever
     assert read_both_ways("=== Training with lr=0.1 ===", "epoch 1 loss 0.5 acc 0.8") == [
         ("loss", 0.5, 1), ("acc", 0.8, 1)]
@@ -31,6 +29,10 @@ def test_framed_results_are_still_read() -> None:
     assert read_both_ways("=== Epoch 3 lr=0.001 ===") == [("lr", 0.001, 3)]
     # a value that names no setting stays, `grad_norm`
     assert read_both_ways("=== grad_norm=2.3 ===") == [("grad_norm", 2.3, 0)]
+    # a step's rate, whatever its counter's name, and a scheduler's announcement
+    assert read_both_ways("=== global_step=500 lr=0.0001 ===") == [("lr", 0.0001, 500)]
+    assert read_both_ways("--- train_step=200 lr=0.01 ---") == [("lr", 0.01, 200)]
+    assert read_both_ways("=== LR reduced: lr=0.0001 ===") == [("lr", 0.0001, 0)]
     # the same pairs unframed are read as before
     assert read_both_ways("Training with lr=0.1") == [("lr", 0.1, 0)]
 

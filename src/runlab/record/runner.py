@@ -514,12 +514,13 @@ _CURSOR_QUERY = b"\x1b[6n"
 
 
 def _same_file(a: int, b: int) -> bool:
-    """Whether two descriptors are the same file (one pipe, one log file, `/dev/null`)."""
+    """Whether two descriptors are the same file (one pipe, one log file, `/dev/null`); a
+    terminal under `--no-pty` keeps its two pipes, as that option says."""
     try:
         x, y = os.fstat(a), os.fstat(b)
     except OSError:
         return False
-    return (x.st_dev, x.st_ino) == (y.st_dev, y.st_ino)
+    return (x.st_dev, x.st_ino) == (y.st_dev, y.st_ino) and not _isatty(a)
 
 
 def _isatty(fd: int) -> bool:

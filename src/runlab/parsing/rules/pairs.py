@@ -1287,20 +1287,30 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
 _DEVICE_MEMORY = re.compile(r"(?i:(?:max|total|gpu)_memory)")
 # A line framed by runs of decoration on both sides, `=== ... ===`, `##### ... #####`.
 _FRAMES = frozenset({"===", "---", "***", "###"})
-# A training's own counter and its number (not a count of them, `epochs=3`).
-_TRAINING_COUNTER = re.compile(r"(?<![A-Za-z_])(?i:epoch|step|iter|iteration)(?!\w)\W{0,3}\d",
-                               re.ASCII)
+# A training's own counter and its number (not a count of them, `epochs=3`): `epoch 3`,
+# `global_step=500`, `train_step=200`, `batch 200`.
+_TRAINING_COUNTER = re.compile(
+    r"(?<![A-Za-z])(?i:(?:[a-z]+_)?(?:epoch|step|iter|iteration|batch))(?!\w)\W{0,3}\d", re.ASCII)
+# A heading's word for the training a banner's settings are those of (`=== Training with
+# lr=0.1 ===`, `*** Experiment: ... ***`, `=== Fold 2 / lr=0.01 ===`)
+_BANNER_WORDS = re.compile(r"(?i)\b(?:training|train|run|experiment|exp|config|configuration|"
+                           r"trial|fold|model|with|settings?|hparams|hyperparameters|sweep|job)\b")
 
 
 def _banner(line: str, pairs: list[tuple[str, str, str]]) -> bool:
     """Whether a framed line's pairs are the settings a training runs with (`--- run lr=0.01
-    epochs=3 ---`, `========== Fold 2 / lr=0.01 ==========`): no measure named, a setting
-    named, and no step's counter (`=== Epoch 3: lr=0.001 ===` is the epoch's rate)."""
+    epochs=3 ---`, `========== Fold 2 / lr=0.01 ==========`, `##### lr=0.1, wd=1e-4 #####`):
+    no measure named, a setting named with a heading's word, or two settings, and no step's
+    counter (`=== Epoch 3: lr=0.001 ===` is the epoch's rate, `=== LR reduced: lr=0.0001 ===`
+    a scheduler's)."""
     keys = [key for key, _, _ in pairs if key != _DROPPED]
-    return not any(names_a_rate_or_measure(key) for key in keys) and any(
-        not is_metric_key(key) or (name := key.lower().rpartition("/")[2]) in HYPERPARAMETERS
-        or any(name.endswith(f"_{setting}") for setting in HYPERPARAMETERS) for key in keys
-    ) and _TRAINING_COUNTER.search(line) is None
+    if any(names_a_rate_or_measure(key) for key in keys):
+        return False
+    settings = [key for key in keys if not is_metric_key(key) or (
+        name := key.lower().rpartition("/")[2]) in HYPERPARAMETERS or name == "bs" or any(
+        name.endswith(f"_{setting}") for setting in HYPERPARAMETERS)]
+    return bool(settings) and (len(settings) > 1 or _BANNER_WORDS.search(line) is not None) \
+        and _TRAINING_COUNTER.search(line) is None
 
 
 _PHASE_START = re.compile(r"[_ ]")
@@ -1690,8 +1700,7 @@ HYPERPARAMETERS = MODEL_HYPERPARAMETERS | {
     "lr", "learning_rate", "initial_lr", "max_lr", "min_lr", "momentum", "weight_decay", "wd",
     "dropout", "eps", "epsilon", "betas", "beta1", "beta2", "nesterov", "amsgrad", "dampening",
     "lr_decay", "rho", "alpha", "foreach", "maximize", "capturable", "differentiable", "fused",
-    "pct_start", "warmup_ratio", "label_smoothing", "max_norm", "grad_clip", "gradient_clip_val",
-    "bs"}  # (a batch's size, `bs=32`, as `batch_size`)
+    "pct_start", "warmup_ratio", "label_smoothing", "max_norm", "grad_clip", "gradient_clip_val"}
 
 
 def _call_repr(text: str) -> list[tuple[str, str, str]]:
