@@ -384,6 +384,27 @@ def test_output_sent_to_one_file_is_read_in_the_order_written(cli: Callable[...,
     assert [line for line in recorded if line.startswith("line ")] == wanted
 
 
+STREAMS = """\
+import os
+one = os.path.sameopenfile(1, 2)
+print("one pipe" if one else "two pipes", flush=True)
+"""
+
+
+def test_the_command_s_streams_are_one_pipe_only_where_runlab_s_are_one_file(
+        cli: Callable[..., Result], tmp_path: Path) -> None:
+    # one file (`> log 2>&1`): one pipe; apart (stderr elsewhere), or a terminal under
+    # --no-pty, which promises pipes: two
+    (tmp_path / "streams.py").write_text(STREAMS)
+    with open(tmp_path / "log.txt", "wb") as log:
+        subprocess.run(runlab_argv("-q", PY, "streams.py"), cwd=tmp_path, env=child_env(),
+                       stdout=log, stderr=subprocess.STDOUT, timeout=120, check=True)
+    assert "one pipe" in cli("log", "last").stdout
+    assert "two pipes" in cli(PY, "streams.py").stdout
+    status, out = run_in_pty(["--no-pty", PY, "streams.py"], tmp_path)
+    assert status == 0 and b"two pipes" in out
+
+
 def test_params_typed_and_secrets_redacted(cli: Callable[..., Result], git_repo: Path) -> None:
     r = cli(PY, "train.py", "--lr", "1e-3", "--epochs", "10", "--amp", "--no-shuffle",
             "--api-key", "sk-abc123", "--db-password=hunter2", "model.depth=50",

@@ -236,6 +236,25 @@ def test_fits_with_other_settings_in_one_program_are_told_apart(
         assert name not in run["params"]
 
 
+def test_a_script_s_loop_of_a_hydra_app_is_told_apart(
+        cli: Callable[..., Result], tmp_path: Path, python: str) -> None:
+    # `bash sweep.sh` running a Hydra app twice with other overrides: two trainings by the
+    # setting they differ in (not by the output folder each job writes to), no param of it
+    work = tmp_path / "work"
+    shutil.copytree(SCRIPTS, work)
+    (work / "sweep.sh").write_text("".join(
+        f'"{python}" hydra_app.py "{tmp_path}/truth{lr}.json" model.lr={lr}\n'
+        for lr in (0.1, 0.2)))
+    done = cli("bash", "sweep.sh", cwd=work, timeout=TIMEOUT)
+    assert done.code == 0, done.stderr[-3000:]
+    run = json.loads(cli("show", "last", "--json").stdout)
+    lrs = [json.loads((tmp_path / f"truth{lr}.json").read_text())["params"]["model"]["lr"]
+           for lr in (0.1, 0.2)]
+    assert lrs == [0.1, 0.2]
+    assert run["tags"] == {"trainings": "2 of hydra_app.py: model.lr 0.1, 0.2"}
+    assert "model.lr" not in run["params"] and run["params"]["model.layers"] == [64, 32]
+
+
 def test_keras_epochs_and_batches(cli: Callable[..., Result], tmp_path: Path,
                                   python: str) -> None:
     for run, truth, output in run_both(cli, tmp_path, python, "keras_fit.py"):

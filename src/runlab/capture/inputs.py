@@ -95,7 +95,6 @@ def written(argv: Sequence[str], cwd: str) -> list[str]:
         os.path.realpath(os.path.join(cwd, name)) for name in shell_outputs(argv)]
 
 
-
 def candidates(argv: Sequence[str], cwd: str, skip: Iterable[str] = (),
                globs: Sequence[str] = (),
                secret: Callable[[str], bool] = lambda key: False,

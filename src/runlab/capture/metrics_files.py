@@ -13,6 +13,8 @@ installed (DVC installs it).
 from __future__ import annotations
 
 import os
+import time
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,7 +30,8 @@ _CLOCKS = frozenset({"timestamp", "time", "wall_time"})
 
 @dataclass
 class Declared:
-    """A file a dvc.yaml declares: its path, the folder of its dvc.yaml (`root`), and what
+    """A file a dvc.yaml declares: its path, the folder its name is taken from (`root`: the
+    outermost dvc.yaml's), and what
     the declaration says of a plot (`x`, the column its rows are at; `y`, the columns drawn,
     None for every one)."""
 
@@ -51,8 +54,8 @@ class Declared:
     @property
     def label(self) -> str:
         """The file's name for its values where another file's have theirs: its path from
-        its dvc.yaml's folder without its extension, its folder's alone where it is called
-        `metrics` (`eval/metrics.json`: `eval`; `scores.json`: `scores`)."""
+        the outermost dvc.yaml's folder (`root`) without its extension, its folder's alone
+        where it is called `metrics` (`eval/metrics.json`: `eval`; `scores.json`: `scores`)."""
         if self.folder is not None:  # (its values are named by their path in it already)
             return os.path.relpath(self.folder, self.root).replace(os.sep, "/")
         name = os.path.splitext(os.path.relpath(self.path, self.root))[0].replace(os.sep, "/")
@@ -84,31 +87,30 @@ def roots(cwd: str, top: str | None) -> list[str]:
         here = parent
 
 
-def declared(root: str, kind: str = "metrics") -> list[Declared]:
-    """The files `root/dvc.yaml` declares under `kind` (`metrics`, `plots`): the stages'
-    (relative to a stage's `wdir`), then the file's own list; a file declared twice is one,
-    every column either declaration draws. None without PyYAML to read the file."""
+def declared(root: str) -> list[Declared]:
+    """The files `root/dvc.yaml` declares under `metrics:` and `plots:`: the stages' (relative
+    to a stage's `wdir`), then the file's own lists; a file declared twice is one, every column
+    either declaration draws. None without PyYAML to read the file."""
     from runlab.capture.inputs import config_document
 
     doc = config_document(os.path.join(root, "dvc.yaml"))
     if not isinstance(doc, dict):
         return []
-    found: list[Declared] = []
     stages = doc.get("stages")
-    for stage in stages.values() if isinstance(stages, dict) else ():
-        if isinstance(stage, dict):
-            wdir = stage.get("wdir")
-            found += _listed(stage.get(kind), root,
-                             os.path.join(root, wdir) if isinstance(wdir, str) else root)
-    found += _listed(doc.get(kind), root, root)
-    for entry in found:
-        entry.plot = kind == "plots"
     merged: dict[str, Declared] = {}
-    for entry in found:
-        seen = merged.setdefault(entry.path, entry)
-        if seen is not entry:
-            seen.x = seen.x or entry.x
-            seen.y = None if seen.y is None or entry.y is None else [*seen.y, *entry.y]
+    for kind in ("metrics", "plots"):
+        found: list[Declared] = []
+        for stage in stages.values() if isinstance(stages, dict) else ():
+            if isinstance(stage, dict):
+                wdir = stage.get("wdir")
+                found += _listed(stage.get(kind), root,
+                                 os.path.join(root, wdir) if isinstance(wdir, str) else root)
+        for entry in found + _listed(doc.get(kind), root, root):
+            entry.plot = kind == "plots"
+            seen = merged.setdefault(entry.path, entry)
+            if seen is not entry:
+                seen.x = seen.x or entry.x
+                seen.y = None if seen.y is None or entry.y is None else [*seen.y, *entry.y]
     return list(merged.values())
 
 
@@ -116,7 +118,7 @@ def declared(root: str, kind: str = "metrics") -> list[Declared]:
 class Project:
     """The files the `dvc.yaml` files of a run's folder and those above it declare, each once
     (the nearest declaration's), named from the outermost's folder, and how each file there
-    was before the run (its time, its size, a CSV's last bytes: `mark`)."""
+    was before the run (its time, its size, a CSV's last bytes: `_state`)."""
 
     entries: list[Declared]
     before: dict[str, tuple[int, int, bytes]]
@@ -126,10 +128,58 @@ class Project:
         by an earlier run is none of this run's)."""
         out = []
         for entry in files(self.entries):
-            now = _state(entry)
-            if now is not None and self.before.get(entry.path, (None, None))[:2] != now[:2]:
+            try:
+                st = os.stat(entry.path)
+            except OSError:
+                continue
+            if self.before.get(entry.path, (None, None))[:2] != (st.st_mtime_ns, st.st_size):
                 out.append(entry)
         return out
+
+    def points(self, recorded: Mapping[str, Any], same: Callable[[float, float], bool],
+               secret: Callable[[str], bool]) -> tuple[list[list[Any]], list[str]]:
+        """The points of the files the run wrote, and why a file gave less than it holds.
+        A metrics file's values are at the step it holds, else at the run's last; a plot's, a
+        point a row. A value the run recorded already (`recorded`, the run's metrics' summaries
+        by key, its last value `same` as the file's: printed, a hook's) is not taken again, nor
+        a metrics file's value that sums up a curve; a name that two files give, or that the
+        run recorded with another value, is named by its file too (`eval/acc`)."""
+        from collections import Counter
+
+        from runlab.store.events import metric_name_problem
+
+        reads = [(entry, read_plot(entry, self.before.get(entry.path, (0, 0, b""))[1:])
+                  if entry.plot else read_metrics(entry)) for entry in self.written()]
+        problems = [read.problem for _, read in reads if read.problem]
+        # Values said already: the run's, and a curve's last that a metrics file sums up
+        # (DVCLive's `metrics.json` beside its `plots/metrics`)
+        said = {key: m.last for key, m in recorded.items() if m.last is not None}
+        plotted = {key: series[-1][1] for entry, read in reads if entry.plot
+                   for key, series in read.values.items()}
+        for entry, read in reads:
+            for key in [key for key, series in read.values.items()
+                        if key in said and same(said[key], series[-1][1])
+                        or not entry.plot and plotted.get(key) == series[-1][1]]:
+                del read.values[key]
+        given = Counter(key for _, read in reads for key in read.values)  # by how many files
+        last = max([m.last_step for key, m in recorded.items()
+                    if m.last_step is not None and not key.startswith("sys/")]
+                   + [s for _, read in reads for series in read.values.values()
+                      for s, _ in series if s is not None], default=0)
+        points: list[list[Any]] = []
+        taken = set(recorded)
+        now = time.time()
+        for entry, read in reads:
+            for key, series in read.values.items():
+                label = entry.label  # (`curves/loss.csv`'s `loss` column: `curves/loss`)
+                name = key if given[key] == 1 and key not in recorded else label \
+                    if label.rpartition("/")[2] == key else f"{label}/{key}"
+                if name in taken or metric_name_problem(name) is not None or secret(key):
+                    continue
+                taken.add(name)
+                points += [[name, value, last if step is None else step, now]
+                           for step, value in series]
+        return points, problems
 
 
 def project(cwd: str, top: str | None) -> Project | None:
@@ -140,23 +190,28 @@ def project(cwd: str, top: str | None) -> Project | None:
         return None
     entries: dict[str, Declared] = {}
     for root in found:
-        for kind in ("metrics", "plots"):
-            for entry in declared(root, kind):
-                entry.root = found[-1]
-                entries.setdefault(os.path.realpath(entry.path), entry)
+        for entry in declared(root):
+            entry.root = found[-1]
+            entries.setdefault(os.path.realpath(entry.path), entry)
     listed = list(entries.values())
     return Project(listed, {entry.path: state for entry in files(listed)
                             if (state := _state(entry)) is not None})
 
 
 def _state(entry: Declared) -> tuple[int, int, bytes] | None:
-    """A file's modification time (ns), its size, and a CSV's or TSV's last 64 bytes."""
+    """How a declared file is before the run: its modification time (ns), its size, and a
+    CSV's or TSV's last 64 bytes (so that one the run appends to, Keras'
+    `CSVLogger(append=True)`, is read from the rows it added); None where there is none."""
     try:
-        st = os.stat(entry.path)
+        with open(entry.path, "rb") as f:
+            st = os.fstat(f.fileno())
+            tail = b""
+            if entry.plot and entry.path.lower().endswith((".csv", ".tsv")):
+                f.seek(max(st.st_size - 64, 0))
+                tail = f.read(64)
     except OSError:
         return None
-    end = mark(entry) if entry.plot else None
-    return st.st_mtime_ns, st.st_size, end[1] if end is not None else b""
+    return st.st_mtime_ns, st.st_size, tail
 
 
 def files(entries: list[Declared]) -> list[Declared]:
@@ -206,27 +261,12 @@ def read_metrics(entry: Declared) -> Read:
     return out
 
 
-def mark(entry: Declared) -> tuple[int, bytes] | None:
-    """Where a CSV or TSV plots file ends before the run (its size, its last bytes), so that
-    one the run appends to (Keras' `CSVLogger(append=True)`) is read from the rows it added;
-    None for another file, or none yet."""
-    if not entry.path.lower().endswith((".csv", ".tsv")):
-        return None
-    try:
-        with open(entry.path, "rb") as f:
-            size = f.seek(0, os.SEEK_END)
-            f.seek(max(size - 64, 0))
-            return size, f.read(64)
-    except OSError:
-        return None
-
-
-def read_plot(entry: Declared, before: tuple[int, bytes] | None = None) -> Read:
+def read_plot(entry: Declared, before: tuple[int, bytes] = (0, b"")) -> Read:
     """A plots file's curves: each numeric column (those its `y` names, where it names them)
     a point a row, at the row's `x` column (`step` where it names none and the file has one)
     where that is a whole number, else at the row's place (from 0, as DVC draws it); a CSV
-    the run appended a training of its own to (it still ends as `before`, its `mark`, at that
-    place, and its `x` starts again after it) from the rows after."""
+    the run appended a training of its own to (it still ends as it did `before`, its size and
+    last bytes then, and its `x` starts again after it) from the rows after."""
     out = Read()
     found = _rows(entry.path, out, before)
     # (Keras' CSVLogger's rows are at their `epoch`, where no `x` is declared)
@@ -280,8 +320,7 @@ def _columns(ys: Any) -> list[str] | None:
     return [y for y in ys if isinstance(y, str)] if isinstance(ys, list) else None
 
 
-def _rows(path: str, out: Read, before: tuple[int, bytes] | None = None
-          ) -> list[dict[str, Any]]:
+def _rows(path: str, out: Read, before: tuple[int, bytes]) -> list[dict[str, Any]]:
     """A plots file's rows: a CSV's or TSV's lines under its header (`out.earlier`, how many
     it held `before`, where it goes on from there), a JSON or YAML list of objects (or an
     object holding one such list, as DVC takes it); none where it is neither."""
@@ -304,7 +343,7 @@ def _rows(path: str, out: Read, before: tuple[int, bytes] | None = None
             return []
         delimiter = "\t" if ext == ".tsv" else ","
         try:
-            if before is not None and len(data) > before[0] and \
+            if 0 < before[0] < len(data) and \
                     data[max(before[0] - len(before[1]), 0):before[0]] == before[1]:
                 out.earlier = len(list(csv.DictReader(io.StringIO(data[:before[0]].decode(
                     "utf-8", errors="replace"), newline=""), delimiter=delimiter)))

@@ -1249,9 +1249,8 @@ class MetricParser:
             return points
         if not self._patterns:  # user patterns read the line as printed
             line = self._numbers_plain(line)
-        if (" --> " in line or "[Parallel(" in line or "-- score: " in line or counted_pieces(
-                line) is not None) and not (
-                self._patterns):
+        if not self._patterns and (" --> " in line or "[Parallel(" in line or "-- score: " in line
+                                   or counted_pieces(line) is not None):
             pieces = self._pieces(line)
             if pieces is not None:
                 return pieces

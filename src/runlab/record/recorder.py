@@ -643,8 +643,9 @@ class ChannelReader:
         self.composed: set[str] = set()
         # The settings a program under a script was given on its command line (the first's)
         self.typed: set[str] = set()
-        # Each program under a script, each of its processes, and the settings each process's
-        # command line typed: a shell loop over `--lr` runs several trainings in one run
+        # What trains (a program under a script, a framework's model), each of its trainings
+        # (a process, a fit), and the settings each was given first: a shell loop over `--lr`
+        # runs several trainings in one run
         self.trainings: dict[str, dict[int, dict[str, Any]]] = {}
         # by program, each setting's values in the order seen (up to `_SHOWN` + 1 of them)
         self.varied: dict[str, dict[str, list[Any]]] = {}
@@ -736,7 +737,7 @@ class ChannelReader:
         varied = self.varied.setdefault(program, {})  # fit of the same model is the same one)
         grew = len(first) == 0 and len(runs) > 1
         for key, value in settings.items():
-            if key in first or key in _UNCOMPARED:
+            if key in first or key in _UNCOMPARED or _FOLDER.search(key) is not None:
                 continue
             first[key] = value
             seen = varied.setdefault(key, [])
@@ -1097,8 +1098,10 @@ _NOT_TRAININGS = re.compile(
     r"continue_from|ckpt|ckpt_path|checkpoint|checkpoint_path|load_checkpoint|from_checkpoint|"
     r"init_from|load_from|split|mode|stage|phase|subset|shard|action|command|input|inputs|"
     r"input_file|infile|do_[a-z_]+)")
-# A fit's counts of rounds, which a refit with the best round count changes: not compared
+# A fit's counts of rounds, which a refit with the best round count changes, and the folder
+# each training writes to (`--out runs/$lr`, Hydra's `${hydra:runtime.output_dir}`): not compared
 _UNCOMPARED = frozenset({"num_boost_round", "early_stopping_rounds"})
+_FOLDER = re.compile(r"(?:^|[._/-])(?:out|output|outputs|\w*dir)\Z", re.IGNORECASE)
 _SHOWN = 8  # the values of a setting the tag shows
 
 

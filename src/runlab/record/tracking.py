@@ -26,6 +26,8 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
     from typing import Any
 
+    from runlab.capture.metrics_files import Project
+
 HOOK_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "inject")
 # The start-up hooks (inject/), by the names config's disabled_hooks takes.
 HOOKS = ("argparse", "tqdm", "transformers", "lightning", "keras", "xgboost", "lightgbm",
@@ -317,67 +319,23 @@ def record(opts: RunOptions, settings: Settings, store: Store,
     return Tracked(run, outcome, previous, recorder.problems, store, directions)
 
 
-def _filed_metrics(store: Store, run_id: str, dvc: Any, secret: Callable[[str], bool]
-                   ) -> tuple[list[list[Any]], list[str]]:
-    """The points of the metrics and plots files the DVC project's `dvc.yaml` files declare
-    (`dvc`, a `metrics_files.Project` as it was before the run, or None) and the run wrote,
-    and why a file gave less than it holds. A metrics file's values are at the step it holds,
-    else at the run's last; a plot's, a point a row. A value the run recorded already
-    (printed, a hook's) is not taken again; a name that two files give, or that the run gave
-    another value, is named by its file too (`eval/acc`)."""
-    from collections import Counter
-
-    from runlab.capture import metrics_files
+def _filed_metrics(store: Store, run_id: str, dvc: Project | None,
+                   secret: Callable[[str], bool]) -> tuple[list[list[Any]], list[str]]:
+    """The points of the metrics and plots files the run wrote that the DVC project declares
+    (`dvc`, a `metrics_files.Project` as it was before the run, or None), beside what the run
+    recorded (`Project.points`), and why a file gave less than it holds."""
     from runlab.record.recorder import printed_from
-    from runlab.store.events import metric_name_problem
 
     if dvc is None:
         return [], []
-    reads = []
-    for entry in dvc.written():
-        before = dvc.before.get(entry.path)
-        reads.append((entry, metrics_files.read_plot(entry, before and before[1:]) if entry.plot
-                      else metrics_files.read_metrics(entry)))
-    problems = [read.problem for _, read in reads if read.problem]
-    if not any(read.values for _, read in reads):
-        return [], problems
     try:
-        run = store.get(run_id)
+        recorded = store.get(run_id).metrics
     except StoreError:
-        return [], problems
-    # Values said already: the run's (printed, or a hook's: DVCLive's), and a curve's last
-    # that a metrics file sums up (DVCLive's `metrics.json` beside its `plots/metrics`)
-    said = {key: m.last for key, m in run.metrics.items() if m.last is not None}
-    plotted = {key: series[-1][1] for entry, read in reads if entry.plot
-               for key, series in read.values.items()}
-    for entry, read in reads:
-        for key in [key for key, series in read.values.items()
-                    if key in said and printed_from(said[key], [series[-1][1]])
-                    or not entry.plot and plotted.get(key) == series[-1][1]]:
-            del read.values[key]
-    given = Counter(key for _, read in reads for key in read.values)  # by how many files
-    last = max([m.last_step for key, m in run.metrics.items()
-                if m.last_step is not None and not key.startswith("sys/")]
-               + [s for _, read in reads for series in read.values.values()
-                  for s, _ in series if s is not None], default=0)
-    points: list[list[Any]] = []
-    taken = set(run.metrics)
-    now = time.time()
-    for entry, read in reads:
-        for key, series in read.values.items():
-            recorded = run.metrics.get(key)
-            label = entry.label  # (`curves/loss.csv`'s `loss` column: `curves/loss`)
-            name = key if given[key] == 1 and recorded is None else label \
-                if label.rpartition("/")[2] == key else f"{label}/{key}"
-            if name in taken or metric_name_problem(name) is not None or secret(key):
-                continue
-            taken.add(name)
-            points += [[name, value, last if step is None else step, now]
-                       for step, value in series]
-    return points, problems
+        return [], []
+    return dvc.points(recorded, lambda said, filed: printed_from(said, [filed]), secret)
 
 
-def _dvc_project(cwd: str, top: str | None) -> Any:
+def _dvc_project(cwd: str, top: str | None) -> Project | None:
     """The DVC project the run works in, as it is before the run (`metrics_files.project`);
     None where there is none, or it cannot be read (its files are then not read)."""
     from runlab.capture import metrics_files
