@@ -72,6 +72,24 @@ def test_a_named_time_with_its_colon_among_pairs() -> None:
         "epoch 5 loss 0.5 time 1.2s") == [("loss", 0.5, 5), ("time", 1.2, 5)]
 
 
+def test_a_name_after_a_value_and_its_unit_is_the_next_words_only() -> None:
+    # the unit of the value before is no word of the next name (`s_loss`, `GB_loss` had been)
+    assert read_both_ways("Epoch 3 time: 1.2 s loss: 0.3") == [("loss", 0.3, 3)]
+    assert read_both_ways("step 5 time 0.5 sec loss: 0.3 acc: 0.9") == [
+        ("loss", 0.3, 5), ("acc", 0.9, 5)]
+    assert read_both_ways("step 6 time: 0.5 ms loss: 0.3") == [("loss", 0.3, 6)]
+    assert read_both_ways("Epoch 3 mem: 3.4 GB loss: 0.3") == [
+        ("mem", 3.4, 3), ("loss", 0.3, 3)]
+    # in capitals as in small letters
+    assert read_both_ways("EPOCH 3 loss 0.3") == [("loss", 0.3, 3)]
+    assert read_both_ways("EPISODE 6 REWARD 210") == [("REWARD", 210.0, 6)]
+    assert read_both_ways("EPOCH 3 TIME: 1.2 s LOSS 0.3") == [("LOSS", 0.3, 3)]
+    assert read_both_ways("EPOCH 3 | TIME: 1.2 s | LOSS: 0.3") == [("LOSS", 0.3, 3)]
+    # a name that only starts as a unit does is read whole
+    assert read_both_ways("epoch 1 loss: 0.5 smooth loss: 0.4") == [
+        ("loss", 0.5, 1), ("smooth_loss", 0.4, 1)]
+
+
 def test_parse_line_reads_the_pieces_too() -> None:
     parser = MetricParser()
     assert triples(parser.parse_line("epoch 1: loss 14.36 | epoch 2: loss 12.08")

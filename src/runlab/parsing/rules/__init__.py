@@ -1459,7 +1459,7 @@ RULES: list[Rule] = [
         "starts the line names each, `logreg | acc 0.951`: logreg/acc",
         parse_model_name_value,
         ("|", "\t", " - ", "step ", "Step ", "STEP ", "step:", "steps ", "Steps ", "iter", "Iter", "ITER", "it ", "It ",
-         "epoch ", "Epoch ", ";", "] [", "Episode ", "episode ", "Ep. ", "ep ", "Ep ", "Episode:", "episode:", "Ep:", "Updates ", "Update ",
+         "epoch ", "Epoch ", "EPOCH ", ";", "] [", "Episode ", "episode ", "EPISODE ", "Ep. ", "ep ", "Ep ", "Episode:", "episode:", "Ep:", "Updates ", "Update ",
          "Fold ", "fold ", "Trial ", "trial ", "Round ", "round ", "Stage ", "stage ", "Phase ",
          "phase ", "update ", "Generation ", "generation ", "run [", "Train tree ", "restart ", " / "),
         starts="0123456789[",

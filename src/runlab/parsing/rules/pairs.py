@@ -118,6 +118,9 @@ _PAIR = re.compile(
     # (an ellipsis before it: Chollet's `...loss: 2.2407`, geneticalgorithm2's `...1 gen from
     # 300...best value = 4.09`)
     r"(?:\.{2,3}(?=[A-Za-z]))?"
+    # (no name starts with the unit of the value before it: `time: 1.2 s loss: 0.3` is loss,
+    # not `s_loss`; `mem: 3.4 GB acc: 0.9`)
+    rf"(?!(?<=\d\ )(?i:{TIME_UNIT}|[KMGT]i?B)\ )"
     rf"(?:({_NAME}):\ +(?=[A-Za-z]|{LETTERS})(?!(?i:nan|inf)))?"
     # (the ELBO negated is the loss variational inference minimises, as Pyro names it: `-ELBO:
     # 50442.2`, its key as printed)
@@ -823,7 +826,7 @@ def _spaced_texts(text: str) -> list[tuple[str, str]] | None:
             text = aside
     if " day" in text:
         text = _DAYS.sub("", text)
-    if "ime: " in text:
+    if "ime: " in text or "IME: " in text:
         text = _NAMED_TIME.sub(r"\1 \2\3", text)  # `time: 1.2 s` as `time 1.2s` is read
     if "%" in text and text.lstrip()[:1].isdigit() and (
             first := _PERCENT_FIRST.fullmatch(text)) is not None:
