@@ -1696,7 +1696,10 @@ _FRAME_HEADER = re.compile(
 # Each value as row/column (`GLM_1_AutoML_1_20261203_123722/auc`), no step. (tabulate's `Model
 # Accuracy  F1  ROC AUC` too: a name of two words is one column's, `ROC_AUC`; a rank's column
 # among them is none.)
-_BOARD_HEADER = re.compile(r"(?:(?:rank|Rank|\#)\ {1,120})?(model_id|model|Model)"
+# (A results table's rows named by their split, `split  loss  acc`: `_NAME_COLUMNS`.)
+_BOARD_HEADER = re.compile(r"(?:(?:rank|Rank|\#)\ {1,120})?(model_id|model|Model|split|Split"
+                           r"|dataset|Dataset|set|Set|subset|Subset|phase|Phase|partition"
+                           r"|Partition)"
                            r"((?:\ {2,120}[A-Za-z][\w/.\-]{0,60}(?:\ [A-Za-z][\w/.\-]{0,60})?){1,40})\s*",
                            re.ASCII)
 # A leaderboard's column of ranks (`rank  model  accuracy`): no measure's, nor the row's step.
@@ -1944,8 +1947,12 @@ def grouped_frame_rows(groups: str, header: str, labels: list[tuple[int, str]] |
 # A frame's first column that names its rows, beside its index: `print(pd.DataFrame(results))`
 # of a dict a model, `                model  accuracy      f1` over `0  LogisticRegression    0.9123
 # 0.8800`: each value as row/column (`LogisticRegression/accuracy`), no step, as a leaderboard's.
+# A results table's rows named by their split, under `split` (`split  loss  acc` over `train
+# 0.31  0.91`, then `val ...`): train/loss, as under a blank header.
 _NAME_COLUMNS = frozenset({"model", "Model", "model_name", "classifier",
-                           "Classifier", "estimator", "Estimator", "algorithm", "Algorithm"})
+                           "Classifier", "estimator", "Estimator", "algorithm", "Algorithm",
+                           "split", "Split", "dataset", "Dataset", "set", "Set", "subset",
+                           "Subset", "phase", "Phase", "partition", "Partition"})
 
 
 def _named_rows(names: list[str], ranked: int = 0, estimates: bool = False
@@ -2844,7 +2851,10 @@ def parse_named_rows_header(line: str) -> list[Found]:
         # (a rich Table's, `┃ Metric ┃ Train ┃ Val ┃`, under phases' columns only, or a
         # leaderboard's, `┃ model ┃ accuracy ┃ f1 ┃`)
         boxed = _cells(line.translate(_BOX_BARS)) if len(line) <= 2000 else None
-        return [CLAIM] if boxed is not None and (_phase_columns(boxed) or _board_cells(boxed)) else []
+        return [CLAIM] if boxed is not None and (
+            _phase_columns(boxed) or _board_cells(boxed) or not boxed[0] and len(boxed) > 2
+            and all(map(_NAMED_CELL.fullmatch, boxed[1:]))
+            and any(names_a_measure(_CELL_UNIT.sub("", cell)) for cell in boxed[1:])) else []
     cells = _cells(line, 2)
     if cells is not None and line.lstrip()[:1] == "|" and _measures_only(cells):
         return [CLAIM]  # (two columns too: `| loss | accuracy |`)
