@@ -256,3 +256,73 @@ def test_odd_files_never_cost_the_run(cli: Callable[..., Result], tmp_path: Path
         assert done.code == 0, done.stderr
         assert series(cli) == {"acc": [(1, 0.9)], "loss": [(0, 0.5), (1, 0.4)]}
         assert json.loads(cli("show", "last", "--json").stdout)["status"] == "finished"
+
+
+TEMPLATED_YAML = """\
+vars:
+  - config.yaml
+  - extra: 7
+stages:
+  train:
+    foreach: ${models}
+    do:
+      cmd: python templated.py ${item}
+      metrics:
+        - ${train.out}/${item}/metrics.json
+  evaluate:
+    foreach:
+      first: {file: e1}
+      second: {file: e2}
+    do:
+      cmd: echo ${key}
+      metrics:
+        - eval/${key}-${item.file}-${evalset}.json
+  sweep:
+    matrix:
+      lr: [0.1, 0.01]
+      depth: [2]
+    cmd: python sweep.py ${item.lr} ${item.depth}
+    plots:
+      - sweep/${item.lr}-${item.depth}.csv:
+          x: step
+  unknown:
+    cmd: python other.py
+    metrics:
+      - ${nowhere}/metrics.json
+metrics:
+  - summary-${extra}.json
+"""
+
+TEMPLATED = """\
+import json, os
+for folder in ("results/mlp", "results/cnn", "eval", "sweep"):
+    os.makedirs(folder, exist_ok=True)
+json.dump({"acc": 0.9}, open("results/mlp/metrics.json", "w"))
+json.dump({"acc": 0.8}, open("results/cnn/metrics.json", "w"))
+json.dump({"auc": 0.7}, open("eval/first-e1-holdout.json", "w"))
+json.dump({"f1": 0.6}, open("eval/second-e2-holdout.json", "w"))
+open("sweep/0.1-2.csv", "w").write("step,loss\\n1,0.5\\n2,0.25\\n")
+json.dump({"best": 0.5}, open("summary-7.json", "w"))
+json.dump({"ignored": 1.0}, open("summary-${extra}.json", "w"))
+"""
+
+
+def test_a_templated_dvc_yaml_declares_the_files_its_templates_name(
+        cli: Callable[..., Result], tmp_path: Path) -> None:
+    # DVC's templating, as `dvc metrics show` and `dvc plots show` read it: params.yaml's
+    # values and `vars:` (a file's, a dict's) fill `${...}`; a `foreach` stage over a list
+    # (`${item}`) or a dict (`${key}`, `${item.file}`) and a `matrix` stage declare a file
+    # for each of their instances; a variable no file defines names no file
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    git(repo, "init", "-q")
+    (repo / "params.yaml").write_text("models: [mlp, cnn]\ntrain:\n  out: results\n")
+    (repo / "config.yaml").write_text("evalset: holdout\n")
+    (repo / "dvc.yaml").write_text(TEMPLATED_YAML)
+    (repo / "templated.py").write_text(TEMPLATED)
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "templated")
+    assert cli("-q", sys.executable, "templated.py", cwd=repo).code == 0
+    assert series(cli) == {"results/mlp/acc": [(2, 0.9)], "results/cnn/acc": [(2, 0.8)],
+                           "auc": [(2, 0.7)], "f1": [(2, 0.6)],
+                           "loss": [(1, 0.5), (2, 0.25)], "best": [(2, 0.5)]}

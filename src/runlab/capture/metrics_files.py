@@ -13,6 +13,7 @@ installed (DVC installs it).
 from __future__ import annotations
 
 import os
+import re
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -96,22 +97,115 @@ def declared(root: str) -> list[Declared]:
     doc = config_document(os.path.join(root, "dvc.yaml"))
     if not isinstance(doc, dict):
         return []
+    context = _variables(root, doc.get("vars"),
+                         params if isinstance(params := config_document(
+                             os.path.join(root, "params.yaml")), dict) else {})
     stages = doc.get("stages")
+    expanded = [instance for stage in (stages.values() if isinstance(stages, dict) else ())
+                for instance in _instances(stage, root, context)]
     merged: dict[str, Declared] = {}
     for kind in ("metrics", "plots"):
         found: list[Declared] = []
-        for stage in stages.values() if isinstance(stages, dict) else ():
-            if isinstance(stage, dict):
-                wdir = stage.get("wdir")
-                found += _listed(stage.get(kind), root,
-                                 os.path.join(root, wdir) if isinstance(wdir, str) else root)
-        for entry in found + _listed(doc.get(kind), root, root):
+        for stage in expanded:
+            wdir = stage.get("wdir")
+            found += _listed(stage.get(kind), root,
+                             os.path.join(root, wdir) if isinstance(wdir, str) else root)
+        for entry in found + _listed(_rendered(doc.get(kind), context), root, root):
             entry.plot = kind == "plots"
             seen = merged.setdefault(entry.path, entry)
             if seen is not entry:
                 seen.x = seen.x or entry.x
                 seen.y = None if seen.y is None or entry.y is None else [*seen.y, *entry.y]
     return list(merged.values())
+
+
+# DVC's templating: `${name}`, `${item.lr}`, `${models.0}` in a dvc.yaml's strings
+_TEMPLATE = re.compile(r"\$\{\s*([\w\-]+(?:\.[\w\-]+)*)\s*\}", re.ASCII)
+MAX_INSTANCES = 10_000  # a `foreach` or `matrix` stage's instances expanded at most
+
+
+def _variables(root: str, listed: Any, context: dict[str, Any]) -> dict[str, Any]:
+    """The variables a dvc.yaml's (or a stage's) `vars:` adds to `context` (the folder's
+    `params.yaml`, which DVC loads first): a dict's own, a file's (`config.yaml`) or some of
+    its keys' (`config.yaml:train,model`), a later one over an earlier."""
+    from runlab.capture.inputs import config_document
+
+    out = dict(context)
+    for var in listed if isinstance(listed, list) else ():
+        if isinstance(var, dict):
+            out.update(_rendered(var, out))
+        elif isinstance(var, str):
+            path, _, keys = var.partition(":")
+            doc = config_document(os.path.join(root, path))
+            if isinstance(doc, dict):
+                wanted = [key.strip() for key in keys.split(",") if key.strip()]
+                out.update({key: doc[key] for key in wanted if key in doc} if wanted else doc)
+    return out
+
+
+def _instances(stage: Any, root: str, context: dict[str, Any]) -> list[dict[str, Any]]:
+    """A stage's definitions, its templates filled: one, or a `foreach` stage's one for each
+    item of its list (`${item}`) or dict (`${key}`, `${item}`), a `matrix` stage's one for
+    each combination of its lists (`${item.model}`)."""
+    import itertools
+
+    if not isinstance(stage, dict):
+        return []
+    context = _variables(root, stage.get("vars"), context) if "vars" in stage else context
+    if "foreach" in stage and isinstance(stage.get("do"), dict):
+        items = _rendered(stage["foreach"], context)
+        pairs = list(items.items()) if isinstance(items, dict) else \
+            [(None, item) for item in items] if isinstance(items, list) else []
+        return [_rendered(stage["do"], {**context, "item": item} if key is None
+                          else {**context, "key": key, "item": item})
+                for key, item in pairs[:MAX_INSTANCES]]
+    if isinstance(matrix := stage.get("matrix"), dict):
+        axes = {name: values for name, values in _rendered(matrix, context).items()
+                if isinstance(values, list)}
+        body = {key: value for key, value in stage.items() if key != "matrix"}
+        combinations = itertools.islice(itertools.product(*axes.values()), MAX_INSTANCES)
+        return [_rendered(body, {**context, "item": dict(zip(axes, values))})
+                for values in combinations]
+    rendered = _rendered(stage, context)
+    return [rendered] if isinstance(rendered, dict) else []
+
+
+def _rendered(value: Any, context: dict[str, Any]) -> Any:
+    """`value` with its strings' `${...}` filled from `context` (a string that is one
+    template alone takes the variable's value, list or dict); a name `context` lacks is left
+    as written (its path then names no file)."""
+    if isinstance(value, dict):
+        return {_rendered(key, context): _rendered(item, context) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_rendered(item, context) for item in value]
+    if not isinstance(value, str) or "${" not in value:
+        return value
+    whole = _TEMPLATE.fullmatch(value)
+    if whole is not None:
+        found = _looked_up(context, whole.group(1))
+        return value if found is _MISSING else found
+
+    def fill(match: re.Match[str]) -> str:
+        found = _looked_up(context, match.group(1))
+        return match.group(0) if found is _MISSING or isinstance(found, (dict, list)) \
+            else str(found).lower() if isinstance(found, bool) else str(found)
+
+    return _TEMPLATE.sub(fill, value)
+
+
+_MISSING = object()
+
+
+def _looked_up(context: Any, name: str) -> Any:
+    """A variable by its dotted name (`train.lr`, a list's item by its index, `models.0`)."""
+    for part in name.split("."):
+        if isinstance(context, dict) and part in context:
+            context = context[part]
+        elif isinstance(context, list) and part.isdigit() and int(part) < len(context):
+            context = context[int(part)]
+        else:
+            return _MISSING
+    return context
 
 
 @dataclass
@@ -295,7 +389,7 @@ def _listed(entries: Any, root: str, base: str) -> list[Declared]:
     """The files of a `metrics:` or `plots:` list: `metrics.json`, `scores.json: {cache:
     false}`, `loss.csv: {x: epoch, y: [loss]}`, and a top-level plot's definition, `Loss: {x:
     epoch, y: {train.csv: loss, val.csv: loss}}` (its files, each with its columns); a
-    templated path (`${item}`) is no file yet."""
+    template left unfilled (`${nowhere}`, no variable of that name) names no file."""
     out = []
     for entry in entries if isinstance(entries, list) else ():
         props: Any = {}
