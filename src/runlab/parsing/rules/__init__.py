@@ -1425,7 +1425,7 @@ RULES: list[Rule] = [
         parse_position,
         ("]", "iter ", "Iter ", "batch ", "Batch ", "step ", "Step ", " batches", " steps",
          " iterations", " iters", "iter: ", "batch: ", "Batch: ", "step: ", "Step: ", "Iter: ",
-         "iteration: ", "Iteration: ", "Iteration ", "iteration "),
+         "iteration: ", "Iteration: ", "Iteration ", "iteration ", "it: ", "It: "),
         counts=True,
         generic=True,
     ),

@@ -1272,6 +1272,10 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
         # counts of examples beside the measures, `correct=189 total=200`: no metrics
         pairs = [(_DROPPED if integer and _a_count(key, line) else key, integer, number)
                  for key, integer, number in pairs]
+    if pairs and "=" in line and _settings_line(line, pairs):
+        # whole numbers named beside a setting's name, no measure and no counter: settings
+        # printed before a training, `LoRA r=16, alpha=32, dropout=0.05`
+        pairs = [(_DROPPED if integer else key, integer, number) for key, integer, number in pairs]
     if pairs and "ize" in line:
         # a step size in whole steps is a scheduler's setting, StepLR's `step_size: 30`; a
         # sampler's or a line search's is a fraction, `step_size = 0.5`
@@ -1288,6 +1292,17 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
 
 
 _DEVICE_MEMORY = re.compile(r"(?i:(?:max|total|gpu)_memory)")
+
+
+def _settings_line(line: str, pairs: list[tuple[str, str, str]]) -> bool:
+    """Whether a line's `name=value` pairs are settings: one names a setting (not a learning
+    rate, a curve followed), none a measure, and no counter of a training is on the line."""
+    return any(key.lower() in HYPERPARAMETERS and key.lower() not in RATES
+               for key, _, _ in pairs) and not any(
+        names_a_measure(key) or key.lower() in STEP_NAMES for key, _, _ in pairs) and (
+        _TRAINING_COUNTER.search(line) is None)
+
+
 # A line framed by runs of decoration on both sides, `=== ... ===`, `##### ... #####`.
 _FRAMES = frozenset({"===", "---", "***", "###"})
 # A training's own counter and its number (not a count of them, `epochs=3`): `epoch 3`,
@@ -2773,7 +2788,7 @@ _BARE_COUNTER = re.compile(
     r"(?:\ [(\[]\d{1,9}(?:\.\d{1,6})?\ ?(?:s|sec|ms)[)\]])?"
     # (or that it ended, a sentence of its own: `Epoch 3 finished. Train loss 0.41`)
     r"(?:\ (?:finished|done|complete|completed|ended)(?=[.!:]))?"
-    r"(?:[,:;]|[.!](?=\s)|\ ::)?\s+(?=[A-Za-z]|-(?i:elbo)\b|"  # (`step 5 -ELBO: 3.5`)
+    r"(?:[,:;]|[.!](?=\s)|\ ::|\ (?:-{1,2}>|=>|\u2192))?\s+(?=[A-Za-z]|-(?i:elbo)\b|"  # (`step 5 -ELBO: 3.5`)
     r"\d{1,3}(?:\.\d{1,9})?%\ [A-Za-z]|"  # (a percentage before its name: `Epoch 1: 86.7% accuracy`)
     + LETTERS + ")",
     re.ASCII | re.IGNORECASE)
@@ -2790,6 +2805,11 @@ _WORDS_AT_END = re.compile(r"(?:\ [A-Za-z][\w\-]{0,40}){1,4}\Z", re.ASCII)
 _EPOCH_BEFORE_STEP = re.compile(
     r"[\[(]\ {0,4}((?i:epoch|ep)\ {1,4}\d{1,18}(?:/\d{1,18})?)\ {0,4}[\])]\ {1,4}"
     r"(?=(?i:global\ step|global_step|step|iter|iteration|it)\ {1,4}\d)", re.ASCII)
+_RATES_LISTED = re.compile(
+    rf"(?i:lr|learning_rate):\ \[(?:{NUMBER})(?:,\ ?(?:{NUMBER})){{1,63}}\],?\ {{1,4}}(?=[A-Za-z])", re.ASCII)
+_EPOCH_THEN_GLOBAL = re.compile(
+    r"(?i:epoch|ep)\ {1,4}(\d{1,18})(?:/\d{1,18})?,?\ {1,4}(?=(?i:global[\ _]step)\ {1,4}\d)",
+    re.ASCII)
 _BRACKETED_COUNTER = re.compile(
     r"\[\ {0,4}((?i:epoch|ep|iter|iteration|step|batch))\ {0,4}:?\ {0,4}(\d{1,18})"
     r"(\ {0,4}/\ {0,4}\d{1,18})?\ {0,4}\]", re.ASCII)
@@ -3231,8 +3251,29 @@ def message(line: str) -> str:
     if latest[0] == line:
         return latest[1]
     text = _message(line)
+    if text[:1] in "sSiI" and (aside := _EPOCH_ASIDE.match(text)) is not None:
+        text = text[: aside.end(1)] + text[aside.end() :]
+    elif text[:1] in ">=-" and (arrow := _EVALUATION_ARROW.match(text)) is not None:
+        text = text[arrow.end() :]
     _LATEST_MESSAGE[0] = (line, text)
     return text
+
+
+# An arrow pointing at an evaluation's line, `>>> eval at step 200: loss 2.1`, `=> val loss at
+# step 200: 2.1`: the line read as without it.
+_EVALUATION_ARROW = re.compile(
+    r"(?:>{1,3}|=>|-{1,2}>)\ {1,4}(?=(?i:eval|evaluation|val|valid|validation|test|dev)[\ :])",
+    re.ASCII)
+# The epoch (or the share done) beside a hand-written loop's step counter, `step 40 (epoch
+# 0.50): loss 0.99`, `step 40, epoch 0.50: ...`, `step 40 [epoch 0.50] ...`, `Step 40 (0.50
+# epochs): ...`, `step 40 (12.3%): ...`: neither a metric nor the step (the counter is), the
+# line read as without it.
+_EPOCH_ASIDE = re.compile(
+    r"((?i:step|iter|iteration|it)\ {1,4}\d{1,18}(?:/\d{1,18})?)"
+    r"(?:\ \((?:(?i:epoch|ep)\ {1,4}\d{1,9}(?:\.\d{1,9}|/\d{1,9})?|\d{1,9}(?:\.\d{1,9})?"
+    r"\ (?i:epochs?)|\d{1,3}(?:\.\d{1,4})?%)\)"
+    r"|\ \[(?i:epoch|ep)\ {1,4}\d{1,9}(?:\.\d{1,9}|/\d{1,9})?\]"
+    r"|,\ (?i:epoch|ep)\ {1,4}\d{1,9}\.\d{1,9})(?=:|\ )", re.ASCII)
 
 
 # A numbered outer loop in brackets (a seed's, a fold's, a run's), then a counter.
@@ -3499,6 +3540,11 @@ def parse_name_value(line: str) -> list[Found]:
         # `[Epoch 2] step 500 | loss 0.45`, `(Epoch 1) global step 240 loss 0.1`: the step of
         # the line's own after its epoch, as without the brackets
         line = f"{epoch_first.group(1)} {line[epoch_first.end():]}"
+    if line[:1] in "Ee" and (global_after := _EPOCH_THEN_GLOBAL.match(line)) is not None and (
+            read := parse_name_value(line[global_after.end() :])):
+        # `Epoch 5, global step 2100: loss 0.5`: the global step is the line's step, as without
+        # the epoch before it (`(Epoch 5) global step 2100: ...` too)
+        return read
     if line[:1] == " " and (lead_count := _BARE_COUNT.match(line)) is not None and (
             lead_count.group(2).lower() in PHASES or names_a_measure(lead_count.group(2))):
         # a count alone before measures' `name value` pairs, candle's mnist-training
@@ -3523,7 +3569,8 @@ def parse_name_value(line: str) -> list[Found]:
         # `[train] epoch 3 loss 0.41`: every measure of the line is the phase's, as the
         # key_value rule names `[train] step: 25, loss: 2.40`'s
         phase = label.group(1) or label.group(2)
-        return [(key if key.lower() in STEP_NAMES or phased(key) else f"{phase}_{key}", value, step)
+        return [(key if key.lower() in STEP_NAMES or key.lower() in RATES or phased(key)
+                 else f"{phase}_{key}", value, step)
                 for key, value, step in parse_name_value(line[label.end():])]
     if (":" in line or "=" in line) and _phase_counter(line) is not None and len(
             key_value_pairs(line)) > 1:
@@ -3634,6 +3681,10 @@ def parse_name_value(line: str) -> list[Found]:
                 # `Fold 2 Epoch 3: loss=0.3`: the epochs within a fold keep theirs
                 key = "epoch" if inner.group(1).lower() in ("epoch", "ep") else "step"
                 count, after = int(inner.group(2)), inner.end()
+            if ": [" in line and (listed := _RATES_LISTED.match(line, after)) is not None:
+                # a learning rate per parameter group, `epoch 5 lr: [0.001, 0.0001] loss 0.5`:
+                # a list of several, not read (as `lr: [0.001, 0.0001]` alone), the pairs after it are
+                after = listed.end()
             pairs = spaced_pairs(line[after :])
             if pairs and pairs[0][0].lower() in _IN_EPOCH_COUNTERS and type(pairs[0][1]) is int and (
                     bare.group(1).lower() in _COARSE_COUNTERS):
@@ -3671,11 +3722,13 @@ def parse_name_value(line: str) -> list[Found]:
             names_a_measure(clause.split(maxsplit=1)[0]) for clause in line.split(" / ")):
         # or with no counter, under DreamerV3's rich rule, `──── Step 5000 ────`
         rest, slashed = line, True
-    elif ":" not in line and "=" not in line and _phase_counter(line) is not None:
+    elif ":" not in line and "=" not in line and (led := _phase_counter(line)) is not None:
         # `train epoch 1 avg loss 0.5 acc 0.8`, `Validation Epoch 3 | loss 0.4`: a phase's
         # counter, then `name value` pairs, as the key_value rule reads them after `Eval
-        # epoch 2:`
-        return parse_key_value(line)
+        # epoch 2:` (a learning rate stays `lr`: `train step 4 loss 0.6 lr 3e-3`)
+        rates = {f"{led[0]}_{rate}" for rate in RATES}
+        return [(key.partition("_")[2] if key in rates else key, value, step)
+                for key, value, step in parse_key_value(line)]
     elif "|" in line or "\t" in line or " - " in line.lstrip():  # not a `- ` bullet
         name, tab, value = line.strip().partition("\t")
         if tab and "\t" not in value and "|" not in line:
@@ -3825,15 +3878,16 @@ _POSITION = re.compile(
 # 5/20 [====>....] - loss: 0.69` (Keras' old progress bar), and
 # pytorch/examples' word_language_model `| epoch   1 |   200/ 2983 batches | lr 20.00 |`.
 # A position after an epoch's counter (and its total), no separator between: `Epoch 1/3 Step
-# 100/300 Loss 1.0`, `Epoch 1/10 Iteration 200/500 Loss 0.19`, `Epoch: 1 Batch: 10/40 Loss: 0.5`.
+# 100/300 Loss 1.0`, `Epoch 1/10 Iteration 200/500 Loss 0.19`, `Epoch: 1 Batch: 10/40 Loss: 0.5`
+# (a colon after it too, `Epoch 1/3, Iter 100/500: loss 0.75`).
 _FINER_POSITION = re.compile(
-    r"(?:iter|iteration|batch|step):?\ {1,4}(\d{1,18})/(\d{1,18}),?\ {1,4}(?=[A-Za-z])",
+    r"(?:iter|iteration|batch|step):?\ {1,4}(\d{1,18})/(\d{1,18})[,:]?\ {1,4}(?=[A-Za-z])",
     re.ASCII | re.IGNORECASE)
 _EPOCH_THEN_POSITION = re.compile(r"\s{0,8}(?:epoch|ep):?\ {1,4}\d{1,18}(?:/\d{1,18})?,?\ {1,4}",
                                   re.ASCII | re.IGNORECASE)
 _BARE_POSITION = re.compile(
     # (indented under an epoch's header, or before a `name:` pair: `  step 10/50  loss: 0.71`)
-    r"(?:^\ {0,12}|\ -\ |[|,;]\ ?)(?:iter|iteration|batch(?:\ status)?|step):?\ {1,4}(\d{1,18})"
+    r"(?:^\ {0,12}|\ -\ |[|,;]\ ?)(?:iter|iteration|batch(?:\ status)?|step|it(?=:)):?\ {1,4}(\d{1,18})"
     r"/(\d{1,18})(?:\ \(\d{1,3}(?:\.\d{1,4})?%\))?"
     r"(?=\ -\ |\ ?[|,;]|\ \[[=>.]|$|\ completed\ \(|\ {1,4}[A-Za-z][\w\-.\ ]{0,40}[:=]\ {0,4}[-+.\d])"
     # (llama-recipes' `Training Epoch: 1/3, step 10/100 completed (loss: 1.2345)`)
