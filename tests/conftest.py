@@ -154,6 +154,7 @@ def _text(data: bytes) -> str:
 
 
 def run_in_pty(args: list[str], cwd: Path, cols: int = 100, timeout: float = 30,
+               rows: int = 30,
                env: dict[str, str] | None = None, argv: list[str] | None = None,
                stdin: bool = False, answers: dict[bytes, bytes] | None = None
                ) -> tuple[int, bytes]:
@@ -167,7 +168,7 @@ def run_in_pty(args: list[str], cwd: Path, cols: int = 100, timeout: float = 30,
     import termios
 
     master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, cols, 0, 0))
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
     p = subprocess.Popen(argv or runlab_argv(*args), stdin=slave if stdin else subprocess.DEVNULL,
                          stdout=slave, stderr=slave, cwd=cwd, env=child_env(env))
     os.close(slave)

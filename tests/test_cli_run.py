@@ -310,6 +310,18 @@ def test_child_sees_a_terminal_when_runlab_has_one(cli: Callable[..., Result],
     assert "tty False" in r.stdout
 
 
+def test_a_terminal_of_no_size_gives_the_command_a_usual_one(tmp_path: Path) -> None:
+    # `script` run where there is no terminal of its own, a container's pseudo-terminal:
+    # 0 columns and 0 rows, on which tqdm draws no bar (and the bar's curve is lost); the
+    # command gets 80 columns and 24 rows instead, the size a terminal starts with
+    probe = "import os; size = os.get_terminal_size(1); print('size', size.columns, size.lines)"
+    code, out = run_in_pty([PY, "-c", probe], tmp_path, cols=0, rows=0)
+    assert code == 0
+    assert b"size 80 24" in out
+    code, out = run_in_pty([PY, "-c", probe], tmp_path, cols=0, rows=40)
+    assert b"size 80 40" in out
+
+
 @pytest.mark.skipif(shutil.which("script") is None, reason="needs script(1)")
 def test_terminal_receives_the_line_ends_script_passes(cli: Callable[..., Result],
                                                        tmp_path: Path) -> None:

@@ -545,8 +545,16 @@ def _copy_terminal(src: int, dst: int) -> None:
 
 
 def _copy_size(src: int, dst: int) -> None:
-    with contextlib.suppress(OSError):
+    """The user's terminal's size, to the command's; where it says it has none (0 columns or
+    0 rows: `script` where it has no terminal of its own, a container's), 80 columns and 24
+    rows, the size a terminal starts with (on 0 columns tqdm draws no bar, its curve lost)."""
+    import struct
+
+    with contextlib.suppress(OSError, struct.error):
         size = fcntl.ioctl(src, termios.TIOCGWINSZ, b"\0" * 8)
+        rows, columns, width, height = struct.unpack("HHHH", size)
+        if not rows or not columns:
+            size = struct.pack("HHHH", rows or 24, columns or 80, width, height)
         fcntl.ioctl(dst, termios.TIOCSWINSZ, size)
 
 
