@@ -326,3 +326,54 @@ def test_a_templated_dvc_yaml_declares_the_files_its_templates_name(
     assert series(cli) == {"results/mlp/acc": [(2, 0.9)], "results/cnn/acc": [(2, 0.8)],
                            "auc": [(2, 0.7)], "f1": [(2, 0.6)],
                            "loss": [(1, 0.5), (2, 0.25)], "best": [(2, 0.5)]}
+
+
+ODD_TEMPLATES_YAML = """\
+stages:
+  recursive:
+    cmd: python odd.py
+    deps: &a [x, *a]
+    metrics: [ok.json]
+  listed_key:
+    cmd: echo
+    metrics:
+      - ${files}: {cache: false}
+      - listed.json
+  inner:
+    wdir: sub
+    vars: [conf.yaml]
+    cmd: echo
+    metrics: ["${name}.json"]
+  indexed:
+    cmd: echo
+    metrics: ["first-${models[0]}.json"]
+  each:
+    foreach: ${models}
+    do:
+      vars: [{suffix: s1}]
+      cmd: echo
+      metrics: ["m_${item}_${suffix}.json"]
+"""
+
+
+def test_odd_templates_cost_no_other_stage_s_files(cli: Callable[..., Result],
+                                                   tmp_path: Path) -> None:
+    # a recursive alias in a stage's deps (never filled: only the keys that name files are),
+    # a template that fills a key with a list, a stage's own vars read from its wdir, an
+    # index in brackets, a foreach stage's own vars: each stage's files as DVC names them
+    repo = tmp_path / "repo"
+    (repo / "sub").mkdir(parents=True)
+    git(repo, "init", "-q")
+    (repo / "params.yaml").write_text("models: [mlp, cnn]\nname: top\nfiles: [a.json]\n")
+    (repo / "sub" / "conf.yaml").write_text("name: inner\n")
+    (repo / "dvc.yaml").write_text(ODD_TEMPLATES_YAML)
+    (repo / "odd.py").write_text(
+        "import json\n"
+        "for i, path in enumerate(['ok.json', 'listed.json', 'sub/inner.json', 'sub/top.json',\n"
+        "                          'first-mlp.json', 'm_cnn_s1.json']):\n"
+        "    json.dump({f'v{i}': 0.5}, open(path, 'w'))\n")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "odd")
+    assert cli("-q", sys.executable, "odd.py", cwd=repo).code == 0
+    assert series(cli) == {"v0": [(0, 0.5)], "v1": [(0, 0.5)], "v2": [(0, 0.5)],
+                           "v4": [(0, 0.5)], "v5": [(0, 0.5)]}

@@ -371,7 +371,28 @@ def config_document(path: str) -> Any:
     return value
 
 
-_REFERENCE = re.compile(r"\$\{([\w.\-]{1,200})\}")
+# A reference to another value, `${paths.root}` (OmegaConf's, spaCy's, DVC's: `${ item }`,
+# `${models[0]}` too; not one escaped, `\${name}`)
+_REFERENCE = re.compile(r"(?<!\\)\$\{\ {0,4}([\w.\-\[\]]{1,200})\ {0,4}\}")
+MISSING = object()  # what a lookup of `filled` gives for a name it does not know
+
+
+def filled(item: str, lookup: Callable[[str], Any]) -> Any:
+    """A text's `${name}` references filled by `lookup` (`MISSING` for a name it does not
+    know): a whole reference is the value, one inside a text is its text
+    (`"${paths.root}/train.csv"`); one to nothing, or to a dict or list inside a text, stays
+    as written."""
+    whole = _REFERENCE.fullmatch(item.strip())
+    if whole is not None:
+        found = lookup(whole.group(1))
+        return item if found is MISSING else found
+
+    def text(match: re.Match[str]) -> str:
+        found = lookup(match.group(1))
+        return match.group(0) if found is MISSING or isinstance(found, (dict, list)) else (
+            str(found))
+
+    return _REFERENCE.sub(text, item)
 # Logging's own configuration (`logging.config.fileConfig`): no settings of a run.
 _LOGGING_SECTIONS = frozenset({"loggers", "handlers", "formatters"})
 
@@ -421,28 +442,17 @@ def resolved(params: dict[str, Any], others: Mapping[str, Any] | None = None,
 
     own = list(params)
     known = {**{key.replace(".", "/"): item for key, item in (others or {}).items()}, **params}
-    missing = object()
 
     def lookup(name: str, depth: int) -> Any:
         key = name.replace(".", "/")
         if secret(name) or secret(key.rsplit("/", 1)[-1]):
             return REDACTED
-        return value(known[key], depth + 1) if key in known else missing
+        return value(known[key], depth + 1) if key in known else MISSING
 
     def value(item: Any, depth: int = 0) -> Any:
         if not isinstance(item, str) or "${" not in item or depth > 8:
             return item
-        whole = _REFERENCE.fullmatch(item.strip())
-        if whole is not None:
-            found = lookup(whole.group(1), depth)
-            return item if found is missing else found
-
-        def text(match: re.Match[str]) -> str:
-            found = lookup(match.group(1), depth)
-            return match.group(0) if found is missing or isinstance(found, (dict, list)) else (
-                str(found))
-
-        return _REFERENCE.sub(text, item)
+        return filled(item, lambda name: lookup(name, depth))
 
     return {key: value(params[key]) for key in own}
 

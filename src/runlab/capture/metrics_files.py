@@ -13,7 +13,6 @@ installed (DVC installs it).
 from __future__ import annotations
 
 import os
-import re
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -97,12 +96,7 @@ def declared(root: str) -> list[Declared]:
     doc = config_document(os.path.join(root, "dvc.yaml"))
     if not isinstance(doc, dict):
         return []
-    context = _variables(root, doc.get("vars"),
-                         params if isinstance(params := config_document(
-                             os.path.join(root, "params.yaml")), dict) else {})
-    stages = doc.get("stages")
-    expanded = [instance for stage in (stages.values() if isinstance(stages, dict) else ())
-                for instance in _instances(stage, root, context)]
+    expanded = _stages(root, doc)
     merged: dict[str, Declared] = {}
     for kind in ("metrics", "plots"):
         found: list[Declared] = []
@@ -110,7 +104,7 @@ def declared(root: str) -> list[Declared]:
             wdir = stage.get("wdir")
             found += _listed(stage.get(kind), root,
                              os.path.join(root, wdir) if isinstance(wdir, str) else root)
-        for entry in found + _listed(_rendered(doc.get(kind), context), root, root):
+        for entry in found:
             entry.plot = kind == "plots"
             seen = merged.setdefault(entry.path, entry)
             if seen is not entry:
@@ -119,92 +113,143 @@ def declared(root: str) -> list[Declared]:
     return list(merged.values())
 
 
-# DVC's templating: `${name}`, `${item.lr}`, `${models.0}` in a dvc.yaml's strings
-_TEMPLATE = re.compile(r"\$\{\s*([\w\-]+(?:\.[\w\-]+)*)\s*\}", re.ASCII)
-MAX_INSTANCES = 10_000  # a `foreach` or `matrix` stage's instances expanded at most
+MAX_INSTANCES = 10_000  # the stages a dvc.yaml's `foreach` and `matrix` expand to, at most
+# What a stage's templates are filled in: the keys that name its files (never its `cmd`)
+_DECLARING = ("metrics", "plots", "wdir")
 
 
-def _variables(root: str, listed: Any, context: dict[str, Any]) -> dict[str, Any]:
-    """The variables a dvc.yaml's (or a stage's) `vars:` adds to `context` (the folder's
-    `params.yaml`, which DVC loads first): a dict's own, a file's (`config.yaml`) or some of
-    its keys' (`config.yaml:train,model`), a later one over an earlier."""
+class _TooLarge(Exception):
+    """A dvc.yaml's templates expand past what is read (`MAX_INSTANCES`, `_Budget`)."""
+
+
+@dataclass
+class _Budget:
+    left: int = 100_000  # the values filled in a dvc.yaml, at most (aliases nest: no bomb)
+    instances: int = MAX_INSTANCES
+
+    def spend(self, count: int = 1, instances: int = 0) -> None:
+        self.left -= count
+        self.instances -= instances
+        if self.left < 0 or self.instances < 0:
+            raise _TooLarge
+
+
+def _stages(root: str, doc: dict[str, Any]) -> list[dict[str, Any]]:
+    """A dvc.yaml's stages as DVC runs them (and its own `metrics:` and `plots:` lists as
+    one more), their templates filled: `${name}` from the
+    folder's `params.yaml` (which DVC loads first) and the file's `vars:`; a `foreach` stage
+    one for each item of its list (`${item}`) or dict (`${key}`, `${item}`), a `matrix`
+    stage one for each combination of its lists (`${item.model}`). A stage that cannot be
+    filled (a name no variable has, a value of another kind, aliases past the budget) keeps
+    the files it names as written, or is left out: never the file's other stages."""
+    from runlab.capture.inputs import config_document
+
+    params = config_document(os.path.join(root, "params.yaml"))
+    budget = _Budget()
+    try:
+        context = _variables(root, doc.get("vars"), params if isinstance(params, dict) else {},
+                             budget)
+    except (_TooLarge, RecursionError, TypeError, ValueError):
+        context = {}
+    stages = doc.get("stages")
+    # (the file's own lists last, as one more stage's: relative to its folder)
+    own = {kind: doc[kind] for kind in ("metrics", "plots") if kind in doc}
+    out: list[dict[str, Any]] = []
+    for stage in [*(stages.values() if isinstance(stages, dict) else ()), own]:
+        try:
+            out += _instances(stage, root, context, budget)
+        except _TooLarge:
+            break
+        except (RecursionError, TypeError, ValueError):
+            continue
+    return out
+
+
+def _variables(base: str, listed: Any, context: dict[str, Any], budget: _Budget
+               ) -> dict[str, Any]:
+    """The variables a `vars:` list (a dvc.yaml's, a stage's, relative to its `wdir`) adds
+    to `context`: a dict's own, a file's (`config.yaml`) or some of its keys'
+    (`config.yaml:train,model`), a later one over an earlier."""
     from runlab.capture.inputs import config_document
 
     out = dict(context)
     for var in listed if isinstance(listed, list) else ():
         if isinstance(var, dict):
-            out.update(_rendered(var, out))
+            out.update(_rendered(var, out, budget))
         elif isinstance(var, str):
             path, _, keys = var.partition(":")
-            doc = config_document(os.path.join(root, path))
+            doc = config_document(os.path.join(base, path))
             if isinstance(doc, dict):
                 wanted = [key.strip() for key in keys.split(",") if key.strip()]
                 out.update({key: doc[key] for key in wanted if key in doc} if wanted else doc)
     return out
 
 
-def _instances(stage: Any, root: str, context: dict[str, Any]) -> list[dict[str, Any]]:
-    """A stage's definitions, its templates filled: one, or a `foreach` stage's one for each
-    item of its list (`${item}`) or dict (`${key}`, `${item}`), a `matrix` stage's one for
-    each combination of its lists (`${item.model}`)."""
+def _instances(stage: Any, root: str, context: dict[str, Any], budget: _Budget
+               ) -> list[dict[str, Any]]:
+    """A stage's definitions, the keys that name its files filled (`_stages`)."""
     import itertools
 
     if not isinstance(stage, dict):
         return []
-    context = _variables(root, stage.get("vars"), context) if "vars" in stage else context
     if "foreach" in stage and isinstance(stage.get("do"), dict):
-        items = _rendered(stage["foreach"], context)
+        items = _rendered(stage["foreach"], context, budget)
         pairs = list(items.items()) if isinstance(items, dict) else \
             [(None, item) for item in items] if isinstance(items, list) else []
-        return [_rendered(stage["do"], {**context, "item": item} if key is None
-                          else {**context, "key": key, "item": item})
-                for key, item in pairs[:MAX_INSTANCES]]
+        budget.spend(instances=len(pairs))
+        return [_filled(stage["do"], root, {**context, "item": item} if key is None
+                        else {**context, "key": key, "item": item}, budget)
+                for key, item in pairs]
     if isinstance(matrix := stage.get("matrix"), dict):
-        axes = {name: values for name, values in _rendered(matrix, context).items()
+        axes = {name: values for name, values in _rendered(matrix, context, budget).items()
                 if isinstance(values, list)}
-        body = {key: value for key, value in stage.items() if key != "matrix"}
-        combinations = itertools.islice(itertools.product(*axes.values()), MAX_INSTANCES)
-        return [_rendered(body, {**context, "item": dict(zip(axes, values))})
+        combinations = list(itertools.islice(itertools.product(*axes.values()),
+                                             MAX_INSTANCES + 1))
+        budget.spend(instances=len(combinations))
+        return [_filled(stage, root, {**context, "item": dict(zip(axes, values))}, budget)
                 for values in combinations]
-    rendered = _rendered(stage, context)
-    return [rendered] if isinstance(rendered, dict) else []
+    return [_filled(stage, root, context, budget)]
 
 
-def _rendered(value: Any, context: dict[str, Any]) -> Any:
-    """`value` with its strings' `${...}` filled from `context` (a string that is one
-    template alone takes the variable's value, list or dict); a name `context` lacks is left
-    as written (its path then names no file)."""
+def _filled(stage: dict[str, Any], root: str, context: dict[str, Any], budget: _Budget
+            ) -> dict[str, Any]:
+    """A stage's `wdir`, `metrics` and `plots` filled from `context` and the stage's own
+    `vars:` (their files relative to its `wdir`)."""
+    if "vars" in stage:
+        wdir = _rendered(stage.get("wdir"), context, budget)
+        base = os.path.join(root, wdir) if isinstance(wdir, str) else root
+        context = _variables(base, stage["vars"], context, budget)
+    return {key: _rendered(stage[key], context, budget) for key in _DECLARING if key in stage}
+
+
+def _rendered(value: Any, context: dict[str, Any], budget: _Budget) -> Any:
+    """`value` with its texts' `${...}` filled from `context` (`inputs.filled`)."""
+    from runlab.capture.inputs import MISSING, filled
+
+    budget.spend()
     if isinstance(value, dict):
-        return {_rendered(key, context): _rendered(item, context) for key, item in value.items()}
+        out = {}
+        for key, item in value.items():
+            name = _rendered(key, context, budget)
+            out[name if isinstance(name, str) else key] = _rendered(item, context, budget)
+        return out
     if isinstance(value, list):
-        return [_rendered(item, context) for item in value]
+        return [_rendered(item, context, budget) for item in value]
     if not isinstance(value, str) or "${" not in value:
         return value
-    whole = _TEMPLATE.fullmatch(value)
-    if whole is not None:
-        found = _looked_up(context, whole.group(1))
-        return value if found is _MISSING else found
-
-    def fill(match: re.Match[str]) -> str:
-        found = _looked_up(context, match.group(1))
-        return match.group(0) if found is _MISSING or isinstance(found, (dict, list)) \
-            else str(found).lower() if isinstance(found, bool) else str(found)
-
-    return _TEMPLATE.sub(fill, value)
+    return filled(value, lambda name: _looked_up(context, name, MISSING))
 
 
-_MISSING = object()
-
-
-def _looked_up(context: Any, name: str) -> Any:
-    """A variable by its dotted name (`train.lr`, a list's item by its index, `models.0`)."""
-    for part in name.split("."):
+def _looked_up(context: Any, name: str, missing: object) -> Any:
+    """A variable by its dotted name (`train.lr`; a list's item by its index, `models.0` or
+    `models[0]`), or `missing`."""
+    for part in name.replace("[", ".").replace("]", "").split("."):
         if isinstance(context, dict) and part in context:
             context = context[part]
         elif isinstance(context, list) and part.isdigit() and int(part) < len(context):
             context = context[int(part)]
         else:
-            return _MISSING
+            return missing
     return context
 
 
