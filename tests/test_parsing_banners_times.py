@@ -85,6 +85,9 @@ def test_a_name_after_a_value_and_its_unit_is_the_next_words_only() -> None:
     assert read_both_ways("EPISODE 6 REWARD 210") == [("REWARD", 210.0, 6)]
     assert read_both_ways("EPOCH 3 TIME: 1.2 s LOSS 0.3") == [("LOSS", 0.3, 3)]
     assert read_both_ways("EPOCH 3 | TIME: 1.2 s | LOSS: 0.3") == [("LOSS", 0.3, 3)]
+    # a name whose first word is a unit's is read whole: a minimum's, MS-SSIM
+    assert ("min_loss", 0.31, 0) in read_both_ways("loss: 0.52 min loss: 0.31")
+    assert ("ms_ssim", 0.95, 0) in read_both_ways("psnr: 31.2 ms ssim: 0.95")
     # a name that only starts as a unit does is read whole
     assert read_both_ways("epoch 1 loss: 0.5 smooth loss: 0.4") == [
         ("loss", 0.5, 1), ("smooth_loss", 0.4, 1)]

@@ -85,11 +85,11 @@ def test_an_arrow_after_the_epoch_is_no_part_of_the_names() -> None:
         ("loss", 0.9, 1), ("acc", 0.5, 1), ("loss", 0.7, 2), ("acc", 0.6, 2)]
 
 
-def test_a_learning_rate_stays_lr_under_a_phase() -> None:
-    for line in ("[train] step 4 loss 0.6 lr 3e-3", "train step 4 loss 0.6 lr 3e-3"):
-        assert steps_of(line) == [("train_loss", 0.6, 4), ("lr", 0.003, 4)], line
-    assert steps_of("train step 4 loss 0.6 lr 3e-3", "train step 5 loss 0.5 lr 2e-3") == [
-        ("train_loss", 0.6, 4), ("lr", 0.003, 4), ("train_loss", 0.5, 5), ("lr", 0.002, 5)]
+def test_a_phases_counter_names_its_learning_rate_whatever_the_pairs_shape() -> None:
+    # `name value` pairs after a phase's counter are named as `name=value` pairs are
+    for line in ("[train] step 4 loss 0.6 lr 3e-3", "train step 4 loss 0.6 lr 3e-3",
+                 "train step 4 loss=0.6 lr=3e-3"):
+        assert steps_of(line) == [("train_loss", 0.6, 4), ("train_lr", 0.003, 4)], line
 
 
 def test_a_learning_rate_per_parameter_group_is_skipped_and_the_pairs_after_it_read() -> None:
@@ -108,3 +108,10 @@ def test_whole_numbers_beside_a_setting_are_settings() -> None:
     # whole-number measures stay (no setting's name), and so do a counter's line's
     assert steps_of("top1=76, top5=93") == [("top1", 76, 0), ("top5", 93, 0)]
     assert steps_of("step=5, alpha=32, loss=0.5") == [("alpha", 32, 5), ("loss", 0.5, 5)]
+
+
+def test_a_banners_marks_before_an_evaluation_line_are_no_part_of_it() -> None:
+    assert steps_of("step 190 | loss 0.5", "*** eval at step 200: loss 2.1 ppl 8.2",
+                    "--- eval at step 300: loss 2.0") == [
+        ("loss", 0.5, 190), ("eval_loss", 2.1, 200), ("eval_ppl", 8.2, 200),
+        ("eval_loss", 2.0, 300)]

@@ -62,3 +62,40 @@ def test_a_rich_table_of_settings_under_an_empty_header_is_no_metric() -> None:
                           "┡━━━━━╇━━━━━╇━━━━━━━━┩",
                           "│ cfg │ 0.1 │ 3      │",
                           "└─────┴─────┴────────┘") == []
+
+
+def test_a_history_table_after_its_lines_is_the_curves_printed_again() -> None:
+    # a rich Table of the history after the epochs' lines, its columns named otherwise
+    # (`Train Loss` for `train_loss`): no second curve of each, `Train_Loss` beside `train_loss`
+    lines = ("Epoch 1 train_loss=1.0000 val_loss=1.0500 val_acc=0.600",
+             "Epoch 2 train_loss=0.5000 val_loss=0.5500 val_acc=0.700",
+             "      Training history       ",
+             "┏━━━━━━━┳━━━━━━━━━━━━┳━━━━━━━━━━┳━━━━━━━━━┓",
+             "┃ Epoch ┃ Train Loss ┃ Val Loss ┃ Val Acc ┃",
+             "┡━━━━━━━╇━━━━━━━━━━━━╇━━━━━━━━━━╇━━━━━━━━━┩",
+             "│ 1     │ 1.0000     │ 1.0500   │ 0.600   │",
+             "│ 2     │ 0.5000     │ 0.5500   │ 0.700   │",
+             "└───────┴────────────┴──────────┴─────────┘")
+    assert read_both_ways(*lines) == [
+        ("train_loss", 1.0, 1), ("val_loss", 1.05, 1), ("val_acc", 0.6, 1),
+        ("train_loss", 0.5, 2), ("val_loss", 0.55, 2), ("val_acc", 0.7, 2)]
+    # a table of other values under those names is read
+    other = [line.replace("0.5000 ", "0.4000 ") if line.startswith("│ 2") else line
+             for line in lines]
+    assert ("Train_Loss", 0.4, 2) in read_both_ways(*other)
+
+
+def test_a_history_tables_new_column_is_read_beside_the_curves_printed_again() -> None:
+    # the table adds `Val F1`, which no line printed: its values are read, the others are
+    # the curves printed again
+    lines = ("Epoch 1 train_loss=1.0000 val_loss=1.0500",
+             "Epoch 2 train_loss=0.5000 val_loss=0.5500",
+             "┏━━━━━━━┳━━━━━━━━━━━━┳━━━━━━━━━━┳━━━━━━━━┓",
+             "┃ Epoch ┃ Train Loss ┃ Val Loss ┃ Val F1 ┃",
+             "┡━━━━━━━╇━━━━━━━━━━━━╇━━━━━━━━━━╇━━━━━━━━┩",
+             "│ 1     │ 1.0000     │ 1.0500   │ 0.55   │",
+             "│ 2     │ 0.5000     │ 0.5500   │ 0.65   │",
+             "└───────┴────────────┴──────────┴────────┘")
+    assert read_both_ways(*lines) == [
+        ("train_loss", 1.0, 1), ("val_loss", 1.05, 1), ("train_loss", 0.5, 2),
+        ("val_loss", 0.55, 2), ("Val_F1", 0.55, 1), ("Val_F1", 0.65, 2)]

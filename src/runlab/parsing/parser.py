@@ -304,6 +304,10 @@ _WAITING = 10_000  # points of step-less lines held for the next bar drawing, at
 
 
 _DUMPED = frozenset({"python_dict", "json", "hf_trainer"})  # (the rules of dicts printed whole)
+# (a key's first word: `val_loss`, `eval_loss`)
+_VALIDATIONS = frozenset({"val", "valid", "validation", "eval", "dev"})
+_TRAININGS = frozenset({"train", "training", "tr"})
+_PRINTED_DICTS = frozenset({"python_dict", "json", "node_object"})  # (a program's own dicts)
 _STAMPED = frozenset("0123456789[")  # (a log line's time or level in brackets first)
 _DIGITS = re.compile(r"\d")
 # A run resumed at a step (`Resuming from step 5000`, `Resumed training at global step 5000`),
@@ -557,6 +561,15 @@ class MetricParser:
         # (under a header line of its own, `Epoch 1` then `loss: 2.3  [64/640]`, a result is
         # the epoch's).
         self._position_done: int | None = None
+        # The epoch of the latest line that gave a finer step beside its epoch (`Epoch 1 |
+        # step 50 | ...`, `Epoch [1/3] Step [300/900] ...`) and that step; and the epoch the
+        # main bar's description names (`Epoch 2:  40%|...`): a line after them that names
+        # only that epoch (`Epoch 1 | val_loss 0.02`) is at the step the run reached in it, as
+        # one naming no step is (`_epoch_reached`).
+        self._epoch_steps_reached: tuple[int, int] | None = None
+        self._bar_epoch: int | None = None
+        self._whole = False  # records printed whole are read (`_printed_whole`)
+        self._dict_epoch: int | None = None  # the epoch the latest dict named (`_resolve`)
         self._step_only = False  # whether the current step is a step-only line's
         self._counts: dict[str, int] = {}
         # Steps done, from the lines that give a step finer than the epoch (`step 250 | ...`):
@@ -838,6 +851,12 @@ class MetricParser:
             # (a bar that never counted, a quick evaluation's after the last epoch's training
             # bar: the lines after it are at the step that bar last drew)
             points += self._give_waiting(self._counted_step)
+        if main is not None and self._waiting and 0 < main[2] and main[3] and (
+                self._cleared == (self._main, main[1])):
+            # (its last run closed by `leave=False`, which draws no last frame: the lines
+            # after it are at the step its loop ran to, its total)
+            points += self._give_waiting(
+                main[0] + main[2] + min(self._shift.get(self._main) or 0, 0))
         points += self._give_waiting(self._bar_step)
         return points
 
@@ -942,15 +961,19 @@ class MetricParser:
                     kept.append(point)
                 continue
             if i < row_end and i in again:
+                if kept is None:
+                    kept = points[:i]
                 continue
             if i >= row_end and point.rule in _HISTORIES and step is not None:
                 row, between = _table_row(points, i)
                 row_end = row[-1] + 1
-                if self._reprinted([points[j] for j in row], between):
-                    again.update(row)
-                    if kept is None:
-                        kept = points[:i]
-                    continue
+                reprinted = self._reprinted([points[j] for j in row], between)
+                if reprinted is not None:
+                    again.update(j for j, same in zip(row, reprinted) if same)
+                    if i in again:
+                        if kept is None:
+                            kept = points[:i]
+                        continue
             if point.rule == "frame" and step is not None and (
                     (shifted := self._frame_step(key, point.value, step)) != step):
                 point, step = Point(key, point.value, shifted, point.rule), shifted
@@ -974,23 +997,30 @@ class MetricParser:
                 kept.append(point)
         return points if kept is None else kept
 
-    def _reprinted(self, row: list[Point], between: dict[tuple[str, int], float]) -> bool:
-        """Whether a history table's row of two values at the least is its curve printed
-        again: each value the one its key had at the row's step, or at the row's index past
-        the step the curve started at (a frame's index from 0, `df.tail(1)`, after Keras'
-        `Epoch 1/3` ...), to the row's printed digits (`df.round(2)`). `between`: the points
-        given out among the row's (Keras' last epoch's, held until then)."""
+    def _reprinted(self, row: list[Point], between: dict[tuple[str, int], float]
+                   ) -> list[bool] | None:
+        """Which values of a history table's row are its curves printed again, where two at
+        the least are: each of those the one its key had at the row's step, or at the row's
+        index past the step the curve started at (a frame's index from 0, `df.tail(1)`, after
+        Keras' `Epoch 1/3` ...), to the row's printed digits (`df.round(2)`); a column of no
+        curve beside them (`Val F1`) is new. None where the row is no curve printed again.
+        `between`: the points given out among the row's (Keras' last epoch's, held until
+        then)."""
         step = row[0].step
         if len(row) < 2 or step is None:
-            return False
-        curves = [self._earlier.get(point.key) or {} for point in row]
-        firsts = [next(iter(curve), None) for curve in curves]  # (the earliest steps kept)
-        first = min((s for s in firsts if s is not None), default=None)
-        if first is None:
-            return False
-        return any(all(_rounded(between.get((point.key, step + shift), curve.get(step + shift)),
-                                point.value) for curve, point in zip(curves, row))
-                   for shift in ((0, first) if first > 0 else (0,)))
+            return None
+        curves = [self._earlier.get(point.key) or self._curve_alike(point.key) for point in row]
+        if sum(map(bool, curves)) < 2:
+            return None
+        first = min(next(iter(curve)) for curve in curves if curve)  # (the earliest step kept)
+        for shift in (0, first) if first > 0 else (0,):
+            earlier = [between.get((point.key, step + shift), curve.get(step + shift))
+                       for curve, point in zip(curves, row)]
+            if sum(value is not None for value in earlier) >= 2 and all(
+                    _rounded(value, point.value) for value, point in zip(earlier, row)
+                    if value is not None):
+                return [value is not None for value in earlier]
+        return None
 
     def _started_again(self, point: Point, seen: Point | None) -> bool:
         """Whether a dict's value starts its key's curve again (a later fold's, a later
@@ -1010,6 +1040,14 @@ class MetricParser:
             for old in [old for old in curve if old >= step]:
                 del curve[old]
         return True
+
+    def _curve_alike(self, key: str) -> dict[int, float]:
+        """The steps of a key the table's column names otherwise spelt (`Train_Loss` is the
+        curve printed as `train_loss`: a rich `Table` of the history after its lines), or
+        none."""
+        folded = key.lower().replace("-", "_")
+        return next((steps for name, steps in self._earlier.items()
+                     if name.lower().replace("-", "_") == folded), {})
 
     def _earlier_steps(self, key: str) -> dict[int, float]:
         """A new key's steps in `_earlier`, bounded: 256 keys (the oldest key's give way), each
@@ -1609,6 +1647,7 @@ class MetricParser:
                     # (a bar that runs, not a line of an epoch's bar drawn once at its end;
                     # Lightning's epoch, which its bar's step counts on from, stays the lines')
                     self._header_on_bar = True
+                    self._bar_epoch = self._header_epoch
                 if drawn.rest:  # `...it/s]12/01 10:00 - INFO - epoch 0: {'accuracy': 0.4}`
                     waiting = len(self._waiting)
                     after = self._parse_line(drawn.rest, read=True)
@@ -1787,9 +1826,12 @@ class MetricParser:
     def _printed_whole(self, records: list[list[Found]], rule: str) -> list[Point]:
         """The points of records printed whole (a history's epochs, JSON's objects)."""
         points: list[Point] = []
+        # (a history's records, several, move the run to none of their epochs: `_resolve`)
+        self._whole = len(records) > 1
         for found in records:
             if found:
                 self._resolve([(rule, found, False)], points)
+        self._whole = False
         return points
 
     def _reached(self) -> int:
@@ -1973,7 +2015,12 @@ class MetricParser:
                 if outer is not None and outer[4] and 2 <= outer[1] < outer[2]:
                     self._inside[bar.family] = self._main
                 state = self._bars[bar.family] = [0, bar.counter, bar.total, 0, 1, 0]
-            elif bar.counter < state[1]:  # the bar starts again: its count goes on
+            elif bar.counter < state[1] or (
+                    not bar.counter and not state[1] and state[3] and not metrics
+                    and self._cleared == (bar.family, 0)):
+                # the bar starts again: its count goes on (a run closed by `leave=False` whose
+                # drawings all lagged at 0, tqdm's `mininterval`, its values each a step: the
+                # next run's first drawing, no values yet, not a print's redrawing)
                 if self._cleared == (bar.family, state[1]):
                     # its run was closed by `leave=False`, which clears the bar and draws no
                     # last frame: the loop ran to its total
@@ -2134,7 +2181,7 @@ class MetricParser:
         # The first finding of a key wins, and user patterns were found first.
         chosen: dict[str, tuple[float, int | None, str, bool]] = {}
         key_step: int | None = None
-        step_key = ""
+        step_key = step_rule = ""
         best = len(STEP_NAMES)
         for rule, findings, redraws in found:
             for key, value, step in findings:
@@ -2143,7 +2190,7 @@ class MetricParser:
                 chosen[key] = (self._united(key, value), step, rule, redraws)
                 rank = _step_rank(key)
                 if rank is not None and rank < best and type(value) is int:
-                    best, key_step, step_key = rank, value, key
+                    best, key_step, step_key, step_rule = rank, value, key, rule
         if self._ranked:
             chosen.pop("rank", None)  # (rank 0's line: `{"rank": 0, "loss": 0.6}`)
         if key_step is not None:
@@ -2172,6 +2219,7 @@ class MetricParser:
                     epoch = line_epoch  # `Epoch 3, Step 500, Loss: 0.41`: its header's
                 if epoch is not None:
                     key_step = self._in_epoch(int(epoch), key_step)
+                    self._epoch_steps_reached = (int(epoch), key_step)
             if best < _EPOCH_RANK and key_step is not None:
                 self._steps_done(key_step)
                 if self._micro:
@@ -2181,6 +2229,21 @@ class MetricParser:
                     # global_step: 20, ...`): the lines after it that name no step are at that
                     # step, not the epoch
                     self._position_done = key_step
+            elif best == _EPOCH_RANK and step_rule in _PRINTED_DICTS and position is None and (
+                    header is None and key_step is not None and not self._whole):
+                # dicts that name their epoch, one an epoch (`{"epoch": 3, "train_loss": ...}`
+                # after epoch 2's): the lines after them that name no step are at that epoch,
+                # as after `{"step": 500, ...}` (and after epoch headers, `Epoch 3`, the dicts'
+                # epochs go on from them); a result's one dict (`{'epoch': 3, 'miou': 0.71}`)
+                # moves nothing, nor one behind the step the run reached (the dicts of epochs
+                # after `step 2000 ...` lines)
+                if self._dict_epoch is not None and self._dict_epoch < key_step > (
+                        self._done or 0):
+                    self._done = key_step
+                    if self._header_epoch is not None and key_step > self._header_epoch and (
+                            self._current_step == self._header_epoch):
+                        self._set_header("epoch", key_step, points)
+                self._dict_epoch = key_step
         # Under an epoch header, a counter with its total is a position in the epoch: Paddle's
         # `step  5/20 - loss: 0.69` after `Epoch 2/2` (llm.c's `step 1/74 |` has no epochs).
         if position is not None and (key_step is None or best >= _EPOCH_RANK or (
@@ -2209,10 +2272,24 @@ class MetricParser:
                 # (a position with no epoch in a run of none, `[200/800] loss=0.4`: the run's
                 # count, the step of the lines after it that name none, `val_loss: 0.3`)
                 self._position_done = key_step
+                if own and epoch is not None and self._epoch_position.get(length, (0, 0, None))[2]:
+                    # (a position that goes on across epochs, the run's own count: one that may
+                    # start again, in the first epoch, leaves a validation at its epoch)
+                    self._epoch_steps_reached = (epoch, key_step)
         if key_step is None:
             # a user pattern's step is the step of the rest of its line too
             key_step = next((step for _, step, rule, _ in chosen.values()
                              if rule == _CUSTOM and step is not None), None)
+        if position is None and (best == _EPOCH_RANK if key_step is not None else (
+                header is not None and header == line_epoch)) and _validation(chosen):
+            # a validation's line that names only its epoch (`Epoch 2: val_loss=0.25`), after
+            # lines that gave a finer step in it: at the step the training reached, beside
+            # the training's points (an epoch's own totals, `Epoch 1, total training loss:
+            # 375.9`, ESPnet's `1epoch results: [train] ... [valid] ...`, and tests, `Epoch #1:
+            # test_reward: 9.8`, stay at the epoch)
+            reached = self._epoch_reached(key_step if key_step is not None else header or 0)
+            if reached is not None:
+                key_step = reached
         if key_step is None and header is not None:
             key_step = header  # `Epoch #1: test_reward: 9.8`: not the bar's next step
         elif (key_step is not None and best < _EPOCH_RANK and not chosen and position is None
@@ -2406,6 +2483,23 @@ class MetricParser:
         self._epoch_steps = (seen, before, first, last, interval, restarts)
         return before + step if restarts else step
 
+    def _epoch_reached(self, epoch: int) -> int | None:
+        """The global step the run reached in `epoch`, where a count finer than the epoch gave
+        it: the latest line that printed a step beside that epoch, or the main bar described by
+        that epoch once its run ended (its last frame drawn, or cleared by `leave=False`: at
+        its total); None where the epoch is the run's only count."""
+        reached = self._epoch_steps_reached
+        if reached is not None and reached[0] == epoch:
+            return reached[1]
+        state = self._bars.get(self._main) if self._bar_epoch == epoch else None
+        if state is None or not state[2]:
+            return None
+        if state[2] <= state[1]:
+            return self._bar_step
+        if state[3] and self._cleared == (self._main, state[1]):
+            return state[0] + state[2] + min(self._shift.get(self._main) or 0, 0)
+        return None
+
     def _position_step(self, position: int, length: int, epoch: int | None) -> int:
         """The global step of a position within an epoch of ``length``: epochs counted from
         the first one seen; with no epoch, a position that goes back starts the next epoch."""
@@ -2570,6 +2664,15 @@ _NUMERIC = re.compile(r"[-+]?[\d.][\d.,/%eE+\-]{0,40}", re.ASCII)  # (a value, a
 # `step 10 loss=`): its clause's words, or those after a value.
 _DANGLING = re.compile(r"(?:^|(?:^|\ )-\ |[|,;\t]|(?<=\d)\ )\ *([A-Za-z_][\w\-/.]{0,60}"
                        r"(?:\ [A-Za-z_][\w\-/.]{0,60}){0,3}[:=]?)\ *\Z", re.ASCII)
+
+
+def _validation(chosen: Mapping[str, Any]) -> bool:
+    """Whether a line's keys are a validation's: each of its measures (`val_loss`,
+    `valid/cer`, `eval_loss`), none a training's or unqualified (an epoch's results, ESPnet's
+    `[train] loss=124.0, [valid] loss=109.0`, Keras' `loss=0.35 val_loss=0.3`)."""
+    words = {key.lower().replace("/", "_").split("_", 1)[0] for key in chosen
+             if key.lower() not in STEP_NAMES}
+    return bool(words) and words <= _VALIDATIONS
 
 
 def _logged(line: str) -> str:
@@ -2793,7 +2896,8 @@ def _unprefixed(line: str) -> str:
 
 
 # The rules whose values are printed again whole (a history, a table drawn anew)
-_REPRINTS = frozenset({"python_dict", "table", "json", "fancy_grid", "metric_table", "frame"})
+_REPRINTS = frozenset({"python_dict", "table", "json", "fancy_grid", "metric_table", "frame",
+                       "node_object"})
 _RECORDS = frozenset({"python_dict", "json"})  # (of those, a record's: a line an epoch)
 # The tables of a history, a row an epoch (`_history_row`; Markdown's, `named_rows`, too)
 _HISTORIES = frozenset({"table", "frame", "fancy_grid", "table_groups", "named_rows"})

@@ -119,8 +119,9 @@ _PAIR = re.compile(
     # 300...best value = 4.09`)
     r"(?:\.{2,3}(?=[A-Za-z]))?"
     # (no name starts with the unit of the value before it: `time: 1.2 s loss: 0.3` is loss,
-    # not `s_loss`; `mem: 3.4 GB acc: 0.9`)
-    rf"(?!(?<=\d\ )(?i:{TIME_UNIT}|[KMGT]i?B)\ )"
+    # not `s_loss`; `mem: 3.4 GB acc: 0.9`; a name's own first word stays, `min loss`, `ms
+    # ssim`)
+    r"(?!(?<=\d\ )(?:(?i:s|secs?|seconds?|ms)(?!\ (?i:ssim))|[KMGT]i?B)\ )"
     rf"(?:({_NAME}):\ +(?=[A-Za-z]|{LETTERS})(?!(?i:nan|inf)))?"
     # (the ELBO negated is the loss variational inference minimises, as Pyro names it: `-ELBO:
     # 50442.2`, its key as printed)
@@ -638,9 +639,10 @@ _MEASURE_PHRASE = re.compile(
     r"|memory(?:\ %)?)"
     r"\ (?i:of|on|for|over|in|at|across|per|with|after|under)"
     # (`+`: `... with CE + KD: 9.38%`; a space before the colon: the older CIFAR-10 tutorial's
-    # `Accuracy of plane : 57 %`; a symbol in parentheses, `(R^2)`; a share's `%`)
+    # `Accuracy of plane : 57 %`, padded, `'Accuracy of %5s : %2d %%'`'s `Accuracy of dog   : 45
+    # %`; a symbol in parentheses, `(R^2)`; a share's `%`)
     # (or ` = `: `MSE on the test set = 0.31`)
-    r"(?:\ {1,8}[\w@.\-/+%]{1,40}){1,10}(?:\ \([\w^.\-]{1,20}\))?)(?:\ ?:\ +|\ =\ +)" + VALUE,
+    r"(?:\ {1,8}[\w@.\-/+%]{1,40}){1,10}(?:\ \([\w^.\-]{1,20}\))?)(?:\ {0,8}:\ +|\ =\ +)" + VALUE,
     re.ASCII,
 )
 # The same phrase's head before a name inside a line, after a clause's start: `epoch: 0,
@@ -1252,6 +1254,11 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
                              for key, integer, number in pairs[1:])]
     if len(pairs) > 1 and any("_" in key for key, _, _ in pairs[:-1]):
         pairs = _phase_named(pairs)
+    if pairs and "fter " in line and (done := _EVALUATED_AFTER.match(message(line))) is not None and (
+            not any(key.lower() in STEP_NAMES for key, _, _ in pairs)):
+        # an evaluation said to come after the steps so far, `--> Evaluation after 762 steps:
+        # mean_reward=187.00`: at them
+        pairs = [("step", done.group(1), ""), *pairs]
     if pairs and line[-1:].isdigit() and (", " in line or " | " in line or " at " in line or (
             " for " in line) or " after " in line):
         trailing = _TRAILING_COUNTER.search(line)
@@ -1276,6 +1283,9 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
         # whole numbers named beside a setting's name, no measure and no counter: settings
         # printed before a training, `LoRA r=16, alpha=32, dropout=0.05`
         pairs = [(_DROPPED if integer else key, integer, number) for key, integer, number in pairs]
+    if pairs and ("ptim" in line or "cheduler" in line or "odel" in line) and _named_setup(
+            line, pairs):
+        pairs = []
     if pairs and "ize" in line:
         # a step size in whole steps is a scheduler's setting, StepLR's `step_size: 30`; a
         # sampler's or a line search's is a fraction, `step_size = 0.5`
@@ -1292,6 +1302,10 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
 
 
 _DEVICE_MEMORY = re.compile(r"(?i:(?:max|total|gpu)_memory)")
+# A label of up to two words (an arrow before it) and the steps so far, before the pairs.
+_EVALUATED_AFTER = re.compile(
+    r"\s{0,8}(?:(?:[=\-]{1,8}>|>{1,3})\ {1,4})?(?:[A-Za-z]{2,20}\ ){0,2}(?i:after)\ (\d{1,18})"
+    r"\ (?i:steps|timesteps|env\ steps|iterations|iters|updates)[:,]\ {1,4}(?=[A-Za-z])", re.ASCII)
 
 
 def _settings_line(line: str, pairs: list[tuple[str, str, str]]) -> bool:
@@ -1301,6 +1315,20 @@ def _settings_line(line: str, pairs: list[tuple[str, str, str]]) -> bool:
                for key, _, _ in pairs) and not any(
         names_a_measure(key) or key.lower() in STEP_NAMES for key, _, _ in pairs) and (
         _TRAINING_COUNTER.search(line) is None)
+
+
+# A setting named by a word printed once before a training, `optimizer: AdamW`, `scheduler=cosine`.
+_NAMED_SETTING = re.compile(
+    r"(?<![\w.])(?i:optimi[sz]er|optim|scheduler|lr_scheduler|model)\ {0,4}[:=]\ {0,4}['\"]?"
+    r"[A-Za-z][\w.\-]{0,60}['\"]?(?:,|\ |$)", re.ASCII)
+
+
+def _named_setup(line: str, pairs: list[tuple[str, str, str]]) -> bool:
+    """Whether a line is the settings a training starts with: an optimizer, scheduler or model
+    named by a word beside hyperparameters only (`optimizer: AdamW, weight_decay: 0.01, lr:
+    0.0002`: no first point of the lr curve), and no counter of a training."""
+    return all(key.lower() in HYPERPARAMETERS for key, _, _ in pairs) and (
+        _NAMED_SETTING.search(line) is not None and _TRAINING_COUNTER.search(line) is None)
 
 
 # A line framed by runs of decoration on both sides, `=== ... ===`, `##### ... #####`.
@@ -2833,6 +2861,9 @@ _NOT_A_STAGE = frozenset({"best", "last", "final", "previous", "current", "next"
 # Counters a fold's (a trial's, a round's, a curriculum's stage's) holds, whose number is the
 # step of its line.
 _FOLDS = frozenset({"fold", "trial", "round", "stage", "phase"})
+# The environment steps so far beside an episode's number (not `Steps`: an episode's own length
+# as often).
+_EPISODE_STEPS = ENV_STEPS | {"total_steps"}
 _STAGE_COUNTERS = frozenset({"stage", "phase"})
 _IN_FOLD = re.compile(
     r"(epoch|ep|step|iter|iteration)\ {1,4}(\d{1,18})(?:/\d{1,18})?(?:\ ?[,:|])?\ +",
@@ -3253,7 +3284,7 @@ def message(line: str) -> str:
     text = _message(line)
     if text[:1] in "sSiI" and (aside := _EPOCH_ASIDE.match(text)) is not None:
         text = text[: aside.end(1)] + text[aside.end() :]
-    elif text[:1] in ">=-" and (arrow := _EVALUATION_ARROW.match(text)) is not None:
+    elif text[:1] in ">=-*" and (arrow := _EVALUATION_ARROW.match(text)) is not None:
         text = text[arrow.end() :]
     _LATEST_MESSAGE[0] = (line, text)
     return text
@@ -3262,7 +3293,11 @@ def message(line: str) -> str:
 # An arrow pointing at an evaluation's line, `>>> eval at step 200: loss 2.1`, `=> val loss at
 # step 200: 2.1`: the line read as without it.
 _EVALUATION_ARROW = re.compile(
-    r"(?:>{1,3}|=>|-{1,2}>)\ {1,4}(?=(?i:eval|evaluation|val|valid|validation|test|dev)[\ :])",
+    r"(?:>{1,3}|=>|-{1,2}>|(-{3}|\*{3}))\ {1,4}"
+    r"(?=(?i:eval|evaluation|val|valid|validation|test|dev)[\ :])"
+    # (a banner's marks only before a line of its own, not a heading's frame, `--- Validation
+    # ---`, nor a framed result's)
+    r"(?(1)(?![^\n]*(?:-{3}|\*{3})\s*$))",
     re.ASCII)
 # The epoch (or the share done) beside a hand-written loop's step counter, `step 40 (epoch
 # 0.50): loss 0.99`, `step 40, epoch 0.50: ...`, `step 40 [epoch 0.50] ...`, `Step 40 (0.50
@@ -3569,8 +3604,8 @@ def parse_name_value(line: str) -> list[Found]:
         # `[train] epoch 3 loss 0.41`: every measure of the line is the phase's, as the
         # key_value rule names `[train] step: 25, loss: 2.40`'s
         phase = label.group(1) or label.group(2)
-        return [(key if key.lower() in STEP_NAMES or key.lower() in RATES or phased(key)
-                 else f"{phase}_{key}", value, step)
+        return [(key if key.lower() in STEP_NAMES or phased(key) else f"{phase}_{key}", value,
+                 step)
                 for key, value, step in parse_name_value(line[label.end():])]
     if (":" in line or "=" in line) and _phase_counter(line) is not None and len(
             key_value_pairs(line)) > 1:
@@ -3722,13 +3757,12 @@ def parse_name_value(line: str) -> list[Found]:
             names_a_measure(clause.split(maxsplit=1)[0]) for clause in line.split(" / ")):
         # or with no counter, under DreamerV3's rich rule, `──── Step 5000 ────`
         rest, slashed = line, True
-    elif ":" not in line and "=" not in line and (led := _phase_counter(line)) is not None:
+    elif ":" not in line and "=" not in line and _phase_counter(line) is not None:
         # `train epoch 1 avg loss 0.5 acc 0.8`, `Validation Epoch 3 | loss 0.4`: a phase's
         # counter, then `name value` pairs, as the key_value rule reads them after `Eval
-        # epoch 2:` (a learning rate stays `lr`: `train step 4 loss 0.6 lr 3e-3`)
-        rates = {f"{led[0]}_{rate}" for rate in RATES}
-        return [(key.partition("_")[2] if key in rates else key, value, step)
-                for key, value, step in parse_key_value(line)]
+        # epoch 2:` (its learning rate too, `train step 4 loss 0.6 lr 3e-3`: `train_lr`, as
+        # `train step 4 loss=0.6 lr=3e-3` gives)
+        return parse_key_value(line)
     elif "|" in line or "\t" in line or " - " in line.lstrip():  # not a `- ` bullet
         name, tab, value = line.strip().partition("\t")
         if tab and "\t" not in value and "|" not in line:
@@ -3835,6 +3869,12 @@ def parse_name_value(line: str) -> list[Found]:
             elif name.lower() == "batch" and match.group(2).isdigit() and any(
                     k.lower() in ("epoch", "ep") for k, _, _ in found):
                 found.append(("step", int(match.group(2)), None))  # `Epoch 1 | Batch 100 |`
+            elif name.lower() in _EPISODE_STEPS and match.group(2).isdigit() and (episode := next(
+                    (at for at, (k, _, _) in enumerate(found) if k.lower() in ("episode", "ep")),
+                    None)) is not None:
+                # an RL loop's environment steps after its episode, `Episode 5 | Timesteps 762 |
+                # Return 190.0`: the finer counter is the step, as in `Timestep 1000 | Episode 5`
+                found[episode] = ("step", int(match.group(2)), None)
             else:
                 counts = True
     if counter is not None and counter.group(0).endswith(",") and not any(
