@@ -46,3 +46,21 @@ def test_an_optimizer_named_beside_its_settings_is_no_metric() -> None:
     # a measure beside them is read
     assert steps_of("optimizer: AdamW, lr: 0.0002, loss: 2.3") == [
         ("lr", 0.0002, 0), ("loss", 2.3, 0)]
+
+
+def test_settings_lines_in_any_separator_and_the_counts_beside_settings() -> None:
+    # an optimizer's settings with `=`, a whole number among them too: no metric
+    for line in ("optimizer=AdamW lr=0.001 weight_decay=0", "model=resnet lr=0.1 grad_clip=1"):
+        assert steps_of(line) == [], line
+    # counts beside a setting are no settings: an RL loop's frames, a classifier's correct
+    assert steps_of("gamma=0.99 frames=10000 kills=3") == [
+        ("frames", 10000, 0), ("kills", 3, 0)]
+    assert ("correct", 189, 0) in steps_of("momentum=0.9 correct=189")
+
+
+def test_an_episodes_timesteps_repeated_on_a_long_line() -> None:
+    # each clause looks at the line's lead alone (the episode's), once
+    from runlab.parsing.rules.pairs import parse_name_value
+
+    line = "Episode 5 | " + "loss 0.5 | " * 4000 + "Timesteps 7 | " * 4000
+    assert parse_name_value(line)[0] == ("step", 7, None)

@@ -1280,9 +1280,11 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
         pairs = [(_DROPPED if integer and _a_count(key, line) else key, integer, number)
                  for key, integer, number in pairs]
     if pairs and "=" in line and _settings_line(line, pairs):
-        # whole numbers named beside a setting's name, no measure and no counter: settings
-        # printed before a training, `LoRA r=16, alpha=32, dropout=0.05`
-        pairs = [(_DROPPED if integer else key, integer, number) for key, integer, number in pairs]
+        # whole numbers named as settings beside a setting's name, no measure and no counter:
+        # settings printed before a training, `LoRA r=16, alpha=32, dropout=0.05` (a count
+        # beside them stays, `gamma=0.99 frames=10000 kills=3`)
+        pairs = [(_DROPPED if integer and _a_setting(key) else key, integer, number)
+                 for key, integer, number in pairs]
     if pairs and ("ptim" in line or "cheduler" in line or "odel" in line) and _named_setup(
             line, pairs):
         pairs = []
@@ -1317,6 +1319,14 @@ def _settings_line(line: str, pairs: list[tuple[str, str, str]]) -> bool:
         _TRAINING_COUNTER.search(line) is None)
 
 
+def _a_setting(key: str) -> bool:
+    """Whether a whole number's name is a setting's: a hyperparameter's (`alpha`, `depth`), or
+    a rank's (LoRA's `r`, printed `LoRA r=16`: `LoRA_r`), or a size's (`shift_size`)."""
+    name = key.lower()
+    last = name.rpartition("_")[2]
+    return name in HYPERPARAMETERS or last in HYPERPARAMETERS or last in ("r", "rank", "size")
+
+
 # A setting named by a word printed once before a training, `optimizer: AdamW`, `scheduler=cosine`.
 _NAMED_SETTING = re.compile(
     r"(?<![\w.])(?i:optimi[sz]er|optim|scheduler|lr_scheduler|model)\ {0,4}[:=]\ {0,4}['\"]?"
@@ -1327,7 +1337,7 @@ def _named_setup(line: str, pairs: list[tuple[str, str, str]]) -> bool:
     """Whether a line is the settings a training starts with: an optimizer, scheduler or model
     named by a word beside hyperparameters only (`optimizer: AdamW, weight_decay: 0.01, lr:
     0.0002`: no first point of the lr curve), and no counter of a training."""
-    return all(key.lower() in HYPERPARAMETERS for key, _, _ in pairs) and (
+    return all(key == _DROPPED or key.lower() in HYPERPARAMETERS for key, _, _ in pairs) and (
         _NAMED_SETTING.search(line) is not None and _TRAINING_COUNTER.search(line) is None)
 
 
@@ -3869,12 +3879,12 @@ def parse_name_value(line: str) -> list[Found]:
             elif name.lower() == "batch" and match.group(2).isdigit() and any(
                     k.lower() in ("epoch", "ep") for k, _, _ in found):
                 found.append(("step", int(match.group(2)), None))  # `Epoch 1 | Batch 100 |`
-            elif name.lower() in _EPISODE_STEPS and match.group(2).isdigit() and (episode := next(
-                    (at for at, (k, _, _) in enumerate(found) if k.lower() in ("episode", "ep")),
-                    None)) is not None:
-                # an RL loop's environment steps after its episode, `Episode 5 | Timesteps 762 |
-                # Return 190.0`: the finer counter is the step, as in `Timestep 1000 | Episode 5`
-                found[episode] = ("step", int(match.group(2)), None)
+            elif name.lower() in _EPISODE_STEPS and match.group(2).isdigit() and found and (
+                    found[0][0].lower() in ("episode", "ep")):
+                # an RL loop's environment steps after the episode that leads it, `Episode 5 |
+                # Timesteps 762 | Return 190.0`: the finer counter is the step, as in
+                # `Timestep 1000 | Episode 5`
+                found[0] = ("step", int(match.group(2)), None)
             else:
                 counts = True
     if counter is not None and counter.group(0).endswith(",") and not any(
