@@ -6,17 +6,8 @@ is drawn, as a terminal shows it (its line ends `\\r\\n`)."""
 
 from __future__ import annotations
 
-from runlab.parsing import LineSplitter, MetricParser
 from tests.test_parsing import steps_of
-
-
-def drawn(data: str) -> list[tuple[str, float, int]]:
-    """Output as a program wrote it, through the line splitter and one parser: (key, value,
-    step)."""
-    splitter, parser = LineSplitter(), MetricParser()
-    lines = splitter.feed(data.encode()) + splitter.flush()
-    points = parser.parse_lines(lines) + parser.flush()
-    return [(p.key, p.value, p.step) for p in points]
+from tests.test_parsing_bar_steps import drawn
 
 
 def on_terminal(data: str) -> str:
