@@ -291,6 +291,10 @@ _BULLETS = "-*\u2022"
 # clu's LoggingWriter of a collection, `[8] collection=eval accuracy=0.11, loss=2.31`: the
 # collection's values (eval/accuracy), as TensorBoard shows each collection's apart.
 _CLU_COLLECTION = re.compile(r"(\[\d{1,18}\] )collection=([A-Za-z_][\w\-]{0,40}) ", re.ASCII)
+# The epoch a position's line names beside it, `[epoch 2/3]`, `Epoch 2/3`, `epoch: 2` (not a
+# fraction of one, HF's `epoch 1.5`).
+_EPOCH_BESIDE = re.compile(
+    r"(?<![\w])[Ee]poch:?\ {0,2}(\d{1,9})(?:\ {0,2}/\ {0,2}\d{1,9})?(?![\w/.])", re.ASCII)
 # DeepSpeed's timer's counters joined by `/`, `epoch=0/micro_step=10/global_step=10, ...`: the
 # line's values are at its global step, as after `global_step=10, ` alone.
 _DS_COUNTERS = re.compile(r"\bepoch=\d{1,9}/micro_step=\d{1,12}/(?=global_step=\d)", re.ASCII)
@@ -1685,6 +1689,12 @@ class MetricParser:
                               + int(findings[0][1]))
                     self._set_header("step", header, released)
                 else:
+                    if epoch is None and "poch" in line:
+                        # the epoch the line names beside its position, `[iter 50/200] [epoch
+                        # 2/3] loss 0.4`: the line's own, not the latest header's (a validation
+                        # line after epoch 1, `[epoch 1/3] val_loss 0.5`, leaves the header at 1)
+                        named = _EPOCH_BESIDE.search(line)
+                        epoch = None if named is None else int(named[1])
                     position = (int(findings[0][1]), findings[0][2] or 0, epoch)
                 if rest:  # a library's position rule reads its line's metrics too
                     found.append((name, rest, False))
@@ -2272,9 +2282,12 @@ class MetricParser:
                 # (a position with no epoch in a run of none, `[200/800] loss=0.4`: the run's
                 # count, the step of the lines after it that name none, `val_loss: 0.3`)
                 self._position_done = key_step
-                if own and epoch is not None and self._epoch_position.get(length, (0, 0, None))[2]:
-                    # (a position that goes on across epochs, the run's own count: one that may
-                    # start again, in the first epoch, leaves a validation at its epoch)
+                if own and epoch is not None and (
+                        0 < length == count or self._epoch_position.get(length, (0, 0, None))[2]):
+                    # (a position that goes on across epochs, the run's own count, or the
+                    # epoch's last, `[iter 200/200] [epoch 2/3]`, where the step its epoch
+                    # reached is known: one that may start again, short of its epoch's end,
+                    # leaves a validation at its epoch)
                     self._epoch_steps_reached = (epoch, key_step)
         if key_step is None:
             # a user pattern's step is the step of the rest of its line too

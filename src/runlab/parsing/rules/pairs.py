@@ -1313,7 +1313,7 @@ _EVALUATED_AFTER = re.compile(
 def _settings_line(line: str, pairs: list[tuple[str, str, str]]) -> bool:
     """Whether a line's `name=value` pairs are settings: one names a setting (not a learning
     rate, a curve followed), none a measure, and no counter of a training is on the line."""
-    return any(key.lower() in HYPERPARAMETERS and key.lower() not in RATES
+    return any(key.lower() in HYPERPARAMETERS and key.lower() not in RATES and len(key) > 1
                for key, _, _ in pairs) and not any(
         names_a_measure(key) or key.lower() in STEP_NAMES for key, _, _ in pairs) and (
         _TRAINING_COUNTER.search(line) is None)
@@ -1324,7 +1324,9 @@ def _a_setting(key: str) -> bool:
     a rank's (LoRA's `r`, printed `LoRA r=16`: `LoRA_r`), or a size's (`shift_size`)."""
     name = key.lower()
     last = name.rpartition("_")[2]
-    return name in HYPERPARAMETERS or last in HYPERPARAMETERS or last in ("r", "rank", "size")
+    # (a letter alone names no setting: `a=1 b=2 c=3` are a program's values, not SVM's C)
+    return len(name) > 1 and (name in HYPERPARAMETERS or last in HYPERPARAMETERS
+                              or last in ("r", "rank", "size"))
 
 
 # A setting named by a word printed once before a training, `optimizer: AdamW`, `scheduler=cosine`.
