@@ -310,7 +310,6 @@ _WAITING = 10_000  # points of step-less lines held for the next bar drawing, at
 _DUMPED = frozenset({"python_dict", "json", "hf_trainer"})  # (the rules of dicts printed whole)
 # (a key's first word: `val_loss`, `eval_loss`)
 _VALIDATIONS = frozenset({"val", "valid", "validation", "eval", "dev"})
-_TRAININGS = frozenset({"train", "training", "tr"})
 _PRINTED_DICTS = frozenset({"python_dict", "json", "node_object"})  # (a program's own dicts)
 _STAMPED = frozenset("0123456789[")  # (a log line's time or level in brackets first)
 _DIGITS = re.compile(r"\d")
@@ -855,12 +854,8 @@ class MetricParser:
             # (a bar that never counted, a quick evaluation's after the last epoch's training
             # bar: the lines after it are at the step that bar last drew)
             points += self._give_waiting(self._counted_step)
-        if main is not None and self._waiting and 0 < main[2] and main[3] and (
-                self._cleared == (self._main, main[1])):
-            # (its last run closed by `leave=False`, which draws no last frame: the lines
-            # after it are at the step its loop ran to, its total)
-            points += self._give_waiting(
-                main[0] + main[2] + min(self._shift.get(self._main) or 0, 0))
+        if self._waiting and (ran := self._cleared_at_total()) is not None:
+            points += self._give_waiting(ran)
         points += self._give_waiting(self._bar_step)
         return points
 
@@ -2509,9 +2504,16 @@ class MetricParser:
             return None
         if state[2] <= state[1]:
             return self._bar_step
-        if state[3] and self._cleared == (self._main, state[1]):
-            return state[0] + state[2] + min(self._shift.get(self._main) or 0, 0)
-        return None
+        return self._cleared_at_total()
+
+    def _cleared_at_total(self) -> int | None:
+        """Where the main bar's last run ended when `leave=False` closed it, which draws no
+        last frame: at the step its loop ran to, its total; None where it was not so closed."""
+        state = self._bars.get(self._main)
+        if state is None or not (0 < state[2] and state[3]) or (
+                self._cleared != (self._main, state[1])):
+            return None
+        return state[0] + state[2] + min(self._shift.get(self._main) or 0, 0)
 
     def _position_step(self, position: int, length: int, epoch: int | None) -> int:
         """The global step of a position within an epoch of ``length``: epochs counted from
