@@ -2145,6 +2145,12 @@ megabyte = [
     "1/2 \u2501 0s 3ms/step" + " - a: 1" * 140_000 + " ",
     "1/2 \u2501 0s 3ms/step" + " - a: 1" * 140_000 + "x=1",
     "0:\t" + "learn: 1\t" * 100_000 + "x",
+    # a position before its epoch, counters in brackets before clauses, a final evaluation
+    "Iter 1/2 " * 110_000 + "Epoch 1 loss 1",
+    "[step 1/2 | " * 80_000 + "epoch 1] loss=1",
+    "Epoch [1/3], " * 80_000 + "loss 1",
+    "Epoch [1/3], Step [1/2], " + "loss 1, " * 120_000,
+    "final " * 160_000 + "eval at step 1: loss 1",
 ]
 for line in megabyte:  # whole, as a caller may hand them over, and through the line cap
     counts.append(len(MetricParser().parse_line(line)))
@@ -2195,7 +2201,8 @@ def test_no_line_stalls_the_parser() -> None:
                                        0, 1, 0, 0, 0, 0, 0, 2, 2, 1, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0,
                                        0, 0, 1, 0, 0, 2, 0, 2, 3, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0,
                                        0, 0, 0, 1, 1, 1, 1, 1, 0, 1, 0, 0, 0, 1, 1, 1, 0, 0, 0, 1,
-                                       1, 0, 0, 2, 2, 0, 0, 0, 0, 1, 1, 1, 1]
+                                       1, 0, 0, 2, 2, 0, 0, 0, 0, 1, 1, 0, 0, 1, 0, 1, 0, 1,
+                                       1, 0, 0, 1, 1]
 
 
 
@@ -5491,7 +5498,8 @@ def test_round_29_counters_before_a_phase_and_spaced_pairs() -> None:
         ("loss", -38.0, 8000)]
     assert steps_of("[1,000] Accuracy: 89.10%") == [("Accuracy", 89.1, 1000)]
     # any logger's name beside its level between ` - ` is part of the log prefix (either order);
-    # a phase's word after the level is the message's label
+    # a phase's word after the level is the message's label; a line naming no step after a
+    # position is at the position's global step, as without the prefix
     assert steps_of(
         "2024-01-01 12:00:00,123 - trainer - INFO - Epoch 1 Step 100/300: loss=1.9084",
         "2024-01-01 12:00:01,123 - src.engine - INFO - Epoch 1 Step 200/300: loss=1.8084",
@@ -5499,7 +5507,7 @@ def test_round_29_counters_before_a_phase_and_spaced_pairs() -> None:
         "2024-01-01 12:00:03,123 - INFO - trainer - Epoch 2 Step 100/300: loss=1.6",
         "2024-01-01 12:00:04,123 - INFO - Validation - loss=1.5") == [
         ("loss", 1.9084, 100), ("loss", 1.8084, 200), ("val_accuracy", 0.8, 300),
-        ("loss", 1.6, 400), ("Validation/loss", 1.5, 2)]
+        ("loss", 1.6, 400), ("Validation/loss", 1.5, 400)]
     # pprint's dict over several lines (`pprint(trainer.evaluate())`, seqeval's nested results)
     assert steps_of("{'epoch': 3.0,", " 'eval_accuracy': 0.8512,", " 'eval_loss': 0.41}",
                     "{'LOC': {'f1': 0.8, 'number': 100},", " 'overall_f1': 0.83}",

@@ -44,6 +44,11 @@ _KERAS_GLUED = re.compile(rb"(/step(?: - [A-Za-z_][\w.\-/]{0,80}: -?[0-9][0-9.]{
 # (not one indented, an exception group's `    | Traceback ...`)
 _GLUED_TRACEBACK = re.compile(rb"([^\s|])(?:\^C)?(?=Traceback \(most recent call last\):)")
 
+# An epoch's line printed onto the line a `\r` progress line left open (`\rstep 10/10 loss
+# 0.1000` with `end=""`, then `print(f"epoch {e} val_acc {a}")` with no line end before it):
+# a line of its own, the value before it kept. (No value ends in a word: `0.1000epoch 1`.)
+_GLUED_EPOCH = re.compile(rb"(\d\.\d{1,30})(?=(?:[Ee]poch|EPOCH):?\ {1,4}\d)")
+
 # A drawing redrawn unchanged (`print(f"\rEpisode {i}\tAverage Score: {avg:.2f}", end="")`,
 # then the same text again with a newline every 100 episodes, udacity's DRLND loops; a bar's
 # last frame drawn again on close): one drawing, no second line. Only a segment between two
@@ -172,6 +177,8 @@ class LineSplitter:
             block = _KERAS_GLUED.sub(rb"\1\n", block)
         if b"Traceback (most recent call last):" in block:
             block = _GLUED_TRACEBACK.sub(rb"\1\n", block)
+        if b"poch" in block or b"POCH" in block:
+            block = _GLUED_EPOCH.sub(rb"\1\n", block)
         block = self._undrawn(block)
         text = block.translate(_CR_TO_LF, _CONTROLS).decode("utf-8", "replace")
         cap = self.max_line

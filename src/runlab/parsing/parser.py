@@ -553,6 +553,10 @@ class MetricParser:
         self._epoch_length = 1  # the length of the last epoch so counted
         # (count before this epoch, last position, the printing interval seen: 0 unknown)
         self._position: tuple[int, int, int] = (0, -1, 0)
+        # A counter with its total that is the line's step (`step 3/3 loss 0.3`, no epoch
+        # printed): its last count, and whether it went back after its total (positions since).
+        self._counted_last = 0
+        self._counted_positions = False
         # Each key's latest step and value on a line with a position (`_resolve`).
         self._positioned: dict[str, tuple[int, float]] = {}
         # Positions whose epoch's length is not printed: (their epoch, the count before it, the
@@ -2220,6 +2224,10 @@ class MetricParser:
             if best < _EPOCH_RANK and position is None:
                 epoch = next((value for key, (value, _, _, _) in chosen.items()
                               if type(value) is int and key.lower() == "epoch"), None)
+                if epoch is None and "ep" in chosen and type(chosen["ep"][0]) is int:
+                    # an abbreviated epoch's before the step, `ep 2 iter 100 loss 0.5`: the
+                    # step goes on across them, the epoch's number no metric
+                    epoch = chosen.pop("ep")[0]
                 if epoch is None:
                     epoch = line_epoch  # `Epoch 3, Step 500, Loss: 0.41`: its header's
                 if epoch is not None:
@@ -2250,9 +2258,19 @@ class MetricParser:
                         self._set_header("epoch", key_step, points)
                 self._dict_epoch = key_step
         # Under an epoch header, a counter with its total is a position in the epoch: Paddle's
-        # `step  5/20 - loss: 0.69` after `Epoch 2/2` (llm.c's `step 1/74 |` has no epochs).
+        # `step  5/20 - loss: 0.69` after `Epoch 2/2` (llm.c's `step 1/74 |` has no epochs);
+        # and with none, once the counter goes back after reaching its total (`step 3/3 loss
+        # 0.3`, then `step 1/3 loss 0.2`: the next epoch's, 4), from then on.
+        if position is not None and key_step == position[0] and best < _EPOCH_RANK and (
+                self._header_epoch is None):
+            count, length, _ = position
+            if not self._counted_positions and 0 < length == self._counted_last > count:
+                self._counted_positions = True
+                self._position = (0, length, 0)  # (the first epoch's end, as if positions)
+            self._counted_last = count
         if position is not None and (key_step is None or best >= _EPOCH_RANK or (
-                self._header_epoch is not None and key_step == position[0])):
+                key_step == position[0] and (self._header_epoch is not None
+                                             or self._counted_positions))):
             key_step = None if best < _EPOCH_RANK else key_step
             count, length, epoch = position
             # (a position with its epoch on its line, not only under a header line's)
@@ -2284,6 +2302,10 @@ class MetricParser:
                     # reached is known: one that may start again, short of its epoch's end,
                     # leaves a validation at its epoch)
                     self._epoch_steps_reached = (epoch, key_step)
+            elif epoch is not None and 0 < length == count:
+                # (under its epoch's header, the epoch's last position, `step 10/10 loss 0.1`
+                # under `Epoch 1/2`: a validation naming that epoch after it is at its step)
+                self._epoch_steps_reached = (epoch, key_step)
         if key_step is None:
             # a user pattern's step is the step of the rest of its line too
             key_step = next((step for _, step, rule, _ in chosen.values()

@@ -1425,7 +1425,7 @@ RULES: list[Rule] = [
         parse_position,
         ("]", "iter ", "Iter ", "batch ", "Batch ", "step ", "Step ", " batches", " steps",
          " iterations", " iters", "iter: ", "batch: ", "Batch: ", "step: ", "Step: ", "Iter: ",
-         "iteration: ", "Iteration: ", "Iteration ", "iteration ", "it: ", "It: "),
+         "iteration: ", "Iteration: ", "Iteration ", "iteration ", "it: ", "It: ", " it "),
         counts=True,
         generic=True,
     ),
@@ -1458,7 +1458,7 @@ RULES: list[Rule] = [
         "acc, accuracy, f1, score, ...) and its number, `val loss 3.91`; a model's name that "
         "starts the line names each, `logreg | acc 0.951`: logreg/acc",
         parse_model_name_value,
-        ("|", "\t", " - ", "step ", "Step ", "STEP ", "step:", "steps ", "Steps ", "iter", "Iter", "ITER", "it ", "It ",
+        ("|", "\t", " - ", " │ ", " ┃ ", "step ", "Step ", "STEP ", "step:", "steps ", "Steps ", "iter", "Iter", "ITER", "it ", "It ",
          "epoch ", "Epoch ", "EPOCH ", ";", "] [", "Episode ", "episode ", "EPISODE ", "Ep. ", "ep ", "Ep ", "Episode:", "episode:", "Ep:", "Updates ", "Update ",
          "Fold ", "fold ", "Trial ", "trial ", "Round ", "round ", "Stage ", "stage ", "Phase ",
          "phase ", "update ", "Generation ", "generation ", "run [", "Train tree ", "restart ", " / "),

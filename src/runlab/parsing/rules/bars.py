@@ -313,13 +313,27 @@ def _described(head: str) -> list[Found]:
     # with a fraction (not the counters, `epoch 1`, `iter 10`)
     found = []
     leading = _LEADING_COUNT.match(text)
-    for clause in _DESCRIBED_CLAUSES.split(text[leading.end():] if leading else text):
+    if leading is not None:
+        text = text[leading.end():]
+    # (a phase's label first, `[train] epoch 1/2 | loss 1.0 | acc 0.51`, `train | loss 1.0`:
+    # the measures are the phase's, as on a line of their own)
+    label = _LEADING_LABEL.match(text) if text[:1] == "[" or "|" in text[:14] else None
+    phase = "" if label is None else label.group(1) or label.group(2)
+    if phase.lower() in PHASES:
+        text = text[label.end():]
+    else:
+        phase = ""
+    for clause in _DESCRIBED_CLAUSES.split(text):
         pairs = spaced_pairs(clause)
         if pairs is None and _COUNT_CLAUSE.fullmatch(clause) is None:
             return []
-        found += [pair for pair in pairs or () if type(pair[1]) is not int
-                  and pair[0].lower() not in _STEP_WORDS and is_metric_key(pair[0])]
+        found += [(f"{phase}_{key}" if phase and not phased(key) else key, value, step)
+                  for key, value, step in pairs or () if type(value) is not int
+                  and key.lower() not in _STEP_WORDS and is_metric_key(key)]
     return found if measured(found) else []
+
+
+_LEADING_LABEL = re.compile(r"\[([A-Za-z]{3,10})\]\ {1,4}|([A-Za-z]{3,10})\ ?\|\ ?", re.ASCII)
 
 
 def parse_tqdm_postfix(line: str) -> list[Found]:

@@ -1339,7 +1339,8 @@ _OUTER_BARS = re.compile(r"\s*\|(.*)\|\s*")
 
 # A rich Table's bars (`┃ Epoch ┃ Train Loss ┃`, `│     1 │     1.8500 │`; its box's rules
 # between them, `┡━━━━━━━╇━━━━━┩`, are between its rows) read as a Markdown table's.
-_BOX_BARS = str.maketrans("┃│║", "|||")
+# (and polars' dashed bar between columns, `│ epoch ┆ train_loss ┆ val_loss │`)
+_BOX_BARS = str.maketrans("┃│║┆", "||||")
 
 
 def _inside_bars(line: str) -> str:
@@ -1496,14 +1497,19 @@ def _worded(header: str) -> bool:
         map(_HEADER_WORD.fullmatch, words)) and any(map(names_a_measure, words[1:]))
 
 
-def _aligned_names(header: str, row: str) -> list[str] | None:
+_TIMED_CELL = re.compile(r"\d{1,9}(?:\.\d{1,9})?(?:s|ms|sec)", re.ASCII)
+
+
+def _aligned_names(header: str, row: str, padded: bool = False) -> list[str] | None:
     """The names of a header of words one space apart (`_worded`), cut where its first row's
     values end (right-aligned names, `f"{'Train Loss':>10}"`) or start (left-aligned): each a
-    value's, the first the counter's, the others measures' (`_spaced_names`); None when the
-    row's values line up with no names."""
+    value's, the first the counter's, the others measures' (`_spaced_names`; `padded`, a
+    header of names padded to their fields' widths: any names beside a measure's); None when
+    the row's values line up with no names."""
     values = list(re.finditer(r"\S+", row)) if len(row) <= 400 else []
-    if len(values) < 3 or any(parse_number(value.group()) is None for value in values):
-        return None
+    if len(values) < 3 or any(parse_number(value.group()) is None and _TIMED_CELL.fullmatch(
+            value.group()) is None for value in values):
+        return None  # (a cell of a time, `1.51s`, no value of its own, still lines up)
     text = header.rstrip()
     words = list(re.finditer(r"\S+", text))
     for right in (True, False):
@@ -1515,6 +1521,9 @@ def _aligned_names(header: str, row: str) -> list[str] | None:
         names = ["_".join(text[start:end].split()) for start, end in zip(bounds, bounds[1:])]
         if all(names) and _spaced_names(" ".join(names)) == names:
             return names
+        if padded and all(names) and names[0] in _COUNTER_COLUMNS and any(
+                map(names_a_measure, names[1:])) and all(map(is_metric_key, names)):
+            return names  # (names padded apart, one a time's: `epoch  loss  acc  time`)
     return None
 
 
@@ -1544,9 +1553,15 @@ def _counter_first(column: str) -> list[str] | None:
 
 
 def _between_rows(line: str) -> bool:
-    """A divider, a progress bar or a bar's leftover drawn between a table's rows."""
+    """A divider, a progress bar or a bar's leftover drawn between a table's rows, or the row of
+    its columns' types under a polars frame's header (`│ i64 ┆ f64 │`)."""
     return bool(_DIVIDER.fullmatch(line) or _BARLIKE.search(line)
-                or not any(c.isalnum() for c in line))
+                or not any(c.isalnum() for c in line)) or (
+        "|" in line and _DTYPES.fullmatch(line) is not None)
+
+
+_DTYPES = re.compile(r"\s{0,8}\|?(?:\ {0,4}(?:[iuf](?:8|16|32|64)|str|bool|date|datetime\[\w{1,4}\]"
+                     r"|cat|null|object)\ {0,40}\|?){1,200}\s*", re.ASCII)
 
 
 # A row of groups above a table's header, each a label between bars, then a divider:
@@ -1843,7 +1858,10 @@ def frame_rows_of(names: list[str], header: str) -> Callable[[str], list[Found]]
         return _named_rows(names[1:])
     if names[1:2] and names[0] in _RANK_COLUMNS and names[1] in _NAME_COLUMNS:
         return _named_rows(names[2:], ranked=1)  # (`rank  model  accuracy`: the rank no value)
-    rows = table_rows(header, ["#", *names])
+    # (a counter's column after the measures', `hist["epoch"] = history.epoch` (the Keras
+    # regression tutorial's), is the row's step, not the frame's index: the index no column)
+    rows = table_rows(header, ["" if any(name in _COUNTER_COLUMNS for name in names) else "#",
+                               *names])
     # (a counter's column first, `epoch`, is the row's step, not the frame's index)
     counted = bool(names) and names[0].lower() in STEP_NAMES
     phases = len(names) > 1 and all(name.lower() in PHASES for name in names)
@@ -2196,6 +2214,7 @@ def table_rows(header: str, named: list[str] | None = None) -> Callable[[str], l
     # (its columns grouped under this header, `reset_index()` of a MultiIndex's: the
     # counter's and the groups' names over the columns', `grouped_frame_rows`)
     grouped: list[Callable[[str], list[Found]] | None] = [] if indexed and named is None else [None]
+    aligned: list[bool] = []  # (whether the first row was asked where the names end)
 
     def read(line: str) -> list[Found]:
         if grouped:
@@ -2230,6 +2249,17 @@ def table_rows(header: str, named: list[str] | None = None) -> Callable[[str], l
             # a row that names its value: mlx-lm's `  25    val 3.582    0.00s`
             value = parse_number(fields[2])
             return [(fields[1], value, int(fields[0]))] if value is not None else []
+        if len(fields) != len(names) and not aligned and named is None and any(
+                " " in column for column in columns):
+            # the first row tells a header of names padded to their fields' width apart, where
+            # a name as wide as its field leaves one space (`f"{'val_loss':>8}"`: `epoch
+            # loss val_loss    acc`), as a header of names one space apart (`_aligned_names`)
+            aligned.append(True)
+            cut = _aligned_names(header, line, padded=True)
+            if cut is not None and len(cut) == len(fields):
+                names[:] = cut
+                counters[:] = [i for name in _COUNTER_COLUMNS for i, n in enumerate(names)
+                               if n == name]
         if len(fields) != len(names) or _DIVIDER.fullmatch(line):
             return [CLAIM] if _between_rows(line) else []
         values = [parse_number(field) if field else None for field in fields]

@@ -974,8 +974,9 @@ _PHASE_LABEL = re.compile(
 # the run's step.)
 _PHASE_COUNTER = re.compile(
     # (in brackets whole, `[Validation at step 700] loss=2.41`; after a verb, `Running
-    # validation at step 700... loss=2.41`; a word after it, `Evaluation results at step 700:`)
-    r"\s{0,8}(?:(?P<bracket>\[?)(?:(?:running|starting|doing|performing)\ )?"
+    # validation at step 700... loss=2.41`; a word after it, `Evaluation results at step 700:`;
+    # the last or the first, `Final eval at step 400: loss 0.3`, at its step on the phase's curve)
+    r"\s{0,8}(?:(?P<bracket>\[?)(?:(?:running|starting|doing|performing)\ )?(?:(?:final|initial)\ )?"
     r"(?P<phase>[A-Za-z]{3,11}(?:-[A-Za-z]{2,8})?)(?P<extra>\ (?:results|metrics|model|stats|summary))?"
     r"(?:\ (?:in|at|after|on|@))?\ {1,4}(?P<opened>\(?)"
     r"(?P<counter>episode|epoch|step|iter|iteration)"
@@ -1231,7 +1232,9 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
             (env := _ENV_LINE.fullmatch(line.rstrip())) is not None
             and not names_a_measure(env.group(1))):
         return []
-    pairs = _key_value_pairs(line)
+    # (a self-documenting f-string's value, `print(f"{step=} {loss.item()=:.4f}")`: `step=100
+    # loss.item()=0.5000` is loss; the call no part of the name)
+    pairs = _key_value_pairs(line.replace(".item()=", "=") if ".item()=" in line else line)
     if pairs and line[:4] in ("For ", "for ") and (condition := _CONDITION.match(line)) and (
             pairs[0][0] == condition.group(1) and condition.group(1).lower() not in STEP_NAMES):
         pairs = pairs[1:]  # `For delta=1e-05, the current epsilon is: 0.74`: what it holds for
@@ -1285,6 +1288,10 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
         # beside them stays, `gamma=0.99 frames=10000 kills=3`)
         pairs = [(_DROPPED if integer and _a_setting(key) else key, integer, number)
                  for key, integer, number in pairs]
+    if pairs and "=" in line and _settings_alone(line, pairs):
+        # settings alone, a learning rate among them: `Starting training with lr=0.001,
+        # batch_size=32, epochs=5` puts no first point on an lr curve
+        pairs = []
     if pairs and ("ptim" in line or "cheduler" in line or "odel" in line) and _named_setup(
             line, pairs):
         pairs = []
@@ -1316,6 +1323,19 @@ def _settings_line(line: str, pairs: list[tuple[str, str, str]]) -> bool:
     return any(key.lower() in HYPERPARAMETERS and key.lower() not in RATES and len(key) > 1
                for key, _, _ in pairs) and not any(
         names_a_measure(key) or key.lower() in STEP_NAMES for key, _, _ in pairs) and (
+        _TRAINING_COUNTER.search(line) is None)
+
+
+def _settings_alone(line: str, pairs: list[tuple[str, str, str]]) -> bool:
+    """Whether a line's `name=value` pairs are a training's settings with its learning rate
+    among them: a rate, and beside it only settings (`batch_size`, `epochs`, `momentum`: no
+    metric's names, or hyperparameters'), one of them the whole run's (`batch_size`,
+    `epochs`, not an optimizer's, whose settings may be printed each epoch, `lr=0.01 |
+    momentum=0.9`), no measure, and no counter of a training."""
+    keys = [key.lower() for key, _, _ in pairs if key != _DROPPED]
+    return any(key in RATES for key in keys) and any(
+        key not in HYPERPARAMETERS and not is_metric_key(key) for key in keys) and all(
+        key in RATES or key in HYPERPARAMETERS or not is_metric_key(key) for key in keys) and (
         _TRAINING_COUNTER.search(line) is None)
 
 
@@ -2275,8 +2295,10 @@ def parse_at_step(line: str) -> list[Found]:
         else:
             name, value, step, unit, at_unit, at_step = after.groups()
             if at_unit is not None:
-                if _BEST.match(name):
-                    return []  # `best acc: 0.85 at epoch 2`, printed later: a record, not a step
+                if _BEST.match(name) or name[:4] in ("New ", "new ") and _BEST.match(name, 4):
+                    # `best acc: 0.85 at epoch 2`, printed later (`New best val_loss: 0.47 at
+                    # epoch 5`): a record, not a step
+                    return []
                 step, unit = at_step, at_unit
     else:
         name, unit, step, value = match.groups()
@@ -2563,7 +2585,8 @@ _COUNTER = re.compile(
     # (DeepLabV3Plus-Pytorch's `Epoch 3, Itrs 10/40, Loss=2.31`)
     # (the TensorFlow tutorials' `Epoch 1, Batch 100, Loss: 0.5`: a batch's number in its epoch)
     # (between dashes or spaces: `Epoch 2 - Step 125 - loss: 0.47`, `Epoch 2 Iteration 800 loss:`)
-    r"|epoch\ {1,4}\d{1,18}(?:,|\ -)?\ {1,4}(?:step|iter|iters|itrs?|iteration|batch)\ {1,4}"
+    # (or a colon, accelerate's examples' `epoch 0: step 10: loss 0.63`)
+    r"|epoch\ {1,4}\d{1,18}(?:,|:|\ -)?\ {1,4}(?:step|iter|iters|itrs?|iteration|batch)\ {1,4}"
     r"(\d{1,18})(?:/\d{1,18})?"
     r"(?::|(?:,|\ -)?(?=\ [A-Za-z][\w\ .]{0,40}[:=]))"
     # in parentheses with its total: CS231n's Solver, `(Iteration 11 / 40) loss: 0.199848`
@@ -2846,7 +2869,7 @@ _EPOCH_BEFORE_STEP = re.compile(
     r"[\[(]\ {0,4}((?i:epoch|ep)\ {1,4}\d{1,18}(?:/\d{1,18})?)\ {0,4}[\])]\ {1,4}"
     r"(?=(?i:global\ step|global_step|step|iter|iteration|it)\ {1,4}\d)", re.ASCII)
 _RATES_LISTED = re.compile(
-    rf"(?i:lr|learning_rate):\ \[(?:{NUMBER})(?:,\ ?(?:{NUMBER})){{1,63}}\],?\ {{1,4}}(?=[A-Za-z])", re.ASCII)
+    rf"(?i:lr|learning_rate):\ \[(?:{NUMBER})(?:,\ ?(?:{NUMBER})){{0,63}}\],?\ {{1,4}}(?=[A-Za-z])", re.ASCII)
 _EPOCH_THEN_GLOBAL = re.compile(
     r"(?i:epoch|ep)\ {1,4}(\d{1,18})(?:/\d{1,18})?,?\ {1,4}(?=(?i:global[\ _]step)\ {1,4}\d)",
     re.ASCII)
@@ -2859,8 +2882,12 @@ _CLASS_CLAUSE = re.compile(
     r"\s{0,8}", re.ASCII)  # (a sampler's chain too, `chain 0 | acceptance 0.719 | lp -0.714`)
 # A counter out of its total in brackets before `name value` pairs: `Epoch [3/10] loss 0.41`.
 _BRACKETED_OF_TOTAL = re.compile(
-    r"\s{0,8}(?:((?i:epoch|ep))\ {0,4})?\[\ {0,4}(\d{1,18})\ {0,4}/\ {0,4}\d{1,18}\ {0,4}\]:?\ +"
+    r"\s{0,8}(?:((?i:epoch|ep))\ {0,4})?\[\ {0,4}(\d{1,18})\ {0,4}/\ {0,4}\d{1,18}\ {0,4}\][:,]?\ +"
     r"(?=[A-Za-z])", re.ASCII)
+# The position in the epoch after it, `Step [50/200], ` (the position rule's step).
+_BRACKETED_POSITION_AFTER = re.compile(
+    r"(?i:step|iter|iteration|batch)\ {0,4}\[\ {0,4}\d{1,18}\ {0,4}/\ {0,4}\d{1,18}\ {0,4}\]"
+    r"[:,]?\ +(?=[A-Za-z])", re.ASCII)
 # A word before an epoch's counter, a stage of the program's own (`teacher epoch 3:`), and
 # the words there that say something else of the epoch (`Best epoch 4 ...`: when a best was).
 _WORD_BEFORE_EPOCH = re.compile(
@@ -2950,7 +2977,8 @@ def counted_pieces(line: str) -> list[str] | None:
 _END_OF = re.compile(r"\s*(?:at the )?end of (epoch|step|iteration|iter)\s{1,8}(\d{1,18})\s*",
                      re.ASCII | re.IGNORECASE)
 # (`mAP@0.5:0.95`; a word of any script's letters, `précision`, `потеря`, `σ`)
-_SPACED_WORD = re.compile(rf"[^\W\d_](?:[\w.\-/@]*\w)?(?:@{_IOU})?")
+# (a percent unit ends a name as printed, `val_acc(%) 87.5`, as key_value's `eff(%): 1`)
+_SPACED_WORD = re.compile(rf"[^\W\d_](?:[\w.\-/@]*\w)?(?:@{_IOU})?(?:\(%\))?")
 _SPACED_NUMBER = re.compile(rf"(?:{NUMBER})%?", re.ASCII)
 _BOOLEANS = frozenset({"True", "False"})
 _NOT_NAME_WORDS = frozenset({"a", "an", "the", "to", "at", "of", "in", "on", "for", "from", "with",
@@ -3325,15 +3353,21 @@ _EPOCH_ASIDE = re.compile(
 
 # A numbered outer loop in brackets (a seed's, a fold's, a run's), then a counter.
 _OUTER_LOOP = re.compile(
-    r"[\[(](?!(?i:step|iter|batch|epoch|ep)\b)[A-Za-z]{1,12}[\ =:_#]{0,2}\d{1,6}(?:/\d{1,6})?"
-    r"[\])]\ {0,4}(?=(?i:global_step|step|iteration|iter|epoch|ep)[\ =:\[])")
+    r"[\[(](?:(?!(?i:step|iter|batch|epoch|ep)\b)[A-Za-z]{1,12}[\ =:_#]{0,2}\d{1,6}(?:/\d{1,6})?"
+    # (or a sweep's settings, `[lr=0.1] epoch 1 loss 0.19`, `(lr=0.1, wd=1e-4) epoch 1 ...`:
+    # the run's label, no metrics)
+    r"|[A-Za-z][\w.\-]{0,20}=[-+]?[\d.][\w.\-+]{0,14}(?:,?\ [A-Za-z][\w.\-]{0,20}=[-+]?[\d.][\w.\-+]{0,14}){0,5})"
+    r"[\])]:?\ {0,4}(?=(?i:global_step|step|iteration|iter|epoch|ep)[\ =:\[])")
 
 
 # A repeated run's number before the counter, unbracketed, as OGB's and PyG's examples print
 # it (`Run: 01, Epoch: 01, Loss: 1.3868`, `Repeat: 1, Epoch: 1`, `Split: 3, Epoch: 1`, `Exp 3 |
 # Epoch 1`, `run 1 epoch 1 loss 4.39`): an outer loop's, as a fold's, no metric.
 _OUTER_COUNTER = re.compile(
-    r"(?i:run|repeat|rep|split|exp|seed)(?::\ {0,4}|\ {1,4}|=)\d{1,6}(?:/\d{1,6})?"
+    r"(?i:run|repeat|rep|split|exp|seed|trial)(?::\ {0,4}|\ {1,4}|=)\d{1,6}(?:/\d{1,6})?"
+    # (a trial's settings after it, `Trial 0 (lr=0.1, wd=0.0001): epoch 1 val_loss 1.0`)
+    r"(?:\ \([A-Za-z][\w.\-]{0,20}=[-+]?[\d.][\w.\-+]{0,14}"
+    r"(?:,?\ [A-Za-z][\w.\-]{0,20}=[-+]?[\d.][\w.\-+]{0,14}){0,7}\):?)?"
     r"(?:,\ {1,4}|\ {1,4}\|\ {1,4}|\ {1,4})(?=(?i:epoch|ep)[\ :=])", re.ASCII)
 
 
@@ -3364,7 +3398,7 @@ def _message(line: str) -> str:
         # an outer loop's label before the line's counter, `[seed 0] step 100 loss=0.5`,
         # `(fold 2) epoch 3 ...`: the counter is the line's step, as without it
         return _message(line[outer.end():])
-    if line[:1] in "RrSsEe" and (outer := _OUTER_COUNTER.match(line)) is not None:
+    if line[:1] in "RrSsEeTt" and (outer := _OUTER_COUNTER.match(line)) is not None:
         # (`Run: 01, Epoch: 01, Loss: 1.3868`: the epoch is the line's step, as `Fold 2 Epoch 3`)
         return _message(line[outer.end():])
     if line[:3] == "..." and (dots := _DOTS.match(line)) is not None:
@@ -3552,6 +3586,9 @@ def _clauses(text: str) -> list[str]:
     return clauses
 
 
+_BOX_CLAUSE_BARS = str.maketrans("│┃", "||")
+
+
 def parse_name_value(line: str) -> list[Found]:
     """``it 200 | train_loss 0.3 | val_loss 0.35`` (fairseq, hand-written loops): `name value`
     clauses between `|` or tabs (a value may carry `%`, `ms` or `s`); and a leading counter
@@ -3563,6 +3600,11 @@ def parse_name_value(line: str) -> list[Found]:
     line = message(line)
     if error_message(line):
         return []
+    if ("│" in line or "┃" in line) and line.lstrip()[:1] not in "│┃" and (
+            line.rstrip()[-1:] not in "│┃"):
+        # box-drawing bars between the clauses, `Epoch 1/5 │ loss 0.90 │ acc 73.10%`, as `|`
+        # (not a table's row between its box's bars, the table rules')
+        line = line.translate(_BOX_CLAUSE_BARS)
     relabelled = labelled_counter(line) if _COUNTER_GATE.search(line, 0, 80) else None
     if relabelled is not None:
         prefix, line, stepped, number = relabelled
@@ -3626,13 +3668,33 @@ def parse_name_value(line: str) -> list[Found]:
         if _EVENT_LABEL.match(line) is not None:
             return []  # `Epoch 1 test results: loss 0.3, accuracy 0.91`: the key_value rule's
     of_total = _BRACKETED_OF_TOTAL.match(line) if "]" in line[:60] and "=" not in line else None
-    if of_total is not None and ":" not in line[of_total.end():]:
+    if line[:1] in " [IiSsBb" and (first := _POSITION_THEN_EPOCH.match(line)) is not None and (
+            0 < int(first.group(2)) <= int(first.group(3))):
+        # `Iter 50/200 Epoch 1/3 loss 0.5`: the position rule's step, the pairs after it
+        rest = line[first.end():]
+        pairs = None if ":" in rest or "=" in rest else spaced_pairs(rest)
+        clauses = pairs and _phase_spread(pairs) or (
+            _counted_clauses(rest) if "," in rest and ":" not in rest and "=" not in rest
+            else None)
+        return [pair for pair in clauses if is_metric_key(pair[0])] if clauses else []
+    rest = "" if of_total is None else line[of_total.end():]
+    finer = _BRACKETED_POSITION_AFTER.match(rest) if rest[:1] in "SsIiBb" else None
+    if finer is not None:
+        # `Epoch [1/3], Step [50/200], loss 0.004, acc 0.52` (the pytorch-tutorial loop's line
+        # with `name value` pairs): the position in the epoch is the line's step, the
+        # position rule's
+        rest = rest[finer.end():]
+    if of_total is not None and ":" not in rest:
         # `Epoch [3/10] loss 0.41 acc 0.88`, `[3/10]: loss 0.41 acc 0.88`: the counter out of
-        # its total, then `name value` pairs
-        pairs = spaced_pairs(line[of_total.end():])
-        if pairs:
-            return [("epoch" if of_total.group(1) else "step", int(of_total.group(2)), None),
-                    *(pair for pair in _phase_spread(pairs) if is_metric_key(pair[0]))]
+        # its total, then `name value` pairs (or clauses of them between commas, `Epoch
+        # [3/10], loss 0.41, acc 0.88`)
+        pairs = spaced_pairs(rest)
+        clauses = pairs and _phase_spread(pairs) or (
+            _counted_clauses(rest) if "," in rest else None)
+        if clauses:
+            return [*([] if finer is not None else [
+                ("epoch" if of_total.group(1) else "step", int(of_total.group(2)), None)]),
+                    *(pair for pair in clauses if is_metric_key(pair[0]))]
     counter = _COUNTER.match(line)
     if counter is not None and (counter.group(0).lstrip()[:1].isdigit() and _BARE_ENTRY.fullmatch(
             line, counter.end()) or _TITLE.match(line, counter.end()) and _small_count(counter)):
@@ -3714,10 +3776,13 @@ def parse_name_value(line: str) -> list[Found]:
                 for key, value, step in clauses)]
         bare = _BARE_COUNTER.match(line)
         if bare is not None:
-            key = "epoch" if bare.group(1).lower() == "epoch" else "step"
+            word = bare.group(1).lower()
+            key = "epoch" if word == "epoch" else "step"
             after = bare.end()
             count = int(bare.group(2))
-            finer = _FINER_POSITION.match(line, after) if key == "epoch" else None
+            finer = _FINER_POSITION.match(line, after) if word in ("epoch", "ep") else None
+            if finer is not None:
+                key = "epoch"  # (`ep 1 it 100/200 loss 0.5`: an epoch's, the position rule's)
             if finer is not None:  # `Epoch 1/3 Step 100/300 Loss 1.0`: the position rule's
                 after = finer.end()
             inner = _IN_FOLD.match(line, after) if bare.group(1).lower() in _FOLDS else None
@@ -3731,6 +3796,7 @@ def parse_name_value(line: str) -> list[Found]:
             if ": [" in line and (listed := _RATES_LISTED.match(line, after)) is not None:
                 # a learning rate per parameter group, `epoch 5 lr: [0.001, 0.0001] loss 0.5`:
                 # a list of several, not read (as `lr: [0.001, 0.0001]` alone), the pairs after it are
+                # (one group's, `get_last_lr()`'s `lr: [0.1]`, the key_value rule's `lr`)
                 after = listed.end()
             pairs = spaced_pairs(line[after :])
             if pairs and pairs[0][0].lower() in _IN_EPOCH_COUNTERS and type(pairs[0][1]) is int and (
@@ -3743,7 +3809,10 @@ def parse_name_value(line: str) -> list[Found]:
                     counted += 1
                 finest = min(pairs[:counted], key=lambda pair: STEP_NAMES.index(
                     pair[0].lower()) if pair[0].lower() in STEP_NAMES else len(STEP_NAMES))
-                return [*([("epoch", count, None)] if key == "epoch" else []),
+                # (an abbreviated epoch's, `ep 2 iter 100 loss 0.5`, as `ep`: the steps in it
+                # go on across epochs, as under `epoch 2`, its number no metric)
+                return [*([("epoch", count, None)] if key == "epoch" else [
+                    ("ep", count, None)] if word == "ep" else []),
                         ("step", finest[1], None),
                         *(pair for pair in pairs[counted:] if is_metric_key(pair[0]))]
             if pairs:
@@ -3933,7 +4002,13 @@ _POSITION = re.compile(
 # 100/300 Loss 1.0`, `Epoch 1/10 Iteration 200/500 Loss 0.19`, `Epoch: 1 Batch: 10/40 Loss: 0.5`
 # (a colon after it too, `Epoch 1/3, Iter 100/500: loss 0.75`).
 _FINER_POSITION = re.compile(
-    r"(?:iter|iteration|batch|step):?\ {1,4}(\d{1,18})/(\d{1,18})[,:]?\ {1,4}(?=[A-Za-z])",
+    r"(?:iter|iteration|it|batch|step):?\ {1,4}(\d{1,18})/(\d{1,18})[,:]?\ {1,4}(?=[A-Za-z])",
+    re.ASCII | re.IGNORECASE)
+# The position before the epoch's counter: `Iter 50/200 Epoch 1/3 loss 0.5`, `Step 50/200,
+# epoch 1: loss=0.5`, `[step 50/200 | epoch 1] loss=0.5`.
+_POSITION_THEN_EPOCH = re.compile(
+    r"\s{0,8}(\[\ {0,4})?(?:iter|iteration|batch|step):?\ {1,4}(\d{1,18})/(\d{1,18})(?:,|\ \|)?\ {1,4}"
+    r"(?:epoch|ep):?\ {1,4}(\d{1,18})(?:/\d{1,18})?(?(1)\ {0,4}\])[,:]?\ {1,4}(?=[A-Za-z])",
     re.ASCII | re.IGNORECASE)
 _EPOCH_THEN_POSITION = re.compile(r"\s{0,8}(?:epoch|ep):?\ {1,4}\d{1,18}(?:/\d{1,18})?,?\ {1,4}",
                                   re.ASCII | re.IGNORECASE)
@@ -3941,7 +4016,10 @@ _BARE_POSITION = re.compile(
     # (indented under an epoch's header, or before a `name:` pair: `  step 10/50  loss: 0.71`)
     r"(?:^\ {0,12}|\ -\ |[|,;]\ ?)(?:iter|iteration|batch(?:\ status)?|step|it(?=:)):?\ {1,4}(\d{1,18})"
     r"/(\d{1,18})(?:\ \(\d{1,3}(?:\.\d{1,4})?%\))?"
-    r"(?=\ -\ |\ ?[|,;]|\ \[[=>.]|$|\ completed\ \(|\ {1,4}[A-Za-z][\w\-.\ ]{0,40}[:=]\ {0,4}[-+.\d])"
+    r"(?=\ -\ |\ ?[|,;]|\ \[[=>.]|$|\ completed\ \(|\ {1,4}[A-Za-z][\w\-.\ ]{0,40}[:=]\ {0,4}[-+.\d]"
+    # (or a `name value` pair, a measure's: `step 3/20 loss 0.41`, the classic `\r` progress
+    # line; as any position, one that goes back starts the next epoch)
+    r"|\ {1,4}[A-Za-z][\w\-.]{0,40}\ {1,4}[-+]?\.?\d)"
     # (llama-recipes' `Training Epoch: 1/3, step 10/100 completed (loss: 1.2345)`)
     # or after a space, where its share follows: Poutyne's `Epoch: 1/5 Step:  3/10  30.00% |`
     r"|(?<=\ )(?:iter|iteration|batch|step):?\ {1,4}(\d{1,18})/(\d{1,18})"
@@ -4007,8 +4085,17 @@ def parse_position(line: str) -> list[Found]:
     if parens is not None and 0 < int(parens.group(3)) and int(parens.group(2)) <= int(parens.group(3)):
         return [("position", int(parens.group(2)), int(parens.group(3))),
                 ("epoch", int(parens.group(1)), None)]
-    epoch = _EPOCH_THEN_POSITION.match(line)
-    finer = None if epoch is None else _FINER_POSITION.match(line, epoch.end())
+    # (after a log line's prefix too: `2026-12-08 01:00:00,123 - trainer - INFO - epoch 1 iter
+    # 100/200 loss 0.5`)
+    text = message(line)
+    first = _POSITION_THEN_EPOCH.match(text) if text[:1] in " [IiSsBb" else None
+    if first is not None and 0 < int(first.group(3)) and int(first.group(2)) <= int(
+            first.group(3)):
+        # the position first, then its epoch: `Iter 50/200 Epoch 1/3 loss 0.5`
+        return [("position", int(first.group(2)), int(first.group(3))),
+                ("epoch", int(first.group(4)), None)]
+    epoch = _EPOCH_THEN_POSITION.match(text)
+    finer = None if epoch is None else _FINER_POSITION.match(text, epoch.end())
     if finer is not None and 0 < int(finer.group(2)) and int(finer.group(1)) <= int(
             finer.group(2)):
         return [("position", int(finer.group(1)), int(finer.group(2)))]
