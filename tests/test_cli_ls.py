@@ -303,3 +303,14 @@ def test_a_quote_inside_a_bare_key_opens_nothing(main: Callable[..., Result],
     assert bad.code == 2 and "unterminated string" in bad.stderr.splitlines()[0]
     assert bad.stderr.splitlines()[1:] == ["  number,metrics.'loss,metrics.loss",
                                            "                 ^"]
+
+
+def test_best_says_when_no_run_finished(cli: Callable[..., Result], main: Callable[..., Result],
+                                        tmp_path: Path) -> None:
+    # runs that failed: `--best` ranks finished runs only, and says so rather than as if no
+    # run had the metric
+    (tmp_path / "fails.py").write_text("print('val_loss=0.5')\nraise SystemExit(3)\n")
+    assert cli(sys.executable, "fails.py").code == 3
+    r = main("ls", "--best", "val_loss")
+    assert r.code == 0
+    assert r.stderr.startswith("no finished runs match: --best ranks finished runs only"), r.stderr

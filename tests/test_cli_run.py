@@ -676,3 +676,22 @@ def test_show_lists_an_empty_param_as_empty_quotes(cli: Callable[..., Result]) -
     assert cli("-p", "suffix=", "-p", "lr=0.1", "true").code == 0
     shown = cli("show", "last").stdout
     assert "suffix  ''" in shown and "lr      0.1" in shown
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="names a descriptor's file")
+def test_a_file_the_shell_redirects_runlabs_output_to_is_no_code(
+        cli: Callable[..., Result], git_repo: Path) -> None:
+    # `runlab python train.py > train.log 2>&1`: the shell makes train.log, untracked, before
+    # runlab starts; the run's code is the clean commit, not a patch adding an empty log
+    argv = " ".join(runlab_argv(PY, "train.py", "--lr=0.2"))
+    done = subprocess.run(f"{argv} > train.log 2>&1", shell=True, cwd=git_repo,
+                          env=child_env(), timeout=120)
+    assert done.returncode == 0
+    assert "run 1 finished" in (git_repo / "train.log").read_text()
+    run = show(cli, cwd=git_repo)
+    assert run["git"]["dirty"] is False
+    # another untracked file still makes it dirty
+    (git_repo / "notes.py").write_text("x = 1\n")
+    done = subprocess.run(f"{argv} > train.log 2>&1", shell=True, cwd=git_repo,
+                          env=child_env(), timeout=120)
+    assert show(cli, cwd=git_repo)["git"]["dirty"] is True

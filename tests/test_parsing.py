@@ -2151,6 +2151,10 @@ megabyte = [
     "Epoch [1/3], " * 80_000 + "loss 1",
     "Epoch [1/3], Step [1/2], " + "loss 1, " * 120_000,
     "final " * 160_000 + "eval at step 1: loss 1",
+    # box-drawing bars between clauses, a polars frame's row of types, a sweep's label
+    "a 1 │ " * 160_000,
+    "│ i64 ┆ " * 120_000 + "x",
+    "(lr=0.1, " * 100_000 + "epoch 1 loss 1",
 ]
 for line in megabyte:  # whole, as a caller may hand them over, and through the line cap
     counts.append(len(MetricParser().parse_line(line)))
@@ -2202,7 +2206,7 @@ def test_no_line_stalls_the_parser() -> None:
                                        0, 0, 1, 0, 0, 2, 0, 2, 3, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0,
                                        0, 0, 0, 1, 1, 1, 1, 1, 0, 1, 0, 0, 0, 1, 1, 1, 0, 0, 0, 1,
                                        1, 0, 0, 2, 2, 0, 0, 0, 0, 1, 1, 0, 0, 1, 0, 1, 0, 1,
-                                       1, 0, 0, 1, 1]
+                                       1, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1]
 
 
 

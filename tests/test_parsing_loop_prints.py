@@ -200,3 +200,14 @@ def test_a_counter_with_its_total_that_starts_again_after_reaching_it() -> None:
     # a count stopped short of its total that starts again counts on from 0 as before
     assert [s for _, _, s in read_both_ways("step 1/10 loss 0.5", "step 6/10 loss 0.3",
                                             "step 1/10 loss 0.2")] == [1, 6, 1]
+
+
+def test_a_warning_written_onto_a_progress_line_left_open() -> None:
+    # `warnings.warn(...)` at a step of a `\r` progress line: the warning's first line glued to
+    # the step's value had lost that step's point
+    out = ("\rEpoch 2 [24/50] loss: 0.2325\rEpoch 2 [25/50] loss: 0.2309/tmp/x/prog.py:11: "
+           'UserWarning: grad norm is large\n  warnings.warn("grad norm is large")\n'
+           "\rEpoch 2 [26/50] loss: 0.2294\n")
+    assert [(k, v) for k, v, _ in drawn(out)] == [
+        ("loss", 0.2325), ("loss", 0.2309), ("loss", 0.2294)]
+    assert drawn("loss: 0.5prog.py:3: DeprecationWarning: x\n") == [("loss", 0.5, 0)]

@@ -92,7 +92,23 @@ def written(argv: Sequence[str], cwd: str) -> list[str]:
             if option and _OUTPUT.fullmatch(option)] + [
         os.path.realpath(os.path.join(cwd, name)) for name in TRACKER_OUTPUTS] + (
         [os.path.realpath(os.path.join(cwd, notebook))] if notebook else []) + [
-        os.path.realpath(os.path.join(cwd, name)) for name in shell_outputs(argv)]
+        os.path.realpath(os.path.join(cwd, name)) for name in shell_outputs(argv)] + (
+        redirected())
+
+
+def redirected() -> list[str]:
+    """The files runlab's own output goes to, `runlab python train.py > train.log 2>&1` (the
+    shell made `train.log` before runlab started): the run's output, no code of it. Where the
+    system names a descriptor's file (`/proc/self/fd`); none elsewhere."""
+    paths = []
+    for fd in (1, 2):
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                continue
+            paths.append(os.path.realpath(os.readlink(f"/proc/self/fd/{fd}")))
+        except OSError:
+            continue  # (closed, or no /proc)
+    return paths
 
 
 def candidates(argv: Sequence[str], cwd: str, skip: Iterable[str] = (),

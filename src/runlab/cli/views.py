@@ -71,6 +71,11 @@ def ls(where: str | None = None, sort: list[str] | None = None, best: str | None
         if not missing:
             what = "no runs match" if where or experiment or deleted or best else \
                 "no runs yet: put runlab in front of a command to record one"
+            if best and s.list_runs(RunQuery(where, (), 1, deleted=deleted,
+                                              experiment=experiment)):
+                # (runs there are, none finished: say so, not as if none had the metric)
+                what = (f"no finished runs match: --best ranks finished runs only "
+                        f"(`runlab ls --sort {best}` lists the others)")
             if s.absent and (store is not None or os.environ.get("RUNLAB_STORE")):
                 what += f" (there is no store at {s.root})"
             sys.stderr.write(what + "\n")

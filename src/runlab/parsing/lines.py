@@ -44,6 +44,11 @@ _KERAS_GLUED = re.compile(rb"(/step(?: - [A-Za-z_][\w.\-/]{0,80}: -?[0-9][0-9.]{
 # (not one indented, an exception group's `    | Traceback ...`)
 _GLUED_TRACEBACK = re.compile(rb"([^\s|])(?:\^C)?(?=Traceback \(most recent call last\):)")
 
+# A Python warning written onto the line a `\r` progress line left open (`\rEpoch 2 [25/50]
+# loss: 0.2309/path/train.py:11: UserWarning: ...`): a line of its own, the value before it kept.
+_GLUED_WARNING = re.compile(
+    rb"(\d)(?=[/~A-Za-z_][^\s:]{0,300}\.py:\d{1,9}: [A-Z]\w{0,40}Warning: )")
+
 # An epoch's line printed onto the line a `\r` progress line left open (`\rstep 10/10 loss
 # 0.1000` with `end=""`, then `print(f"epoch {e} val_acc {a}")` with no line end before it):
 # a line of its own, the value before it kept. (No value ends in a word: `0.1000epoch 1`.)
@@ -177,6 +182,8 @@ class LineSplitter:
             block = _KERAS_GLUED.sub(rb"\1\n", block)
         if b"Traceback (most recent call last):" in block:
             block = _GLUED_TRACEBACK.sub(rb"\1\n", block)
+        if b"Warning: " in block and b".py:" in block:
+            block = _GLUED_WARNING.sub(rb"\1\n", block)
         if b"poch" in block or b"POCH" in block:
             block = _GLUED_EPOCH.sub(rb"\1\n", block)
         block = self._undrawn(block)

@@ -1474,8 +1474,9 @@ def _spaced_names(header: str) -> list[str] | None:
     names = header.split(" ") if len(header) <= 400 and "  " not in header.strip() else []
     names = [name for name in names if name]
     if len(names) < 2 or names[0] not in _COUNTER_COLUMNS or len(names) == 2 and (
-            names[0] not in _EPISODE_COUNTERS):
-        return None
+            names[0] not in _EPISODE_COUNTERS) or not all(
+                name[:1].isalpha() for name in names[1:]):
+        return None  # (a name starts with a letter: `step 1 loss 0.9981` is a line of values)
     measures = [names_a_measure(name) and is_metric_key(name) for name in names[1:]]
     return names if any(measures) and all(
         measure or is_metric_key(_COLUMN_UNIT.sub("", name)) and (
@@ -1560,8 +1561,9 @@ def _between_rows(line: str) -> bool:
         "|" in line and _DTYPES.fullmatch(line) is not None)
 
 
-_DTYPES = re.compile(r"\s{0,8}\|?(?:\ {0,4}(?:[iuf](?:8|16|32|64)|str|bool|date|datetime\[\w{1,4}\]"
-                     r"|cat|null|object)\ {0,40}\|?){1,200}\s*", re.ASCII)
+_DTYPE = r"(?:[iuf](?:8|16|32|64)|str|bool|date|datetime\[\w{1,4}\]|cat|null|object)"
+_DTYPES = re.compile(rf"\s{{0,8}}\|?\ {{0,4}}{_DTYPE}(?:\ {{0,40}}\|\ {{0,4}}{_DTYPE}){{0,200}}"
+                     r"\ {0,40}\|?\s*", re.ASCII)
 
 
 # A row of groups above a table's header, each a label between bars, then a divider:

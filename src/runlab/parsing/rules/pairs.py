@@ -326,7 +326,9 @@ _SETTING = re.compile(
     r"|init_std|ema_decay|(?:mixup|cutmix)_alpha|min_delta|regularization(?:_strength)?)$"
     # (whole names only: a test's degrees of freedom, `df = 4`; a data sample's `label`, `idx`;
     # `hidden: 64`, not `Accuracy for 4 hidden units`)
-    r"|^(?:df|dof|ddof|label|idx|hidden(?:_dim|_units|_size)?|(?:n_|num_)?features)$"
+    # (an epoch's count of batches, `Dataset size: 320, batches: 10, num_workers: 2`)
+    r"|^(?:df|dof|ddof|label|idx|hidden(?:_dim|_units|_size)?|(?:n_|num_)?features"
+    r"|(?i:n_|num_)?(?i:batches))$"
     r"|^[kK]$"  # (the number of clusters or neighbours, `k = 2, inertia = 152.3`)
     r"|(?:^|[_./\-])(?:gpus?|cpus?|devices?|nodes?|workers?|threads?|params?|parameters)"
     r"_(?:number|count)$"
