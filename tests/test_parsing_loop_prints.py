@@ -6,6 +6,7 @@ log line's prefix or abbreviated, a colon after each counter, a self-documenting
 
 from __future__ import annotations
 
+from runlab.parsing import LineSplitter
 from tests.test_parsing import read_both_ways, steps_of
 from tests.test_parsing_bar_steps import drawn, frame
 
@@ -140,6 +141,10 @@ def test_settings_printed_with_the_learning_rate_are_no_metrics() -> None:
     assert read_both_ways("lr=0.001") == [("lr", 0.001, 0)]
     assert read_both_ways("step=5 lr=0.001 batch_size=32") == [("lr", 0.001, 5)]
     assert read_both_ways("lr=0.001 loss=0.5") == [("lr", 0.001, 0), ("loss", 0.5, 0)]
+    # beside a step's counts or a scheduler's state, the learning rate is a curve
+    assert read_both_ways("lr=0.0003 tokens=1048576", "lr=0.00029 tokens=2097152",
+                          "lr=0.01 patience=3") == [
+        ("lr", 0.0003, 0), ("lr", 0.00029, 1), ("lr", 0.01, 2)]
 
 
 def test_a_sweeps_settings_as_each_lines_label() -> None:
@@ -154,6 +159,8 @@ def test_a_sweeps_settings_as_each_lines_label() -> None:
                           "Trial 0 (lr=0.1, wd=0.0001): epoch 2 val_loss 0.5000",
                           "Trial 4 score: 0.3") == [
         ("val_loss", 1.0, 1), ("val_loss", 0.5, 2), ("score", 0.3, 4)]
+    # a measure in brackets is one, no label (read as before)
+    assert read_both_ways("[loss=0.41] step 100 acc=0.5") == [("loss", 0.41, 0), ("acc", 0.5, 0)]
 
 
 def test_box_drawing_bars_between_clauses() -> None:
@@ -211,3 +218,9 @@ def test_a_warning_written_onto_a_progress_line_left_open() -> None:
     assert [(k, v) for k, v, _ in drawn(out)] == [
         ("loss", 0.2325), ("loss", 0.2309), ("loss", 0.2294)]
     assert drawn("loss: 0.5prog.py:3: DeprecationWarning: x\n") == [("loss", 0.5, 0)]
+    # a warning of its own is one line, the numbers of its path no values
+    # (`python3.10/site-packages`, `runs/lr=0.001/`)
+    splitter = LineSplitter()
+    for line in ("/home/user1/.venv/lib/python3.10/site-packages/torch/nn/modules/loss.py:101: "
+                 "UserWarning: Using a target size", "/home/u/runs/lr=0.001/train.py:5: UserWarning: x"):
+        assert splitter.feed(line.encode() + b"\n") == [line]

@@ -74,8 +74,7 @@ def ls(where: str | None = None, sort: list[str] | None = None, best: str | None
             if best and s.list_runs(RunQuery(where, (), 1, deleted=deleted,
                                               experiment=experiment)):
                 # (runs there are, none finished: say so, not as if none had the metric)
-                what = (f"no finished runs match: --best ranks finished runs only "
-                        f"(`runlab ls --sort {best}` lists the others)")
+                what = "no finished runs match: --best ranks finished runs only"
             if s.absent and (store is not None or os.environ.get("RUNLAB_STORE")):
                 what += f" (there is no store at {s.root})"
             sys.stderr.write(what + "\n")

@@ -46,8 +46,10 @@ _GLUED_TRACEBACK = re.compile(rb"([^\s|])(?:\^C)?(?=Traceback \(most recent call
 
 # A Python warning written onto the line a `\r` progress line left open (`\rEpoch 2 [25/50]
 # loss: 0.2309/path/train.py:11: UserWarning: ...`): a line of its own, the value before it kept.
+# (the value a number of its own, after a space or a `:`: not a number in the warning's own
+# path, `python3.10/site-packages/...`, `runs/lr=0.001/train.py`)
 _GLUED_WARNING = re.compile(
-    rb"(\d)(?=[/~A-Za-z_][^\s:]{0,300}\.py:\d{1,9}: [A-Z]\w{0,40}Warning: )")
+    rb"((?<![^\s:])[-+]?\d{1,18}(?:\.\d{1,18})?)(?=[/~A-Za-z_][^\s:]{0,300}\.py:\d{1,9}: [A-Z]\w{0,40}Warning: )")
 
 # An epoch's line printed onto the line a `\r` progress line left open (`\rstep 10/10 loss
 # 0.1000` with `end=""`, then `print(f"epoch {e} val_acc {a}")` with no line end before it):

@@ -1328,6 +1328,13 @@ def _settings_line(line: str, pairs: list[tuple[str, str, str]]) -> bool:
         _TRAINING_COUNTER.search(line) is None)
 
 
+# A whole run's settings (not a step's counts, `tokens=1048576`, nor a scheduler's state).
+_RUN_SETTINGS = frozenset({
+    "batch_size", "bs", "epochs", "num_epochs", "n_epochs", "max_epochs", "num_train_epochs",
+    "seed", "warmup_steps", "max_steps", "total_steps", "train_batch_size", "eval_batch_size",
+    "per_device_train_batch_size", "gradient_accumulation_steps", "accumulation_steps"})
+
+
 def _settings_alone(line: str, pairs: list[tuple[str, str, str]]) -> bool:
     """Whether a line's `name=value` pairs are a training's settings with its learning rate
     among them: a rate, and beside it only settings (`batch_size`, `epochs`, `momentum`: no
@@ -1335,8 +1342,7 @@ def _settings_alone(line: str, pairs: list[tuple[str, str, str]]) -> bool:
     `epochs`, not an optimizer's, whose settings may be printed each epoch, `lr=0.01 |
     momentum=0.9`), no measure, and no counter of a training."""
     keys = [key.lower() for key, _, _ in pairs if key != _DROPPED]
-    return any(key in RATES for key in keys) and any(
-        key not in HYPERPARAMETERS and not is_metric_key(key) for key in keys) and all(
+    return any(key in RATES for key in keys) and any(key in _RUN_SETTINGS for key in keys) and all(
         key in RATES or key in HYPERPARAMETERS or not is_metric_key(key) for key in keys) and (
         _TRAINING_COUNTER.search(line) is None)
 
@@ -3354,6 +3360,14 @@ _EPOCH_ASIDE = re.compile(
 
 
 # A numbered outer loop in brackets (a seed's, a fold's, a run's), then a counter.
+_LABEL_NAMES = re.compile(r"([A-Za-z][\w.\-]{0,20})=", re.ASCII)
+
+
+def _a_label_setting(name: str) -> bool:
+    """Whether a name in a sweep's label is a setting's (`lr`, `wd`, `seed`), not a value's."""
+    lower = name.lower()
+    return lower in RATES or lower in HYPERPARAMETERS or lower in ("wd", "bs") or not (
+        is_metric_key(name))
 _OUTER_LOOP = re.compile(
     r"[\[(](?:(?!(?i:step|iter|batch|epoch|ep)\b)[A-Za-z]{1,12}[\ =:_#]{0,2}\d{1,6}(?:/\d{1,6})?"
     # (or a sweep's settings, `[lr=0.1] epoch 1 loss 0.19`, `(lr=0.1, wd=1e-4) epoch 1 ...`:
@@ -3396,7 +3410,9 @@ def _message(line: str) -> str:
         # a share done in brackets first, as CMake prints its progress: `[ 10%] epoch 1 | ...`
         # (unpadded too, `printf("[%d%%] ...")`'s `[10%] epoch 1`)
         return _message(line[line.index("%] ", 2) + 3 :].lstrip(" "))
-    if line[:1] in "[(" and (outer := _OUTER_LOOP.match(line)) is not None:
+    if line[:1] in "[(" and (outer := _OUTER_LOOP.match(line)) is not None and (
+            "=" not in outer.group() or all(map(_a_label_setting, _LABEL_NAMES.findall(
+                outer.group())))):  # (a measure in brackets, `[loss=0.41] step 100`, is one)
         # an outer loop's label before the line's counter, `[seed 0] step 100 loss=0.5`,
         # `(fold 2) epoch 3 ...`: the counter is the line's step, as without it
         return _message(line[outer.end():])
